@@ -1,0 +1,104 @@
+//! The command line: clap types and dispatch. I/O happens here and in the
+//! reader's event loop, nowhere else.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+mod check;
+mod list;
+mod progress;
+mod show;
+
+/// Exit status for runs that found errors in the input (`check`) or failed.
+pub const EXIT_FAILURE: u8 = 1;
+/// Exit status for usage errors (as clap uses).
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(name = "terakoya", version, about = "A terminal course reader", long_about = None)]
+pub struct Cli {
+    /// Lessons to read: a directory of courses, a course, or one lesson file
+    /// [default: ./lessons if it exists, else the built-in samples]
+    #[arg(short = 'L', long, global = true, value_name = "PATH")]
+    pub lessons: Option<PathBuf>,
+
+    /// Where progress is kept [default: the platform data directory,
+    /// e.g. ~/.local/share/terakoya]
+    #[arg(long, global = true, value_name = "DIR", env = "TERAKOYA_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check lesson files and print every problem found
+    Check,
+    /// List courses and lessons
+    List {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a lesson as plain text
+    Show {
+        /// COURSE/LESSON, or LESSON alone when only one course has it
+        lesson: String,
+        /// Wrap to this many columns [default: the terminal's width, or 80]
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        width: Option<u16>,
+    },
+    /// Show, export, import or reset saved progress
+    Progress(ProgressArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub action: Option<ProgressAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProgressAction {
+    /// Write all progress to FILE, to carry it to another machine
+    Export { file: PathBuf },
+    /// Merge progress from FILE (a tick made on either machine survives)
+    Import { file: PathBuf },
+    /// Clear progress of one lesson, or of everything with --all
+    Reset {
+        /// COURSE/LESSON
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        lesson: Option<String>,
+        /// Clear all progress
+        #[arg(long)]
+        all: bool,
+        /// Do not ask for confirmation
+        #[arg(short, long)]
+        yes: bool,
+    },
+}
+
+/// Parses the command line and runs it.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        None => crate::tui::run(&cli),
+        Some(Command::Check) => check::run(&cli),
+        Some(Command::List { json }) => list::run(&cli, *json),
+        Some(Command::Show { lesson, width }) => show::run(&cli, lesson, *width),
+        Some(Command::Progress(args)) => progress::run(&cli, args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("terakoya: error: {err:#}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}

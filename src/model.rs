@@ -1,0 +1,193 @@
+//! The in-memory course model: plain data, no terminal or TOML types.
+//!
+//! Everything here has already been sanitised and normalised by the loader
+//! (`bundle`), so the layers above can trust every string: no control
+//! characters, tabs expanded, soft breaks joined, half-width kana widened.
+
+use std::path::PathBuf;
+
+/// Every course that loaded, in display order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Library {
+    pub courses: Vec<Course>,
+}
+
+/// A directory of lessons with a `course.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Course {
+    /// The directory name; the first half of every progress key.
+    pub id: String,
+    pub title: String,
+    pub description: Option<Text>,
+    pub lessons: Vec<Lesson>,
+    /// Where the course came from (`<embedded>/...` for the built-in samples).
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lesson {
+    /// The file stem unless the file sets `id`; unique within its course.
+    pub id: String,
+    /// A series label such as "第6回 〔2時限〕", shown with the title.
+    pub label: Option<String>,
+    pub title: String,
+    pub lecturer: Option<Lecturer>,
+    pub intro: Option<Text>,
+    pub sections: Vec<Section>,
+    pub summary: Vec<SummaryPoint>,
+    /// The lesson file, for messages.
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lecturer {
+    pub name: String,
+    pub bio: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Given in the file, or derived from the position (`s1`, `s2`, ...).
+    pub id: String,
+    pub heading: String,
+    pub body: Text,
+}
+
+/// One point of a lesson's まとめ, the unit the reader ticks off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryPoint {
+    /// Given in the file, or a stable hash of the text, so that progress
+    /// never attaches to a different point after an edit.
+    pub id: String,
+    pub text: String,
+}
+
+/// A text field after the light markup has been parsed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text {
+    pub blocks: Vec<Block>,
+}
+
+/// A paragraph or a list item; its `text` has soft breaks already joined,
+/// so it holds no newline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    Paragraph,
+    /// Written as `- item` or `・item`; the marker is not part of `text`.
+    ListItem,
+}
+
+impl Library {
+    pub fn course(&self, id: &str) -> Option<&Course> {
+        self.courses.iter().find(|c| c.id == id)
+    }
+
+    /// Finds `course/lesson`, or a bare `lesson` id when exactly one course has it.
+    pub fn find_lesson(&self, spec: &str) -> Result<(&Course, &Lesson), FindError> {
+        if let Some((course_id, lesson_id)) = spec.split_once('/') {
+            let course = self
+                .course(course_id)
+                .ok_or_else(|| FindError::NotFound(spec.to_owned()))?;
+            let lesson = course
+                .lesson(lesson_id)
+                .ok_or_else(|| FindError::NotFound(spec.to_owned()))?;
+            return Ok((course, lesson));
+        }
+        let mut hits = self
+            .courses
+            .iter()
+            .filter_map(|c| c.lesson(spec).map(|l| (c, l)));
+        match (hits.next(), hits.next()) {
+            (Some(hit), None) => Ok(hit),
+            (None, _) => Err(FindError::NotFound(spec.to_owned())),
+            (Some(first), Some(second)) => {
+                let mut ids = vec![
+                    format!("{}/{}", first.0.id, spec),
+                    format!("{}/{}", second.0.id, spec),
+                ];
+                ids.extend(hits.map(|(c, _)| format!("{}/{}", c.id, spec)));
+                Err(FindError::Ambiguous {
+                    spec: spec.to_owned(),
+                    candidates: ids,
+                })
+            }
+        }
+    }
+}
+
+impl Course {
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|l| l.id == id)
+    }
+}
+
+impl Text {
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FindError {
+    #[error("no lesson `{0}`; `terakoya list` shows the lesson ids")]
+    NotFound(String),
+    #[error("`{spec}` is in more than one course; name one of: {}", .candidates.join(", "))]
+    Ambiguous {
+        spec: String,
+        candidates: Vec<String>,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lesson(id: &str) -> Lesson {
+        Lesson {
+            id: id.into(),
+            label: None,
+            title: id.into(),
+            lecturer: None,
+            intro: None,
+            sections: vec![],
+            summary: vec![],
+            path: PathBuf::new(),
+        }
+    }
+
+    fn course(id: &str, lessons: &[&str]) -> Course {
+        Course {
+            id: id.into(),
+            title: id.into(),
+            description: None,
+            lessons: lessons.iter().map(|l| lesson(l)).collect(),
+            path: PathBuf::new(),
+        }
+    }
+
+    #[test]
+    fn find_lesson_by_full_and_bare_id() {
+        let lib = Library {
+            courses: vec![course("a", &["one", "two"]), course("b", &["two"])],
+        };
+        assert_eq!(
+            lib.find_lesson("a/two")
+                .map(|(c, l)| (c.id.as_str(), l.id.as_str())),
+            Ok(("a", "two"))
+        );
+        assert_eq!(lib.find_lesson("one").map(|(c, _)| c.id.as_str()), Ok("a"));
+        assert!(
+            matches!(lib.find_lesson("two"), Err(FindError::Ambiguous { candidates, .. }) if candidates == ["a/two", "b/two"])
+        );
+        assert!(matches!(
+            lib.find_lesson("a/zzz"),
+            Err(FindError::NotFound(_))
+        ));
+    }
+}
