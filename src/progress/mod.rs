@@ -3,6 +3,8 @@
 //! This module holds the in-memory data and the pure operations on it; the
 //! store (load, merge, locked atomic save) lives in `store`.
 
+pub mod store;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
