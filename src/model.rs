@@ -47,7 +47,8 @@ pub struct Lecturer {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
-    /// Given in the file, or derived from the position (`s1`, `s2`, ...).
+    /// Given in the file, or a stable hash of the heading (as for summary
+    /// points), so that "sections read" survives reordering.
     pub id: String,
     pub heading: String,
     pub body: Text,

@@ -5,4 +5,5 @@
 
 pub mod layout;
 pub mod markup;
+pub mod sanitize;
 pub mod width;
