@@ -99,7 +99,7 @@ fn course(
             let message = format!(
                 "duplicate lesson id `{}`: `{}` already uses it",
                 parsed.id,
-                first.display()
+                first.file_name().unwrap_or_default().to_string_lossy()
             );
             let help = "give this lesson a different `id = \"...\"`";
             diags.push(at(&parsed.lesson.path, &parsed.id_at, message).with_help(help));

@@ -164,20 +164,39 @@ impl<'a> SourceText<'a> {
             .get(index + 1)
             .map_or(self.text.len(), |&next| next - 1);
         let line_text = self.text[line_start..line_end].trim_end_matches('\r');
-        let before = &line_text[..(start - line_start).min(line_text.len())];
+        let in_line = (start - line_start).min(line_text.len());
         let under_end = (end.min(line_start + line_text.len())).max(start) - line_start;
-        let under = line_text.get(before.len()..under_end).unwrap_or("");
-        let caret_start = visible_width(before);
         Location {
             line: index + 1,
-            column: caret_start + 1,
+            column: visible_width(&line_text[..in_line]) + 1,
             span: start..end,
-            snippet: Snippet {
-                line: visible(line_text),
-                caret_start,
-                caret_width: visible_width(under).max(1),
-            },
+            snippet: snippet(line_text, in_line, under_end.max(in_line)),
         }
+    }
+
+    /// The 1-based line of byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts().partition_point(|&s| s <= offset).max(1)
+    }
+}
+
+/// Bytes of a long line quoted before and after the caret.
+const SNIPPET_BEFORE: usize = 60;
+const SNIPPET_AFTER: usize = 120;
+
+/// The quoted line for a span `start..end` (byte offsets in `line`); long
+/// lines are cut to a window around the span, marked with `...`.
+fn snippet(line: &str, start: usize, end: usize) -> Snippet {
+    let from = floor_char_boundary(line, start.saturating_sub(SNIPPET_BEFORE));
+    let to = floor_char_boundary(line, (start + SNIPPET_AFTER).min(line.len())).max(start);
+    let end = end.min(to);
+    let lead = if from > 0 { "..." } else { "" };
+    let trail = if to < line.len() { "..." } else { "" };
+    let caret_start = lead.len() + visible_width(&line[from..start]);
+    Snippet {
+        line: format!("{lead}{}{trail}", visible(&line[from..to])),
+        caret_start,
+        caret_width: visible_width(&line[start..end]).max(1),
     }
 }
 
@@ -269,6 +288,20 @@ mod tests {
         let loc = SourceText::new(Path::new("l.toml"), text).locate(0..1);
         assert_eq!(loc.snippet.line, "t = \"␛]52;c;x␇<U+202E>\"");
         assert!(!loc.snippet.line.chars().any(|c| c.is_control()));
+    }
+
+    #[test]
+    fn long_lines_are_quoted_around_the_span() {
+        let text = format!("x = {}{}", "[".repeat(1000), "]".repeat(1000));
+        let loc = SourceText::new(Path::new("l.toml"), &text).locate(500..501);
+        assert_eq!(loc.column, 501);
+        assert_eq!(loc.snippet.line.len(), 3 + 60 + 120 + 3);
+        assert_eq!(loc.snippet.caret_start, 63);
+        let short = SourceText::new(Path::new("l.toml"), "日本語").locate(3..6);
+        assert_eq!(
+            (short.snippet.caret_start, short.snippet.caret_width),
+            (2, 2)
+        );
     }
 
     #[test]

@@ -122,15 +122,7 @@ fn sections(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<Section> {
         let body = req_str(check, table, "body", at.clone(), "in [[sections]]");
         let body = body.map(|b| fields::text(b.value)).unwrap_or_default();
         let heading = heading.unwrap_or_default();
-        let id = entry_id(
-            check,
-            table,
-            &heading,
-            at,
-            ids::section_id,
-            "section",
-            &mut seen,
-        );
+        let id = entry_id(check, table, &heading, at, &SECTION, &mut seen);
         out.push(Section { id, heading, body });
     }
     out
@@ -144,15 +136,7 @@ fn summary(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<SummaryPoint> {
         check_keys(check, table, SUMMARY_KEYS, "in [[summary]]");
         let text = req_str(check, table, "text", at.clone(), "in [[summary]]");
         let text = non_empty_line(check, text, "text").unwrap_or_default();
-        let id = entry_id(
-            check,
-            table,
-            &text,
-            at,
-            ids::point_id,
-            "summary point",
-            &mut seen,
-        );
+        let id = entry_id(check, table, &text, at, &POINT, &mut seen);
         out.push(SummaryPoint { id, text });
     }
     out
@@ -162,6 +146,26 @@ fn summary(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<SummaryPoint> {
 /// where each was first used.
 type Ids = HashMap<String, usize>;
 
+/// Sections and summary points: named in messages, with ids derived from
+/// their heading or text.
+struct Entry {
+    what: &'static str,
+    text_key: &'static str,
+    derive: fn(&str) -> String,
+}
+
+const SECTION: Entry = Entry {
+    what: "section",
+    text_key: "heading",
+    derive: ids::section_id,
+};
+
+const POINT: Entry = Entry {
+    what: "summary point",
+    text_key: "text",
+    derive: ids::point_id,
+};
+
 /// The explicit `id` of a section or summary point, or one derived from its
 /// text; a duplicate is an error telling the author to set an `id`.
 fn entry_id(
@@ -169,24 +173,30 @@ fn entry_id(
     table: &DeTable<'_>,
     text: &str,
     header: Range<usize>,
-    derive: fn(&str) -> String,
-    what: &str,
+    entry: &Entry,
     seen: &mut Ids,
 ) -> String {
     let explicit = opt_str(check, table, "id");
     let (id, span) = match &explicit {
         Some(id) => (id.value.to_owned(), id.span.clone()),
-        None => (derive(text), header),
+        None => ((entry.derive)(text), header),
     };
     if let (Some(problem), Some(given)) = (ids::id_problem(&id), &explicit) {
-        check.error(given.span.clone(), format!("{what} id `{id}` {problem}"));
+        check.error(
+            given.span.clone(),
+            format!("{} id `{id}` {problem}", entry.what),
+        );
     }
     let line = check.src.locate(span.clone()).line;
     if let Some(first) = seen.get(&id) {
         let message = match explicit {
-            Some(_) => format!("duplicate {what} id `{id}` (first used on line {first})"),
+            Some(_) => format!(
+                "duplicate {} id `{id}` (first used on line {first})",
+                entry.what
+            ),
             None => format!(
-                "this {what} has the same text as the one on line {first}, so the same id `{id}`"
+                "this {} has the same {} as the one on line {first}, so the same id `{id}`",
+                entry.what, entry.text_key
             ),
         };
         check.error_with_help(span, message, "give one of them an explicit `id = \"...\"`");

@@ -39,8 +39,15 @@ pub fn check_file<T>(
     };
     let mut check = FileCheck::new(SourceText::new(path, &text));
     let (table, syntax_errors) = DeTable::parse_recoverable(&text);
+    let mut last_line = 0;
     for error in &syntax_errors {
-        report_syntax_error(&mut check, error);
+        // One error per line: toml often reports a second, consequent one
+        // for the same mistake (`a = = 1`).
+        let line = check.src.line_of(error.span().map_or(0, |s| s.start));
+        if line != last_line {
+            report_syntax_error(&mut check, error);
+            last_line = line;
+        }
     }
     let value = walk(&mut check, table.get_ref());
     let has_errors = check.has_errors();
@@ -65,13 +72,13 @@ pub const MAX_NESTING: usize = 80;
 fn report_syntax_error(check: &mut FileCheck<'_>, error: &toml::de::Error) {
     let span = error.span().unwrap_or(0..0);
     let message = error.message().trim();
-    if message.contains("recurs") {
-        check.error_with_help(
-            span,
-            format!("nested too deeply (more than about {MAX_NESTING} levels of arrays, tables or dotted keys)"),
-            "lesson files need only a few levels; remove the extra nesting",
-        );
+    let diagnostic = if message.contains("recurs") {
+        check
+            .src
+            .error(span, format!("nested too deeply (more than about {MAX_NESTING} levels of arrays, tables or dotted keys)"))
+            .with_help("lesson files need only a few levels; remove the extra nesting")
     } else {
-        check.error(span, format!("invalid TOML: {message}"));
-    }
+        check.src.error(span, format!("invalid TOML: {message}"))
+    };
+    check.push_syntax(diagnostic);
 }

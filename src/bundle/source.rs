@@ -90,30 +90,53 @@ fn not_utf8(path: &Path, bytes: &[u8], err: &std::str::Utf8Error) -> Diagnostic 
     diag.with_help("save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)")
 }
 
-/// Where byte `at` is, quoting its line lossily up to that byte.
+/// Where byte `at` is, quoting its line with undecodable bytes shown as
+/// `\x93` (long lines are cut around the byte).
 fn byte_location(bytes: &[u8], at: usize) -> Location {
     let line_start = bytes[..at]
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |p| p + 1);
-    let line_end = bytes[at..]
+    let mut line_end = bytes[at..]
         .iter()
         .position(|&b| b == b'\n')
         .map_or(bytes.len(), |p| at + p);
-    let before = String::from_utf8_lossy(&bytes[line_start..at]);
-    let whole = String::from_utf8_lossy(&bytes[line_start..line_end]);
-    let whole = whole.trim_end_matches('\r');
-    let caret_start = visible_width(&before);
+    if line_end > at && bytes[line_end - 1] == b'\r' {
+        line_end -= 1;
+    }
+    let from = line_start.max(at.saturating_sub(60));
+    let to = line_end.min(at + 120).max(at);
+    let lead = if from > line_start { "..." } else { "" };
+    let trail = if to < line_end { "..." } else { "" };
+    let caret_start = lead.len() + visible_width(&escaped(&bytes[from..at]));
+    // `at` is the first bad byte, so everything before it in the line is
+    // valid UTF-8 (unless the window cut a character: then it is escaped).
     Location {
         line: bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1,
-        column: caret_start + 1,
+        column: visible_width(&escaped(&bytes[line_start..at])) + 1,
         span: at..at + 1,
         snippet: Snippet {
-            line: visible(whole),
+            line: format!("{lead}{}{trail}", escaped(&bytes[from..to])),
             caret_start,
             caret_width: 1,
         },
     }
+}
+
+/// Bytes made printable: the valid UTF-8 before the first bad byte made
+/// visible, then printable ASCII as is and every other byte as `\xNN` (in
+/// a legacy encoding, stray bytes can look like valid UTF-8).
+fn escaped(bytes: &[u8]) -> String {
+    let valid = bytes.utf8_chunks().next().map_or("", |c| c.valid());
+    let mut out = visible(valid);
+    for &byte in &bytes[valid.len()..] {
+        if byte.is_ascii_graphic() || byte == b' ' {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// A cheap guess at what a non-UTF-8 file is, for the error message.
@@ -192,6 +215,8 @@ mod tests {
         let err = decode(Path::new("x.toml"), Cow::Owned(bytes)).unwrap_err();
         let at = err.location.as_ref().unwrap();
         assert_eq!((at.line, at.column), (2, 10));
+        assert_eq!(at.snippet.line, r#"title = "\x93\xFA\x96{\x8C\xEA""#);
+        assert_eq!(at.snippet.caret_start, 9);
         assert_eq!(
             err.message,
             "file is not UTF-8 (byte 0x93 is invalid); it looks like Shift_JIS"

@@ -15,6 +15,9 @@ pub struct FileCheck<'a> {
     pub src: SourceText<'a>,
     pub diagnostics: Vec<Diagnostic>,
     dropped: usize,
+    /// Lines with a syntax error: other problems spanning text there are
+    /// most likely consequences of it, so they are not reported.
+    syntax_lines: Vec<usize>,
 }
 
 impl<'a> FileCheck<'a> {
@@ -23,10 +26,29 @@ impl<'a> FileCheck<'a> {
             src,
             diagnostics: Vec::new(),
             dropped: 0,
+            syntax_lines: Vec::new(),
         }
     }
 
+    /// Records a syntax error (reported even on a line that already has one).
+    pub fn push_syntax(&mut self, diagnostic: Diagnostic) {
+        if let Some(at) = &diagnostic.location {
+            self.syntax_lines.push(at.line);
+        }
+        self.keep(diagnostic);
+    }
+
     pub fn push(&mut self, diagnostic: Diagnostic) {
+        let on_syntax_line = diagnostic
+            .location
+            .as_ref()
+            .is_some_and(|at| !at.span.is_empty() && self.syntax_lines.contains(&at.line));
+        if !on_syntax_line {
+            self.keep(diagnostic);
+        }
+    }
+
+    fn keep(&mut self, diagnostic: Diagnostic) {
         if self.diagnostics.len() < MAX_DIAGNOSTICS_PER_FILE {
             self.diagnostics.push(diagnostic);
         } else {
@@ -163,6 +185,9 @@ pub fn opt_str<'t>(
             value: s.as_ref(),
             span: value.span(),
         }),
+        // An empty span marks a value the parser made up to recover from a
+        // syntax error, already reported.
+        _ if value.span().is_empty() => None,
         other => {
             let message = format!("`{key}` must be a string, found {}", type_name(other));
             check.error_with_help(
@@ -184,6 +209,13 @@ pub fn req_str<'t>(
     place: &str,
 ) -> Option<Str<'t>> {
     if table.get(key).is_none() {
+        if table
+            .keys()
+            .any(|k| did_you_mean(k.get_ref(), &[key]).is_some())
+        {
+            // A misspelt key is reported as unknown, with this one suggested.
+            return None;
+        }
         check.error_with_help(
             missing_at,
             format!("missing required key `{key}` {place}"),
