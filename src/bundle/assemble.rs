@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::course::{CourseHead, course_head};
-use super::diag::{Diagnostic, Location};
+use super::diag::{Diagnostic, Location, shorten};
 use super::lesson::{ParsedLesson, lesson, stem};
 use super::parse::{FileResult, check_file};
 use super::scan::{CoursePlan, FileRef, Plan};
@@ -143,7 +143,7 @@ fn order(
     let mut seen = HashSet::new();
     for (id, location) in listed {
         if !seen.insert(id.as_str()) {
-            let message = format!("lesson `{id}` is listed twice in `lessons`");
+            let message = format!("lesson `{}` is listed twice in `lessons`", shorten(id, 40));
             diags.push(at(course_file.shown(), location, message).with_help("remove one of them"));
         } else if let Some(i) = lessons.iter().position(|p| &p.id == id) {
             out.push(lessons.remove(i).lesson);
@@ -151,7 +151,7 @@ fn order(
             let diag = at(
                 course_file.shown(),
                 location,
-                format!("no lesson `{id}` in this course"),
+                format!("no lesson `{}` in this course", shorten(id, 40)),
             );
             diags.push(diag.with_help(unknown_lesson_help(id, all_ids)));
         }

@@ -7,7 +7,7 @@ use std::path::Path;
 use toml::de::DeTable;
 
 use super::course::check_format;
-use super::diag::Location;
+use super::diag::{Location, shorten};
 use super::walk::{FileCheck, Str, check_keys, opt_str, opt_table, req_str, tables};
 use super::{fields, ids};
 use crate::model::{Lecturer, Lesson, Section, SummaryPoint};
@@ -62,7 +62,7 @@ fn lesson_id(check: &mut FileCheck<'_>, root: &DeTable<'_>, stem: &str) -> (Stri
         if let Some(problem) = ids::id_problem(id.value) {
             check.error(
                 id.span.clone(),
-                format!("lesson id `{}` {problem}", id.value),
+                format!("lesson id `{}` {problem}", shorten(id.value, 40)),
             );
         }
         return (id.value.to_owned(), check.src.locate(id.span));
@@ -184,7 +184,7 @@ fn entry_id(
     if let (Some(problem), Some(given)) = (ids::id_problem(&id), &explicit) {
         check.error(
             given.span.clone(),
-            format!("{} id `{id}` {problem}", entry.what),
+            format!("{} id `{}` {problem}", entry.what, shorten(&id, 40)),
         );
     }
     if let Some(&first) = seen.get(&id) {
