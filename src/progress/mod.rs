@@ -6,6 +6,7 @@
 mod disk;
 mod file;
 mod merge;
+pub mod report;
 pub mod store;
 pub mod time;
 

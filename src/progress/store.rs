@@ -51,6 +51,11 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("cannot export to {}: {source}", path.display())]
+    Export {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot import {}: {reason}", path.display())]
     Import { path: PathBuf, reason: String },
 }
@@ -169,6 +174,15 @@ impl Store {
                 reason,
             ))),
         }
+    }
+
+    /// Writes [`Store::export`]'s text to `path`, atomically and private.
+    pub fn export_to(&self, path: &Path) -> Result<(), StoreError> {
+        let text = self.export()?;
+        disk::write_atomically(path, text.as_bytes()).map_err(|source| StoreError::Export {
+            path: path.to_path_buf(),
+            source,
+        })
     }
 
     /// Clears one lesson's progress, or everything.
