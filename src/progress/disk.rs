@@ -51,6 +51,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomically_with(path, |file| file.write_all(bytes))
 }
 
+/// Where to write `path`: the file a symlink points to (so that a progress
+/// file kept elsewhere, say by a dotfiles manager, stays linked), else `path`.
+pub fn write_target(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
 /// [`write_atomically`] with the writing done by `write`; if it fails, the
 /// temporary file is discarded and `path` is untouched.
 pub fn write_atomically_with(

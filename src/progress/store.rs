@@ -210,7 +210,7 @@ impl Store {
         let before = doc.clone();
         change(&mut doc);
         if doc != before {
-            disk::write_atomically(&path, file::to_text(&doc).as_bytes())
+            disk::write_atomically(&disk::write_target(&path), file::to_text(&doc).as_bytes())
                 .map_err(|source| StoreError::Write { path, source })?;
         }
         self.last_good = doc.progress.clone();
