@@ -39,8 +39,12 @@ impl Lock {
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let file = options.open(dir.join(LOCK_NAME))?;
-        file.lock()?;
-        Ok(Lock(file))
+        match file.lock() {
+            // A file system without locks (some network or FUSE mounts):
+            // saving unlocked beats not saving; each write is still atomic.
+            Err(e) if e.kind() == io::ErrorKind::Unsupported => Ok(Lock(file)),
+            result => result.map(|()| Lock(file)),
+        }
     }
 }
 
