@@ -18,5 +18,7 @@ pub mod update;
 pub mod view;
 
 mod run;
+#[cfg(test)]
+mod tests;
 
 pub use run::run;

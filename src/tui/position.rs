@@ -48,11 +48,29 @@ pub fn line_of_anchor(layout: &LessonLayout, lesson: &Lesson, anchor: &Anchor) -
     } else {
         (0, 0)
     };
-    layout.line_of(SourcePos {
-        section: section.map(|i| i as u32),
-        block,
-        offset,
-    })
+    first_line_at(
+        layout,
+        SourcePos {
+            section: section.map(|i| i as u32),
+            block,
+            offset,
+        },
+    )
+}
+
+/// The first non-blank line at `pos`: a heading and its section's first
+/// paragraph share a position, and the heading should show.
+pub fn first_line_at(layout: &LessonLayout, pos: SourcePos) -> usize {
+    let lines = &layout.lines;
+    let mut at = layout.line_of(pos);
+    let same = |a: usize, b: usize| lines.get(a).map(|l| l.pos) == lines.get(b).map(|l| l.pos);
+    while at > 0 && same(at - 1, at) {
+        at -= 1;
+    }
+    while lines.get(at).is_some_and(|l| l.kind == LineKind::Blank) && same(at, at + 1) {
+        at += 1;
+    }
+    at
 }
 
 /// The section the reader is in: that of the top line, except at the very

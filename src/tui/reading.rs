@@ -42,9 +42,10 @@ pub fn open(app: &mut App, at: LessonRef) -> Vec<Effect> {
         return Vec::new();
     };
     let layout = layout_lesson(lesson, text_width(app));
-    let saved = app.progress.lesson(&key).and_then(|p| p.position.clone());
-    let top = saved
-        .as_ref()
+    let top = app
+        .progress
+        .lesson(&key)
+        .and_then(|p| p.position.as_ref())
         .map_or(0, |a| position::line_of_anchor(&layout, lesson, a));
     let cursor = lesson
         .summary
@@ -60,9 +61,16 @@ pub fn open(app: &mut App, at: LessonRef) -> Vec<Effect> {
         focus: Focus::Content,
         cursor,
         checklist_top: 0,
-        saved_anchor: saved,
+        saved_anchor: None,
     });
     app.screen = Screen::Lesson;
+    // Where the reader starts is where it is: nothing to save until it moves.
+    if let Some((state, lesson)) = app.open_lesson() {
+        let anchor = position::anchor_at(state, lesson);
+        if let Some(state) = app.lesson.as_mut() {
+            state.saved_anchor = Some(anchor);
+        }
+    }
     keep_cursor_visible(app);
     let mut changes = record(app, vec![Change::Opened { key, at: app.now }]);
     changes.extend(mark_read(app));
@@ -88,7 +96,7 @@ pub fn relayout(app: &mut App) {
     if state.layout.width != width {
         let pos = state.layout.lines.get(state.top).map(|l| l.pos);
         state.layout = layout_lesson(lesson, width);
-        state.top = pos.map_or(0, |p| state.layout.line_of(p));
+        state.top = pos.map_or(0, |p| position::first_line_at(&state.layout, p));
     }
     state.top = scroll::clamp_top(state.top, state.layout.lines.len(), height);
     keep_cursor_visible(app);
