@@ -1,9 +1,10 @@
 //! Pure offset arithmetic for scrolled views: a view of `height` rows over
 //! `len` lines, its first visible line `top`.
 
-/// The largest useful `top`: the last line sits on the last row.
+/// The largest useful `top`: the last line sits on the last row (and with
+/// no rows at all, `top` still names a line).
 pub fn max_top(len: usize, height: usize) -> usize {
-    len.saturating_sub(height)
+    len.saturating_sub(height.max(1))
 }
 
 pub fn clamp_top(top: usize, len: usize, height: usize) -> usize {
@@ -61,6 +62,7 @@ mod tests {
         // Content shorter than the view never scrolls.
         assert_eq!(scroll_by(0, 5, 4, 10), 0);
         assert_eq!(clamp_top(50, 0, 0), 0);
+        assert_eq!(clamp_top(50, 10, 0), 9);
     }
 
     #[test]

@@ -38,7 +38,13 @@ fn hints(app: &App) -> String {
     keys::hint_actions(app)
         .iter()
         .filter_map(|&action| {
-            let key = keys::first_label(app, action)?;
+            let mut key = keys::first_label(app, action)?;
+            // One hint for both directions: "j/k move".
+            if action == Action::ScrollDown
+                && let Some(up) = keys::first_label(app, Action::ScrollUp)
+            {
+                key = format!("{key}/{up}");
+            }
             Some(format!("{key} {}", hint_word(app, action)))
         })
         .collect::<Vec<_>>()
