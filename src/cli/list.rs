@@ -1,10 +1,186 @@
-//! `terakoya list` (not yet implemented).
+//! `terakoya list`: the courses and lessons as a table aligned by display
+//! width, or as JSON. Problems go to stderr, one line each; the lessons
+//! that loaded are listed all the same.
 
+use std::io::Write;
 use std::process::ExitCode;
 
-use super::Cli;
+use serde::Serialize;
 
-#[allow(unused_variables, clippy::unnecessary_wraps)]
+use super::{Cli, EXIT_FAILURE};
+use crate::bundle::{self, Loaded};
+use crate::model::{Course, Library};
+use crate::text::width::str_width;
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct ListJson<'a> {
+    pub courses: Vec<CourseJson<'a>>,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct CourseJson<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub lessons: Vec<LessonJson<'a>>,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct LessonJson<'a> {
+    pub id: &'a str,
+    pub label: Option<&'a str>,
+    pub title: &'a str,
+    pub sections: usize,
+    pub points: usize,
+}
+
 pub fn run(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`list` is not implemented yet")
+    let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
+    report_problems(&loaded)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &to_json(&loaded.library))?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", table(&loaded.library))?;
+    }
+    out.flush()?;
+    Ok(if loaded.error_count() > 0 {
+        ExitCode::from(EXIT_FAILURE)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// One stderr line per problem, then a pointer to `check`.
+fn report_problems(loaded: &Loaded) -> std::io::Result<()> {
+    if loaded.diagnostics.is_empty() {
+        return Ok(());
+    }
+    let mut err = std::io::stderr().lock();
+    for diagnostic in &loaded.diagnostics {
+        writeln!(err, "{}", diagnostic.headline())?;
+    }
+    writeln!(
+        err,
+        "terakoya: run `terakoya check` to see these problems in context"
+    )
+}
+
+pub fn to_json(library: &Library) -> ListJson<'_> {
+    ListJson {
+        courses: library.courses.iter().map(course_json).collect(),
+    }
+}
+
+fn course_json(course: &Course) -> CourseJson<'_> {
+    CourseJson {
+        id: &course.id,
+        title: &course.title,
+        lessons: course
+            .lessons
+            .iter()
+            .map(|l| LessonJson {
+                id: &l.id,
+                label: l.label.as_deref(),
+                title: &l.title,
+                sections: l.sections.len(),
+                points: l.summary.len(),
+            })
+            .collect(),
+    }
+}
+
+/// A row of the table: id, label, title, sections, points.
+type Row = [String; 5];
+
+/// The table: a header, then each course (id and title) followed by its
+/// lessons (`course/lesson`, label, title, counts), aligned by display width.
+pub fn table(library: &Library) -> String {
+    let mut rows: Vec<Row> =
+        vec![["LESSON", "LABEL", "TITLE", "SECTIONS", "POINTS"].map(String::from)];
+    for course in &library.courses {
+        rows.push([
+            course.id.clone(),
+            String::new(),
+            course.title.clone(),
+            String::new(),
+            String::new(),
+        ]);
+        for lesson in &course.lessons {
+            rows.push([
+                format!("{}/{}", course.id, lesson.id),
+                lesson.label.clone().unwrap_or_default(),
+                lesson.title.clone(),
+                lesson.sections.len().to_string(),
+                lesson.summary.len().to_string(),
+            ]);
+        }
+    }
+    let widths: Vec<usize> = (0..5)
+        .map(|col| rows.iter().map(|r| str_width(&r[col])).max().unwrap_or(0))
+        .collect();
+    rows.iter().map(|row| format_row(row, &widths)).collect()
+}
+
+fn format_row(row: &Row, widths: &[usize]) -> String {
+    let mut line = String::new();
+    for (col, cell) in row.iter().enumerate() {
+        let gap = widths[col].saturating_sub(str_width(cell));
+        if col >= 3 {
+            // Counts are right-aligned.
+            line.push_str(&" ".repeat(gap));
+            line.push_str(cell);
+        } else {
+            line.push_str(cell);
+            line.push_str(&" ".repeat(gap));
+        }
+        if col < 4 {
+            line.push_str("  ");
+        }
+    }
+    format!("{}\n", line.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::model::Lesson;
+
+    fn library() -> Library {
+        let lesson = |id: &str, label: Option<&str>, title: &str| Lesson {
+            id: id.into(),
+            label: label.map(Into::into),
+            title: title.into(),
+            lecturer: None,
+            intro: None,
+            sections: vec![],
+            summary: vec![],
+            path: PathBuf::new(),
+        };
+        Library {
+            courses: vec![Course {
+                id: "career".into(),
+                title: "医師のキャリア".into(),
+                description: None,
+                lessons: vec![
+                    lesson("06-sns", Some("第6回"), "SNSとの付き合い方"),
+                    lesson("x", None, "Plain"),
+                ],
+                path: PathBuf::new(),
+            }],
+        }
+    }
+
+    #[test]
+    fn table_aligns_by_display_width() {
+        let expected = "\
+LESSON         LABEL  TITLE              SECTIONS  POINTS
+career                医師のキャリア
+career/06-sns  第6回  SNSとの付き合い方         0       0
+career/x              Plain                     0       0
+";
+        assert_eq!(table(&library()), expected);
+    }
 }

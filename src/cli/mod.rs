@@ -35,9 +35,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check lesson files and print every problem found
+    /// Check lesson files and print every problem found (exit 1 on errors)
     Check,
-    /// List courses and lessons
+    /// List courses and lessons; problems in lesson files go to stderr and
+    /// the exit status is 1 when there were errors (the good lessons are
+    /// listed all the same)
     List {
         /// Print JSON instead of a table
         #[arg(long)]

@@ -1,0 +1,313 @@
+//! Diagnostics: a problem in a lesson file, located by line and display
+//! column, rendered rustc-style with the source line and carets.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use unicode_width::UnicodeWidthChar;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem found while loading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file (or directory) as shown to the user.
+    pub path: PathBuf,
+    /// Where in the file; `None` for problems with the file as a whole
+    /// (unreadable, a symlink loop).
+    pub location: Option<Location>,
+    pub message: String,
+    /// A fix-it, shown as `= help: ...`.
+    pub help: Option<String>,
+}
+
+/// A position in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based display column (a CJK character takes two) in the line as
+    /// rendered in [`Snippet::line`].
+    pub column: usize,
+    /// Byte range in the file's text (after a BOM, if any).
+    pub span: Range<usize>,
+    pub snippet: Snippet,
+}
+
+/// The quoted source line, made safe to print, and where the carets go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// The line with control characters rendered visibly and tabs expanded.
+    pub line: String,
+    /// Display columns before the first caret.
+    pub caret_start: usize,
+    /// Number of carets (at least 1).
+    pub caret_width: usize,
+}
+
+impl Diagnostic {
+    /// A problem with a file or directory as a whole.
+    pub fn whole(path: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.to_owned(),
+            location: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The first line of the rendering: `path:line:col: error: message`.
+    pub fn headline(&self) -> String {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match &self.location {
+            Some(at) => format!(
+                "{}:{}:{}: {severity}: {}",
+                self.path.display(),
+                at.line,
+                at.column,
+                self.message
+            ),
+            None => format!("{}: {severity}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}", self.headline())?;
+        let gutter = self
+            .location
+            .as_ref()
+            .map_or(1, |at| at.line.to_string().len());
+        let pad = " ".repeat(gutter);
+        if let Some(at) = &self.location {
+            let snippet = &at.snippet;
+            writeln!(f, "{pad} |")?;
+            writeln!(f, "{} | {}", at.line, snippet.line)?;
+            let indent = " ".repeat(snippet.caret_start);
+            let carets = "^".repeat(snippet.caret_width);
+            writeln!(f, "{pad} | {indent}{carets}")?;
+        }
+        if let Some(help) = &self.help {
+            writeln!(f, "{pad} = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A file's text with a lazily built line index, to locate byte spans.
+pub struct SourceText<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+    line_starts: std::cell::OnceCell<Vec<usize>>,
+}
+
+impl<'a> SourceText<'a> {
+    pub fn new(path: &'a Path, text: &'a str) -> Self {
+        SourceText {
+            path,
+            text,
+            line_starts: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let newlines = self.text.match_indices('\n').map(|(at, _)| at + 1);
+            std::iter::once(0).chain(newlines).collect()
+        })
+    }
+
+    /// An error at `span` (a byte range of the text; clamped to it).
+    pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            path: self.path.to_owned(),
+            location: Some(self.locate(span)),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// Line, display column and snippet of a byte span.
+    pub fn locate(&self, span: Range<usize>) -> Location {
+        let start = floor_char_boundary(self.text, span.start.min(self.text.len()));
+        let end = floor_char_boundary(self.text, span.end.clamp(start, self.text.len()));
+        let starts = self.line_starts();
+        let index = starts.partition_point(|&s| s <= start).saturating_sub(1);
+        let line_start = starts.get(index).copied().unwrap_or(0);
+        let line_end = starts
+            .get(index + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        let line_text = self.text[line_start..line_end].trim_end_matches('\r');
+        let in_line = (start - line_start).min(line_text.len());
+        let under_end = (end.min(line_start + line_text.len())).max(start) - line_start;
+        Location {
+            line: index + 1,
+            column: visible_width(&line_text[..in_line]) + 1,
+            span: start..end,
+            snippet: snippet(line_text, in_line, under_end.max(in_line)),
+        }
+    }
+
+    /// The 1-based line of byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts().partition_point(|&s| s <= offset).max(1)
+    }
+}
+
+/// Bytes of a long line quoted before and after the caret.
+const SNIPPET_BEFORE: usize = 60;
+const SNIPPET_AFTER: usize = 120;
+
+/// The quoted line for a span `start..end` (byte offsets in `line`); long
+/// lines are cut to a window around the span, marked with `...`.
+fn snippet(line: &str, start: usize, end: usize) -> Snippet {
+    let from = floor_char_boundary(line, start.saturating_sub(SNIPPET_BEFORE));
+    let to = floor_char_boundary(line, (start + SNIPPET_AFTER).min(line.len())).max(start);
+    let end = end.min(to);
+    let lead = if from > 0 { "..." } else { "" };
+    let trail = if to < line.len() { "..." } else { "" };
+    let caret_start = lead.len() + visible_width(&line[from..start]);
+    Snippet {
+        line: format!("{lead}{}{trail}", visible(&line[from..to])),
+        caret_start,
+        caret_width: visible_width(&line[start..end]).max(1),
+    }
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// How a character of a quoted source line is printed: control and
+/// bidirectional-override characters become visible (they must never reach
+/// the terminal raw), tabs become four spaces.
+fn visible_char(c: char, out: &mut String) {
+    match c {
+        '\t' => out.push_str("    "),
+        '\0'..='\x1f' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+        '\x7f' => out.push('␡'),
+        '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        }
+        _ => out.push(c),
+    }
+}
+
+/// A source line made safe to print.
+pub fn visible(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    line.chars().for_each(|c| visible_char(c, &mut out));
+    out
+}
+
+/// Display width of `text` once made visible.
+pub fn visible_width(text: &str) -> usize {
+    let mut buf = String::new();
+    text.chars()
+        .map(|c| {
+            buf.clear();
+            visible_char(c, &mut buf);
+            buf.chars().map(|v| v.width().unwrap_or(0)).sum::<usize>()
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(text: &str, span: Range<usize>, message: &str) -> String {
+        let src = SourceText::new(Path::new("c/l.toml"), text);
+        src.error(span, message).with_help("fix it").to_string()
+    }
+
+    #[test]
+    fn line_and_display_column_count_cjk_as_two() {
+        let text = "title = \"x\"\nheding = \"日本語の見出し\"\n";
+        let src = SourceText::new(Path::new("l.toml"), text);
+        let at = text.find("見出し").unwrap();
+        let loc = src.locate(at..at + "見出し".len());
+        assert_eq!((loc.line, loc.column), (2, 19));
+        assert_eq!(loc.snippet.caret_width, 6);
+    }
+
+    #[test]
+    fn renders_rustc_style_with_carets_under_japanese() {
+        let text = "a = 1\nb = \"日本\" x\n";
+        let at = text.find('x').unwrap();
+        assert_eq!(
+            render(text, at..at + 1, "bad"),
+            "c/l.toml:2:12: error: bad\n  |\n2 | b = \"日本\" x\n  |            ^\n  = help: fix it\n"
+        );
+    }
+
+    #[test]
+    fn crlf_bom_less_and_spans_past_the_end_are_clamped() {
+        let text = "a = 1\r\nb = 2\r\n";
+        let src = SourceText::new(Path::new("l.toml"), text);
+        let loc = src.locate(7..100);
+        assert_eq!((loc.line, loc.column), (2, 1));
+        assert_eq!(loc.snippet.line, "b = 2");
+        assert_eq!(loc.snippet.caret_width, 5);
+        let empty = SourceText::new(Path::new("e.toml"), "");
+        assert_eq!(empty.locate(0..0).line, 1);
+    }
+
+    #[test]
+    fn control_characters_are_shown_visibly() {
+        let text = "t = \"\x1b]52;c;x\x07\u{202e}\"";
+        let loc = SourceText::new(Path::new("l.toml"), text).locate(0..1);
+        assert_eq!(loc.snippet.line, "t = \"␛]52;c;x␇<U+202E>\"");
+        assert!(!loc.snippet.line.chars().any(|c| c.is_control()));
+    }
+
+    #[test]
+    fn long_lines_are_quoted_around_the_span() {
+        let text = format!("x = {}{}", "[".repeat(1000), "]".repeat(1000));
+        let loc = SourceText::new(Path::new("l.toml"), &text).locate(500..501);
+        assert_eq!(loc.column, 501);
+        assert_eq!(loc.snippet.line.len(), 3 + 60 + 120 + 3);
+        assert_eq!(loc.snippet.caret_start, 63);
+        let short = SourceText::new(Path::new("l.toml"), "日本語").locate(3..6);
+        assert_eq!(
+            (short.snippet.caret_start, short.snippet.caret_width),
+            (2, 2)
+        );
+    }
+
+    #[test]
+    fn column_after_a_tab_and_a_control_character() {
+        let text = "\t\x01x";
+        let loc = SourceText::new(Path::new("l.toml"), text).locate(2..3);
+        assert_eq!(loc.column, 6);
+    }
+}

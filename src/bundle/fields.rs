@@ -1,0 +1,44 @@
+//! Turning raw TOML strings into model text: every string is sanitised
+//! once here, so the layers above can trust the model.
+
+use crate::model::Text;
+use crate::text::width::is_cjk;
+use crate::text::{markup, sanitize};
+
+/// A text field (intro, body, bio, description): sanitised, then parsed as
+/// the light markup.
+pub fn text(raw: &str) -> Text {
+    markup::parse(&sanitize::clean(raw))
+}
+
+/// A single-line field (title, label, heading, name, point text):
+/// sanitised, with internal line breaks joined as soft breaks (a space
+/// between Latin words, nothing where either side is CJK) and runs of
+/// blank lines dropped.
+pub fn one_line(raw: &str) -> String {
+    let clean = sanitize::clean(raw);
+    let mut out = String::with_capacity(clean.len());
+    for line in clean.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let before = out.chars().next_back();
+        let after = line.chars().next();
+        let cjk = before.is_some_and(is_cjk) || after.is_some_and(is_cjk);
+        if before.is_some() && !cjk {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_joins_like_soft_breaks() {
+        assert_eq!(one_line("  Getting\r\naround  "), "Getting around");
+        assert_eq!(one_line("医師の\n\nSNS活用"), "医師のSNS活用");
+        assert_eq!(one_line("- not a list"), "- not a list");
+        assert_eq!(one_line("\n\n"), "");
+    }
+}

@@ -1,0 +1,214 @@
+//! A lesson file's table → [`Lesson`], reporting every problem.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use toml::de::DeTable;
+
+use super::course::check_format;
+use super::diag::Location;
+use super::walk::{FileCheck, Str, check_keys, opt_str, opt_table, req_str, tables};
+use super::{fields, ids};
+use crate::model::{Lecturer, Lesson, Section, SummaryPoint};
+
+const LESSON_KEYS: &[&str] = &[
+    "format", "id", "label", "title", "intro", "lecturer", "sections", "summary",
+];
+const LECTURER_KEYS: &[&str] = &["name", "bio"];
+const SECTION_KEYS: &[&str] = &["id", "heading", "body"];
+const SUMMARY_KEYS: &[&str] = &["id", "text"];
+
+/// What a lesson file yielded: its id (even when the lesson has errors, so
+/// that course-level checks still know it) and the lesson itself.
+#[derive(Debug)]
+pub struct ParsedLesson {
+    pub id: String,
+    /// Where the id is written, or the start of the file for a file-stem id.
+    pub id_at: Location,
+    pub lesson: Lesson,
+}
+
+/// Reads the lesson in `root`; `stem` is the file stem, the default id.
+pub fn lesson(check: &mut FileCheck<'_>, root: &DeTable<'_>, stem: &str) -> ParsedLesson {
+    check_keys(check, root, LESSON_KEYS, "in a lesson");
+    check_format(check, root);
+    let (id, id_at) = lesson_id(check, root, stem);
+    let title = req_str(check, root, "title", 0..0, "in a lesson");
+    let title = non_empty_line(check, title, "title").unwrap_or_else(|| id.clone());
+    let label = opt_str(check, root, "label").map(|s| fields::one_line(s.value));
+    let intro = opt_str(check, root, "intro").map(|s| fields::text(s.value));
+    let lecturer = opt_table(check, root, "lecturer").map(|(t, at)| lecturer(check, t, at));
+    let sections = sections(check, root);
+    let summary = summary(check, root);
+    ParsedLesson {
+        id: id.clone(),
+        id_at,
+        lesson: Lesson {
+            id,
+            label: label.filter(|l| !l.is_empty()),
+            title,
+            lecturer,
+            intro: intro.filter(|t| !t.is_empty()),
+            sections,
+            summary,
+            path: check.src.path.to_owned(),
+        },
+    }
+}
+
+fn lesson_id(check: &mut FileCheck<'_>, root: &DeTable<'_>, stem: &str) -> (String, Location) {
+    if let Some(id) = opt_str(check, root, "id") {
+        if let Some(problem) = ids::id_problem(id.value) {
+            check.error(
+                id.span.clone(),
+                format!("lesson id `{}` {problem}", id.value),
+            );
+        }
+        return (id.value.to_owned(), check.src.locate(id.span));
+    }
+    if let Some(problem) = ids::id_problem(stem) {
+        check.error_with_help(
+            0..0,
+            format!("the file name `{stem}` cannot be a lesson id: it {problem}"),
+            "rename the file or set `id = \"...\"` at the top",
+        );
+    }
+    (stem.to_owned(), check.src.locate(0..0))
+}
+
+/// A required single-line field, reported when it is empty after cleaning.
+fn non_empty_line(check: &mut FileCheck<'_>, field: Option<Str<'_>>, key: &str) -> Option<String> {
+    let field = field?;
+    let line = fields::one_line(field.value);
+    if line.is_empty() {
+        check.error(field.span, format!("`{key}` is empty"));
+        return None;
+    }
+    Some(line)
+}
+
+fn lecturer(check: &mut FileCheck<'_>, table: &DeTable<'_>, at: Range<usize>) -> Lecturer {
+    check_keys(check, table, LECTURER_KEYS, "in [lecturer]");
+    let name = req_str(check, table, "name", at, "in [lecturer]");
+    Lecturer {
+        name: non_empty_line(check, name, "name").unwrap_or_default(),
+        bio: opt_str(check, table, "bio")
+            .map(|s| fields::text(s.value))
+            .filter(|t| !t.is_empty()),
+    }
+}
+
+fn sections(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<Section> {
+    let Some(entries) = tables(check, root, "sections") else {
+        check.push(
+            check
+                .src
+                .error(
+                    0..0,
+                    "lesson has no [[sections]]; the reader will show only its title and intro",
+                )
+                .warning()
+                .with_help("add sections as [[sections]] with `heading` and `body`"),
+        );
+        return Vec::new();
+    };
+    let mut seen = Ids::default();
+    let mut out = Vec::with_capacity(entries.len());
+    for (table, at) in entries {
+        check_keys(check, table, SECTION_KEYS, "in [[sections]]");
+        let heading = req_str(check, table, "heading", at.clone(), "in [[sections]]");
+        let heading = non_empty_line(check, heading, "heading");
+        let body = req_str(check, table, "body", at.clone(), "in [[sections]]");
+        let body = body.map(|b| fields::text(b.value)).unwrap_or_default();
+        let heading = heading.unwrap_or_default();
+        let id = entry_id(check, table, &heading, at, &SECTION, &mut seen);
+        out.push(Section { id, heading, body });
+    }
+    out
+}
+
+fn summary(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<SummaryPoint> {
+    let entries = tables(check, root, "summary").unwrap_or_default();
+    let mut seen = Ids::default();
+    let mut out = Vec::with_capacity(entries.len());
+    for (table, at) in entries {
+        check_keys(check, table, SUMMARY_KEYS, "in [[summary]]");
+        let text = req_str(check, table, "text", at.clone(), "in [[summary]]");
+        let text = non_empty_line(check, text, "text").unwrap_or_default();
+        let id = entry_id(check, table, &text, at, &POINT, &mut seen);
+        out.push(SummaryPoint { id, text });
+    }
+    out
+}
+
+/// Ids already used in one list (sections or summary), with the line
+/// where each was first used.
+type Ids = HashMap<String, usize>;
+
+/// Sections and summary points: named in messages, with ids derived from
+/// their heading or text.
+struct Entry {
+    what: &'static str,
+    text_key: &'static str,
+    derive: fn(&str) -> String,
+}
+
+const SECTION: Entry = Entry {
+    what: "section",
+    text_key: "heading",
+    derive: ids::section_id,
+};
+
+const POINT: Entry = Entry {
+    what: "summary point",
+    text_key: "text",
+    derive: ids::point_id,
+};
+
+/// The explicit `id` of a section or summary point, or one derived from its
+/// text; a duplicate is an error telling the author to set an `id`.
+fn entry_id(
+    check: &mut FileCheck<'_>,
+    table: &DeTable<'_>,
+    text: &str,
+    header: Range<usize>,
+    entry: &Entry,
+    seen: &mut Ids,
+) -> String {
+    let explicit = opt_str(check, table, "id");
+    let (id, span) = match &explicit {
+        Some(id) => (id.value.to_owned(), id.span.clone()),
+        None => ((entry.derive)(text), header),
+    };
+    if let (Some(problem), Some(given)) = (ids::id_problem(&id), &explicit) {
+        check.error(
+            given.span.clone(),
+            format!("{} id `{id}` {problem}", entry.what),
+        );
+    }
+    let line = check.src.locate(span.clone()).line;
+    if let Some(first) = seen.get(&id) {
+        let message = match explicit {
+            Some(_) => format!(
+                "duplicate {} id `{id}` (first used on line {first})",
+                entry.what
+            ),
+            None => format!(
+                "this {} has the same {} as the one on line {first}, so the same id `{id}`",
+                entry.what, entry.text_key
+            ),
+        };
+        check.error_with_help(span, message, "give one of them an explicit `id = \"...\"`");
+    } else {
+        seen.insert(id.clone(), line);
+    }
+    id
+}
+
+/// The file stem of a lesson path: its default id.
+pub fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

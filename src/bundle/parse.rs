@@ -1,0 +1,84 @@
+//! One file: read, decode, parse with toml's recoverable parser (every
+//! syntax error, each with a span), then hand the table to a walker.
+//! Embedded and on-disk files take the same path.
+
+use std::borrow::Cow;
+
+use toml::de::DeTable;
+
+use super::diag::{Diagnostic, SourceText};
+use super::scan::FileRef;
+use super::source;
+use super::walk::FileCheck;
+
+/// What checking one file produced.
+pub struct FileResult<T> {
+    /// `None` when the file could not be read or decoded.
+    pub value: Option<T>,
+    /// Whether any error was found (the value is then not used).
+    pub has_errors: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads and parses `file`, then runs `walk` over its top-level table.
+pub fn check_file<T>(
+    file: &FileRef,
+    walk: impl FnOnce(&mut FileCheck<'_>, &DeTable<'_>) -> T,
+) -> FileResult<T> {
+    let path = file.shown();
+    let bytes: Cow<'_, [u8]> = match file {
+        FileRef::Embedded { text, .. } => Cow::Borrowed(text.as_bytes()),
+        FileRef::Disk(path) => match source::read(path) {
+            Ok(bytes) => Cow::Owned(bytes),
+            Err(diagnostic) => return failed(*diagnostic),
+        },
+    };
+    let text = match source::decode(path, bytes) {
+        Ok(text) => text,
+        Err(diagnostic) => return failed(*diagnostic),
+    };
+    let mut check = FileCheck::new(SourceText::new(path, &text));
+    let (table, syntax_errors) = DeTable::parse_recoverable(&text);
+    let mut last_line = 0;
+    for error in &syntax_errors {
+        // One error per line: toml often reports a second, consequent one
+        // for the same mistake (`a = = 1`).
+        let line = check.src.line_of(error.span().map_or(0, |s| s.start));
+        if line != last_line {
+            report_syntax_error(&mut check, error);
+            last_line = line;
+        }
+    }
+    let value = walk(&mut check, table.get_ref());
+    let has_errors = check.has_errors();
+    FileResult {
+        value: Some(value),
+        has_errors,
+        diagnostics: check.finish(),
+    }
+}
+
+fn failed<T>(diagnostic: Diagnostic) -> FileResult<T> {
+    FileResult {
+        value: None,
+        has_errors: true,
+        diagnostics: vec![diagnostic],
+    }
+}
+
+/// toml's parser refuses nesting deeper than this many levels.
+pub const MAX_NESTING: usize = 80;
+
+fn report_syntax_error(check: &mut FileCheck<'_>, error: &toml::de::Error) {
+    let span = error.span().unwrap_or(0..0);
+    let message = error.message().trim();
+    let diagnostic = if message.contains("recurs") {
+        check
+            .src
+            .error(span, format!("nested too deeply (more than about {MAX_NESTING} levels of arrays, tables or dotted keys)"))
+            .with_help("lesson files need only a few levels; remove the extra nesting")
+    } else {
+        check.src.error(span, format!("invalid TOML: {message}"))
+    };
+    check.push_syntax(diagnostic);
+}

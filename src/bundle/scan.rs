@@ -1,0 +1,266 @@
+//! Finding courses and lesson files: on disk (recursively, not following
+//! symlink loops) or in the embedded samples.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use super::LessonsSource;
+use super::diag::Diagnostic;
+use super::embedded;
+
+/// Directories deeper than this below the lessons root are not scanned.
+pub const MAX_DEPTH: usize = 32;
+
+pub const COURSE_FILE: &str = "course.toml";
+
+/// A file to load: on disk, or compiled in.
+#[derive(Debug, Clone)]
+pub enum FileRef {
+    Disk(PathBuf),
+    Embedded { shown: PathBuf, text: &'static str },
+}
+
+impl FileRef {
+    /// The path shown in messages.
+    pub fn shown(&self) -> &Path {
+        match self {
+            FileRef::Disk(path) => path,
+            FileRef::Embedded { shown, .. } => shown,
+        }
+    }
+}
+
+/// One course to load.
+#[derive(Debug)]
+pub struct CoursePlan {
+    /// The directory name.
+    pub id: String,
+    /// The directory as shown in messages.
+    pub dir: PathBuf,
+    /// `None` when a lone lesson file was given and its directory has none.
+    pub course_file: Option<FileRef>,
+    /// Lesson files, in file-name order.
+    pub lessons: Vec<FileRef>,
+    /// Only one lesson of the directory was asked for (`--lessons FILE`), so
+    /// `lessons = [...]` entries naming the others are not errors.
+    pub single_lesson: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub courses: Vec<CoursePlan>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn scan(source: &LessonsSource) -> Plan {
+    match source {
+        LessonsSource::Embedded => embedded_plan(),
+        LessonsSource::Path(path) => disk_plan(path),
+    }
+}
+
+fn embedded_plan() -> Plan {
+    let mut plan = Plan::default();
+    for &(relative, text) in embedded::FILES {
+        let Some((course, name)) = relative.split_once('/') else {
+            continue;
+        };
+        let file = FileRef::Embedded {
+            shown: Path::new(embedded::ROOT).join(relative),
+            text,
+        };
+        let at = match plan.courses.iter().position(|c| c.id == course) {
+            Some(at) => at,
+            None => {
+                plan.courses.push(CoursePlan {
+                    id: course.to_owned(),
+                    dir: Path::new(embedded::ROOT).join(course),
+                    course_file: None,
+                    lessons: Vec::new(),
+                    single_lesson: false,
+                });
+                plan.courses.len() - 1
+            }
+        };
+        let course = &mut plan.courses[at];
+        if name == COURSE_FILE {
+            course.course_file = Some(file);
+        } else {
+            course.lessons.push(file);
+        }
+    }
+    for course in &mut plan.courses {
+        course.lessons.sort_by(|a, b| a.shown().cmp(b.shown()));
+    }
+    plan
+}
+
+fn disk_plan(root: &Path) -> Plan {
+    let mut walker = Walker::default();
+    match std::fs::metadata(root) {
+        Err(err) => walker.error(Diagnostic::whole(root, format!("cannot read: {err}"))),
+        Ok(meta) if meta.is_file() => walker.single_file(root),
+        Ok(_) => walker.walk(root, 0),
+    }
+    if walker.plan.courses.is_empty() && walker.plan.diagnostics.iter().all(|d| !d.is_error()) {
+        walker.error(
+            Diagnostic::whole(root, "no courses found")
+                .with_help("a course is a directory holding a course.toml; see docs/format.md"),
+        );
+    }
+    walker.plan
+}
+
+#[derive(Default)]
+struct Walker {
+    plan: Plan,
+    visited: HashSet<PathBuf>,
+}
+
+impl Walker {
+    fn error(&mut self, diagnostic: Diagnostic) {
+        self.plan.diagnostics.push(diagnostic);
+    }
+
+    /// `--lessons FILE`: that lesson alone, in a course made of its
+    /// directory (titled by its course.toml when there is one).
+    fn single_file(&mut self, path: &Path) {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let course_toml = dir.join(COURSE_FILE);
+        let is_course_file = path.file_name().is_some_and(|n| n == COURSE_FILE);
+        let lessons = if is_course_file {
+            lesson_files(&dir).unwrap_or_default()
+        } else {
+            vec![FileRef::Disk(path.to_owned())]
+        };
+        self.plan.courses.push(CoursePlan {
+            id: dir_name(&dir),
+            course_file: course_toml.is_file().then_some(FileRef::Disk(course_toml)),
+            dir,
+            lessons,
+            single_lesson: !is_course_file,
+        });
+    }
+
+    fn walk(&mut self, dir: &Path, depth: usize) {
+        if !self.first_visit(dir, depth) {
+            return;
+        }
+        let entries = match sorted_entries(dir) {
+            Ok(entries) => entries,
+            Err(err) => {
+                return self.error(Diagnostic::whole(
+                    dir,
+                    format!("cannot read the directory: {err}"),
+                ));
+            }
+        };
+        let (dirs, tomls): (Vec<_>, Vec<_>) = entries.into_iter().partition(|p| p.is_dir());
+        let tomls: Vec<PathBuf> = tomls.into_iter().filter(|p| is_toml(p)).collect();
+        if tomls
+            .iter()
+            .any(|p| p.file_name().is_some_and(|n| n == COURSE_FILE))
+        {
+            self.plan.courses.push(CoursePlan {
+                id: dir_name(dir),
+                dir: dir.to_owned(),
+                course_file: Some(FileRef::Disk(dir.join(COURSE_FILE))),
+                lessons: lessons_of(tomls),
+                single_lesson: false,
+            });
+        } else {
+            for stray in tomls {
+                self.error(stray_warning(&stray, dir));
+            }
+        }
+        for sub in dirs {
+            self.walk(&sub, depth + 1);
+        }
+    }
+
+    /// Whether `dir` is new (not reached again through a symlink) and not
+    /// too deep; reports it otherwise.
+    fn first_visit(&mut self, dir: &Path, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            let message = format!("directory is more than {MAX_DEPTH} levels deep; not scanned");
+            self.error(Diagnostic::whole(dir, message).warning());
+            return false;
+        }
+        match std::fs::canonicalize(dir).map(|real| self.visited.insert(real)) {
+            Ok(true) => true,
+            Ok(false) => {
+                let message =
+                    "directory reached again through a symlink (a loop?); not scanned again";
+                self.error(Diagnostic::whole(dir, message).warning());
+                false
+            }
+            Err(err) => {
+                self.error(Diagnostic::whole(
+                    dir,
+                    format!("cannot read the directory: {err}"),
+                ));
+                false
+            }
+        }
+    }
+}
+
+fn stray_warning(file: &Path, dir: &Path) -> Diagnostic {
+    let message = format!(
+        "not in a course (no course.toml in `{}`); ignored",
+        dir.display()
+    );
+    Diagnostic::whole(file, message)
+        .warning()
+        .with_help("add a course.toml with `title = \"...\"` beside it, or move it into a course")
+}
+
+/// Entries of `dir` (hidden ones skipped), sorted by file name.
+fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if !entry.file_name().to_string_lossy().starts_with('.') {
+            entries.push(entry.path());
+        }
+    }
+    entries.sort();
+    Ok(entries)
+}
+
+fn is_toml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "toml")
+}
+
+fn lessons_of(tomls: Vec<PathBuf>) -> Vec<FileRef> {
+    tomls
+        .into_iter()
+        .filter(|p| p.file_name().is_some_and(|n| n != COURSE_FILE))
+        .map(FileRef::Disk)
+        .collect()
+}
+
+fn lesson_files(dir: &Path) -> std::io::Result<Vec<FileRef>> {
+    let entries = sorted_entries(dir)?;
+    Ok(lessons_of(
+        entries
+            .into_iter()
+            .filter(|p| !p.is_dir() && is_toml(p))
+            .collect(),
+    ))
+}
+
+/// The name of a directory, resolving `.` and `..` to the real name.
+fn dir_name(dir: &Path) -> String {
+    let named = dir.file_name().filter(|n| *n != "." && *n != "..");
+    let real = std::fs::canonicalize(dir).ok();
+    named
+        .or_else(|| real.as_deref().and_then(Path::file_name))
+        .map_or_else(
+            || "lessons".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+}

@@ -1,0 +1,237 @@
+//! Reading and decoding lesson files: the size limit, the BOM, and a clear
+//! error (with a guess at the encoding) for files that are not UTF-8.
+
+use std::borrow::Cow;
+use std::io::Read;
+use std::path::Path;
+
+use super::diag::{Diagnostic, Location, Snippet, visible, visible_width};
+
+/// Files larger than this are refused before reading (64 MiB).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+const BOM: &str = "\u{feff}";
+
+/// Reads a file from disk, refusing oversized files.
+pub fn read(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
+    let file = std::fs::File::open(path).map_err(|err| {
+        Box::new(Diagnostic::whole(
+            path,
+            format!("cannot read the file: {err}"),
+        ))
+    })?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(Box::new(too_big(path)));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| {
+            Box::new(Diagnostic::whole(
+                path,
+                format!("cannot read the file: {err}"),
+            ))
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Box::new(too_big(path)));
+    }
+    Ok(bytes)
+}
+
+fn too_big(path: &Path) -> Diagnostic {
+    Diagnostic::whole(path, "file is larger than 64 MB; terakoya does not read it")
+        .with_help("split the lesson into several files")
+}
+
+/// The text of a file without its BOM, or a diagnostic saying why it is
+/// not a text file terakoya can read.
+pub fn decode<'a>(path: &Path, bytes: Cow<'a, [u8]>) -> Result<Cow<'a, str>, Box<Diagnostic>> {
+    let text: Cow<'a, str> = match bytes {
+        Cow::Borrowed(b) => {
+            Cow::Borrowed(std::str::from_utf8(b).map_err(|e| Box::new(not_utf8(path, b, &e)))?)
+        }
+        Cow::Owned(b) => Cow::Owned(String::from_utf8(b).map_err(|e| {
+            let err = e.utf8_error();
+            Box::new(not_utf8(path, e.as_bytes(), &err))
+        })?),
+    };
+    if let Some(at) = text.find('\0') {
+        return Err(Box::new(binary(path, &text, at)));
+    }
+    Ok(match text {
+        Cow::Borrowed(t) => Cow::Borrowed(t.strip_prefix(BOM).unwrap_or(t)),
+        Cow::Owned(t) if t.starts_with(BOM) => Cow::Owned(t[BOM.len()..].to_owned()),
+        owned => owned,
+    })
+}
+
+fn binary(path: &Path, text: &str, at: usize) -> Diagnostic {
+    let mut diag = Diagnostic::whole(
+        path,
+        "file contains a NUL byte; it looks like a binary file, not a lesson",
+    );
+    diag.location = Some(byte_location(text.as_bytes(), at));
+    diag.with_help("lesson files are TOML text saved as UTF-8")
+}
+
+fn not_utf8(path: &Path, bytes: &[u8], err: &std::str::Utf8Error) -> Diagnostic {
+    let at = err.valid_up_to();
+    let bad = bytes.get(at).copied().unwrap_or(0);
+    let guess = guess_encoding(bytes);
+    let message = match guess {
+        Some(encoding) => {
+            format!("file is not UTF-8 (byte 0x{bad:02X} is invalid); it looks like {encoding}")
+        }
+        None => format!("file is not UTF-8 (byte 0x{bad:02X} is invalid)"),
+    };
+    let mut diag = Diagnostic::whole(path, message);
+    diag.location = Some(byte_location(bytes, at));
+    diag.with_help("save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)")
+}
+
+/// Where byte `at` is, quoting its line with undecodable bytes shown as
+/// `\x93` (long lines are cut around the byte).
+fn byte_location(bytes: &[u8], at: usize) -> Location {
+    let line_start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let mut line_end = bytes[at..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |p| at + p);
+    if line_end > at && bytes[line_end - 1] == b'\r' {
+        line_end -= 1;
+    }
+    let from = line_start.max(at.saturating_sub(60));
+    let to = line_end.min(at + 120).max(at);
+    let lead = if from > line_start { "..." } else { "" };
+    let trail = if to < line_end { "..." } else { "" };
+    let caret_start = lead.len() + visible_width(&escaped(&bytes[from..at]));
+    // `at` is the first bad byte, so everything before it in the line is
+    // valid UTF-8 (unless the window cut a character: then it is escaped).
+    Location {
+        line: bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1,
+        column: visible_width(&escaped(&bytes[line_start..at])) + 1,
+        span: at..at + 1,
+        snippet: Snippet {
+            line: format!("{lead}{}{trail}", escaped(&bytes[from..to])),
+            caret_start,
+            caret_width: 1,
+        },
+    }
+}
+
+/// Bytes made printable: the valid UTF-8 before the first bad byte made
+/// visible, then printable ASCII as is and every other byte as `\xNN` (in
+/// a legacy encoding, stray bytes can look like valid UTF-8).
+fn escaped(bytes: &[u8]) -> String {
+    let valid = bytes.utf8_chunks().next().map_or("", |c| c.valid());
+    let mut out = visible(valid);
+    for &byte in &bytes[valid.len()..] {
+        if byte.is_ascii_graphic() || byte == b' ' {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// A cheap guess at what a non-UTF-8 file is, for the error message.
+pub fn guess_encoding(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Some("UTF-16");
+    }
+    if bytes.contains(&0) {
+        return Some("a binary file, not text");
+    }
+    if pairs_fit(bytes, is_euc_jp_pair) {
+        return Some("EUC-JP");
+    }
+    if pairs_fit(bytes, is_shift_jis_pair) {
+        return Some("Shift_JIS");
+    }
+    None
+}
+
+/// Whether every non-ASCII byte of `bytes` starts a sequence `pair` accepts
+/// (returning its length), and there is at least one.
+fn pairs_fit(bytes: &[u8], pair: fn(u8, Option<u8>) -> Option<usize>) -> bool {
+    let mut at = 0;
+    let mut seen = false;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            at += 1;
+            continue;
+        }
+        match pair(b, bytes.get(at + 1).copied()) {
+            Some(len) => {
+                seen = true;
+                at += len;
+            }
+            None => return false,
+        }
+    }
+    seen
+}
+
+fn is_shift_jis_pair(lead: u8, trail: Option<u8>) -> Option<usize> {
+    match lead {
+        0xA1..=0xDF => Some(1), // half-width katakana
+        0x81..=0x9F | 0xE0..=0xFC => matches!(trail?, 0x40..=0x7E | 0x80..=0xFC).then_some(2),
+        _ => None,
+    }
+}
+
+fn is_euc_jp_pair(lead: u8, trail: Option<u8>) -> Option<usize> {
+    match lead {
+        0x8E => matches!(trail?, 0xA1..=0xDF).then_some(2),
+        0xA1..=0xFE => matches!(trail?, 0xA1..=0xFE).then_some(2),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // 日本語 in Shift_JIS and EUC-JP.
+    const SJIS: &[u8] = b"title = \"\x93\xfa\x96\x7b\x8c\xea\"\n";
+    const EUC: &[u8] = b"title = \"\xc6\xfc\xcb\xdc\xb8\xec\"\n";
+
+    #[test]
+    fn guesses_japanese_legacy_encodings() {
+        assert_eq!(guess_encoding(SJIS), Some("Shift_JIS"));
+        assert_eq!(guess_encoding(EUC), Some("EUC-JP"));
+        assert_eq!(guess_encoding(b"\xff\xfet\0"), Some("UTF-16"));
+        assert_eq!(guess_encoding(b"\xff\xff\xff"), None);
+    }
+
+    #[test]
+    fn not_utf8_names_the_byte_line_and_column() {
+        let bytes = [b"a = 1\n".as_slice(), SJIS].concat();
+        let err = decode(Path::new("x.toml"), Cow::Owned(bytes)).unwrap_err();
+        let at = err.location.as_ref().unwrap();
+        assert_eq!((at.line, at.column), (2, 10));
+        assert_eq!(at.snippet.line, r#"title = "\x93\xFA\x96{\x8C\xEA""#);
+        assert_eq!(at.snippet.caret_start, 9);
+        assert_eq!(
+            err.message,
+            "file is not UTF-8 (byte 0x93 is invalid); it looks like Shift_JIS"
+        );
+    }
+
+    #[test]
+    fn bom_is_dropped_and_nul_is_refused() {
+        let text = decode(
+            Path::new("x"),
+            Cow::Borrowed(b"\xef\xbb\xbfa = 1".as_slice()),
+        )
+        .unwrap();
+        assert_eq!(text, "a = 1");
+        let err = decode(Path::new("x"), Cow::Borrowed(b"a = 1\nb\0".as_slice())).unwrap_err();
+        assert_eq!(err.location.unwrap().line, 2);
+    }
+}

@@ -1,0 +1,311 @@
+//! Walking parsed TOML tables by hand, so that every problem in a file is
+//! reported (serde derive would stop at the first).
+
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+
+use super::diag::{Diagnostic, SourceText};
+
+/// At most this many diagnostics are kept per file; the rest are counted.
+pub const MAX_DIAGNOSTICS_PER_FILE: usize = 30;
+
+/// The state of checking one file: its text and the problems found so far.
+pub struct FileCheck<'a> {
+    pub src: SourceText<'a>,
+    pub diagnostics: Vec<Diagnostic>,
+    dropped: usize,
+    /// Lines with a syntax error: other problems spanning text there are
+    /// most likely consequences of it, so they are not reported.
+    syntax_lines: Vec<usize>,
+}
+
+impl<'a> FileCheck<'a> {
+    pub fn new(src: SourceText<'a>) -> Self {
+        FileCheck {
+            src,
+            diagnostics: Vec::new(),
+            dropped: 0,
+            syntax_lines: Vec::new(),
+        }
+    }
+
+    /// Records a syntax error (reported even on a line that already has one).
+    pub fn push_syntax(&mut self, diagnostic: Diagnostic) {
+        if let Some(at) = &diagnostic.location {
+            self.syntax_lines.push(at.line);
+        }
+        self.keep(diagnostic);
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        let on_syntax_line = diagnostic
+            .location
+            .as_ref()
+            .is_some_and(|at| !at.span.is_empty() && self.syntax_lines.contains(&at.line));
+        if !on_syntax_line {
+            self.keep(diagnostic);
+        }
+    }
+
+    fn keep(&mut self, diagnostic: Diagnostic) {
+        if self.diagnostics.len() < MAX_DIAGNOSTICS_PER_FILE {
+            self.diagnostics.push(diagnostic);
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let diagnostic = self.src.error(span, message);
+        self.push(diagnostic);
+    }
+
+    pub fn error_with_help(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let diagnostic = self.src.error(span, message).with_help(help);
+        self.push(diagnostic);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.dropped > 0 || self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The diagnostics, sorted by position, plus a note of any dropped.
+    pub fn finish(mut self) -> Vec<Diagnostic> {
+        self.diagnostics
+            .sort_by_key(|d| d.location.as_ref().map_or(0, |at| at.span.start));
+        if self.dropped > 0 {
+            let end = self.src.text.len();
+            let note = self.src.error(
+                end..end,
+                format!("{} more problems in this file not shown", self.dropped),
+            );
+            self.diagnostics.push(note);
+        }
+        self.diagnostics
+    }
+}
+
+/// The TOML type name of a value, for "must be a string, found ..." errors.
+pub fn type_name(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// Reports every key of `table` not in `known`, with a did-you-mean hint.
+pub fn check_keys(check: &mut FileCheck<'_>, table: &DeTable<'_>, known: &[&str], place: &str) {
+    for key in table.keys() {
+        let name = key.get_ref().as_ref();
+        if known.contains(&name) {
+            continue;
+        }
+        let message = format!("unknown key `{name}` {place}");
+        let help = match did_you_mean(name, known) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("the keys allowed here are: {}", quoted_list(known)),
+        };
+        check.error_with_help(key.span(), message, help);
+    }
+}
+
+fn quoted_list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The known name closest to `name`, if it is close enough to be a typo.
+pub fn did_you_mean<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    let lower = name.to_lowercase();
+    known
+        .iter()
+        .map(|&k| (edit_distance(&lower, &k.to_lowercase()), k))
+        .filter(|&(distance, k)| distance <= (k.chars().count() / 3).max(1))
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, k)| k)
+}
+
+/// Optimal string alignment distance (Levenshtein plus transpositions).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let mut d: Vec<usize> = vec![0; (a.len() + 1) * width];
+    for (i, row) in d.chunks_mut(width).enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d.iter_mut().take(width).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
+        }
+    }
+    d[a.len() * width + b.len()]
+}
+
+/// A string value with its span.
+pub struct Str<'t> {
+    pub value: &'t str,
+    pub span: Range<usize>,
+}
+
+/// `key` as a string: `None` (and an error) when it has another type;
+/// `None` silently when it is absent.
+pub fn opt_str<'t>(
+    check: &mut FileCheck<'_>,
+    table: &'t DeTable<'_>,
+    key: &str,
+) -> Option<Str<'t>> {
+    let value = table.get(key)?;
+    match value.get_ref() {
+        DeValue::String(s) => Some(Str {
+            value: s.as_ref(),
+            span: value.span(),
+        }),
+        // An empty span marks a value the parser made up to recover from a
+        // syntax error, already reported.
+        _ if value.span().is_empty() => None,
+        other => {
+            let message = format!("`{key}` must be a string, found {}", type_name(other));
+            check.error_with_help(
+                value.span(),
+                message,
+                format!("write it in quotes: {key} = \"...\""),
+            );
+            None
+        }
+    }
+}
+
+/// `key` as a string; an error at `missing_at` when absent.
+pub fn req_str<'t>(
+    check: &mut FileCheck<'_>,
+    table: &'t DeTable<'_>,
+    key: &str,
+    missing_at: Range<usize>,
+    place: &str,
+) -> Option<Str<'t>> {
+    if table.get(key).is_none() {
+        if table
+            .keys()
+            .any(|k| did_you_mean(k.get_ref(), &[key]).is_some())
+        {
+            // A misspelt key is reported as unknown, with this one suggested.
+            return None;
+        }
+        check.error_with_help(
+            missing_at,
+            format!("missing required key `{key}` {place}"),
+            format!("add `{key} = \"...\"`"),
+        );
+        return None;
+    }
+    opt_str(check, table, key)
+}
+
+/// `key` as a table (e.g. `[lecturer]`); an error when it has another type.
+pub fn opt_table<'t, 'i>(
+    check: &mut FileCheck<'_>,
+    table: &'t DeTable<'i>,
+    key: &str,
+) -> Option<(&'t DeTable<'i>, Range<usize>)> {
+    let value = table.get(key)?;
+    match value.get_ref() {
+        DeValue::Table(t) => Some((t, value.span())),
+        other => {
+            let message = format!("`{key}` must be a table, found {}", type_name(other));
+            check.error_with_help(
+                value.span(),
+                message,
+                format!("write it as a [{key}] section"),
+            );
+            None
+        }
+    }
+}
+
+/// `key` as an array of tables (e.g. `[[sections]]`): each table with the
+/// span of its header. Items that are not tables are reported and skipped.
+pub fn tables<'t, 'i>(
+    check: &mut FileCheck<'_>,
+    table: &'t DeTable<'i>,
+    key: &str,
+) -> Option<Vec<(&'t DeTable<'i>, Range<usize>)>> {
+    let value = table.get(key)?;
+    let DeValue::Array(items) = value.get_ref() else {
+        let message = format!(
+            "`{key}` must be an array of tables, found {}",
+            type_name(value.get_ref())
+        );
+        check.error_with_help(
+            value.span(),
+            message,
+            format!("write each entry as a [[{key}]] section"),
+        );
+        return Some(Vec::new());
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for item in items.iter() {
+        match item.get_ref() {
+            DeValue::Table(t) => out.push((t, item.span())),
+            other => {
+                let message = format!(
+                    "each entry of `{key}` must be a table, found {}",
+                    type_name(other)
+                );
+                check.error_with_help(
+                    item.span(),
+                    message,
+                    format!("write each entry as a [[{key}]] section"),
+                );
+            }
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn did_you_mean_finds_typos_only() {
+        let known = ["title", "heading", "body", "id"];
+        assert_eq!(did_you_mean("heding", &known), Some("heading"));
+        assert_eq!(did_you_mean("Title", &known), Some("title"));
+        assert_eq!(did_you_mean("tilte", &known), Some("title"));
+        assert_eq!(did_you_mean("bdoy", &known), Some("body"));
+        assert_eq!(did_you_mean("colour", &known), None);
+    }
+
+    #[test]
+    fn edit_distance_counts_transpositions_once() {
+        assert_eq!(edit_distance("abc", "abc"), 0);
+        assert_eq!(edit_distance("abc", "acb"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("見出し", "見出"), 1);
+    }
+}
