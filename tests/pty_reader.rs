@@ -37,3 +37,63 @@ fn sigterm_restores_the_terminal() {
         "raw mode is off (canonical input and echo are back): {stty}"
     );
 }
+
+fn lessons_dir() -> String {
+    format!("{}/lessons", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Opens the first lesson and moves to its checklist.
+fn open_checklist(reader: &mut Reader) {
+    reader.wait_for_text("Enter open");
+    reader.send("\r");
+    reader.wait_for_text("Introduction");
+    reader.send("\t");
+    reader.wait_for_text("Summary 0/6");
+}
+
+#[test]
+fn ticks_survive_a_restart() {
+    let data = tempfile::tempdir().unwrap();
+    let lessons = lessons_dir();
+    let mut reader = Reader::start(data.path(), &["--lessons", &lessons]);
+    open_checklist(&mut reader);
+    reader.send("x");
+    reader.wait_for_text("Summary 1/6");
+    reader.send("jx");
+    reader.wait_for_text("Summary 2/6");
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+
+    let mut again = Reader::start(data.path(), &["--lessons", &lessons]);
+    let list = again.wait_for_text("points 2/6");
+    assert!(list.contains("Continue"), "offers to continue:\n{list}");
+    again.send("c");
+    again.wait_for_text("Introduction");
+    again.send("\t");
+    let screen = again.wait_for_text("Summary 2/6");
+    assert_eq!(
+        screen.matches("[x]").count(),
+        2,
+        "two ticks shown:\n{screen}"
+    );
+    assert_eq!(
+        screen.matches("[ ]").count(),
+        4,
+        "four points left:\n{screen}"
+    );
+}
+
+#[test]
+fn a_tick_on_screen_survives_sigkill() {
+    let data = tempfile::tempdir().unwrap();
+    let lessons = lessons_dir();
+    let mut reader = Reader::start(data.path(), &["--lessons", &lessons]);
+    open_checklist(&mut reader);
+    reader.send("jjx");
+    reader.wait_for_text("Summary 1/6");
+    reader.signal("KILL");
+    reader.wait_exit();
+
+    let again = Reader::start(data.path(), &["--lessons", &lessons]);
+    again.wait_for_text("points 1/6");
+}

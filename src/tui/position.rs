@@ -58,19 +58,9 @@ pub fn line_of_anchor(layout: &LessonLayout, lesson: &Lesson, anchor: &Anchor) -
     )
 }
 
-/// The first non-blank line at `pos`: a heading and its section's first
-/// paragraph share a position, and the heading should show.
+/// The line showing `pos` (a heading rather than the blank line above it).
 pub fn first_line_at(layout: &LessonLayout, pos: SourcePos) -> usize {
-    let lines = &layout.lines;
-    let mut at = layout.line_of(pos);
-    let same = |a: usize, b: usize| lines.get(a).map(|l| l.pos) == lines.get(b).map(|l| l.pos);
-    while at > 0 && same(at - 1, at) {
-        at -= 1;
-    }
-    while lines.get(at).is_some_and(|l| l.kind == LineKind::Blank) && same(at, at + 1) {
-        at += 1;
-    }
-    at
+    layout.line_of(pos)
 }
 
 /// The section the reader is in: that of the top line, except at the very

@@ -15,13 +15,14 @@ use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
+use crate::bundle::{self, Severity};
 use crate::cli::Cli;
 use crate::model::Library;
 use crate::progress::store::{Opened, Store};
 
 use super::app::App;
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
-use super::{keys, update, view};
+use super::{keys, strings, update, view};
 
 /// How long scrolling must pause before the reading position is saved.
 const SETTLE: Duration = Duration::from_secs(1);
@@ -50,9 +51,13 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     event_loop(&mut terminal.0, &mut app, &mut store, &rx)
 }
 
-/// The lessons to read, and a warning for the status line.
-fn load_library(_cli: &Cli) -> (Library, Option<String>) {
-    (super::sample::library(), None)
+/// The lessons to read, and a warning for the status line when some files
+/// have errors (the good lessons still open).
+fn load_library(cli: &Cli) -> (Library, Option<String>) {
+    let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
+    let bad_files = loaded.files_with(Severity::Error);
+    let warning = (bad_files > 0).then(|| strings::load_errors(bad_files));
+    (loaded.library, warning)
 }
 
 fn event_loop(
@@ -122,6 +127,9 @@ fn dispatch(app: &mut App, store: &mut Store, msg: Msg) -> bool {
                     Err(err) => Msg::SaveFailed(err.to_string()),
                 };
                 update::update(app, reply);
+                if let Some(warning) = store.take_warning() {
+                    app.status = Some(warning);
+                }
             }
             Effect::Quit => quit = true,
         }

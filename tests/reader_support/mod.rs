@@ -4,15 +4,20 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use terakoya::bundle::{self, LessonsSource};
 use terakoya::model::Library;
 use terakoya::progress::Progress;
 use terakoya::tui::app::App;
 use terakoya::tui::msg::{Action, Msg};
 use terakoya::tui::update::update;
-use terakoya::tui::{sample, view};
+use terakoya::tui::view;
 
+/// The sample lessons compiled into the binary (the Japanese career
+/// course and the English tour).
 pub fn library() -> Library {
-    sample::library()
+    let loaded = bundle::load(&LessonsSource::Embedded);
+    assert_eq!(loaded.error_count(), 0, "the samples load cleanly");
+    loaded.library
 }
 
 pub fn app(width: u16, height: u16) -> App {
