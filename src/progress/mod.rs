@@ -3,7 +3,12 @@
 //! This module holds the in-memory data and the pure operations on it; the
 //! store (load, merge, locked atomic save) lives in `store`.
 
+mod disk;
+mod file;
+mod merge;
+pub mod report;
 pub mod store;
+pub mod time;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -50,6 +55,7 @@ pub struct LessonProgress {
     pub position: Option<Anchor>,
     /// Seconds since the Unix epoch.
     pub last_opened: Option<u64>,
+    /// When the lesson was first completed (seconds since the Unix epoch).
     pub completed: Option<u64>,
 }
 

@@ -1,18 +1,63 @@
 //! The progress store: finds the data directory, loads the progress file,
-//! and applies changes under a lock with an atomic write
-//! (FIRST VERSION: in memory only; the real store is the "Progress" issue).
+//! and applies changes under a lock with an atomic write.
+//!
+//! Every change goes through [`Store::modify`]: lock the data directory,
+//! re-read the file, apply the change to what is on disk (so another
+//! reader's changes survive), write atomically, unlock. The store never
+//! overwrites a file it could not read: a file that does not parse is moved
+//! aside first; one from a newer terakoya, or one it cannot open, is left
+//! alone and saving fails with a [`StoreError`] the reader can show.
 
 use std::path::{Path, PathBuf};
 
-use super::{Change, Progress};
+use super::disk::{self, FILE_NAME, LOCK_NAME, Lock};
+use super::file::{self, Document, FormatError};
+use super::{Change, LessonKey, Progress, time};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot save progress in {path}: {source}")]
+    #[error(
+        "no data directory to keep progress in (no home directory?); pass --data-dir DIR or set TERAKOYA_DATA_DIR"
+    )]
+    NoDataDir,
+    #[error("cannot save progress: cannot create {}: {source}", path.display())]
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot save progress: cannot lock {}: {source}", path.display())]
+    Lock {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot save progress: cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot save progress: {} is unreadable ({reason}) and could not be moved aside: {source}", path.display())]
+    SetAside {
+        path: PathBuf,
+        reason: FormatError,
+        source: std::io::Error,
+    },
+    #[error(
+        "not saving progress: {} was written by a newer terakoya (format version {version}); upgrade terakoya",
+        path.display()
+    )]
+    Newer { path: PathBuf, version: i64 },
+    #[error("cannot save progress in {}: {source}", path.display())]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("cannot export to {}: {source}", path.display())]
+    Export {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot import {}: {reason}", path.display())]
+    Import { path: PathBuf, reason: String },
 }
 
 /// An open store, and what it found on opening.
@@ -25,35 +70,277 @@ pub struct Opened {
     pub warning: Option<String>,
 }
 
+/// What `progress reset` clears.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reset {
+    Lesson(LessonKey),
+    All,
+}
+
 #[derive(Debug)]
 pub struct Store {
+    /// `None` when no data directory could be found (no home directory).
     dir: Option<PathBuf>,
-    memory: Progress,
+    /// The progress last read or written: the base for the next change if
+    /// the file has become unreadable in between.
+    last_good: Progress,
+    /// Raised by a save that had to set a bad file aside.
+    warning: Option<String>,
 }
 
 impl Store {
-    /// Opens the store in `data_dir`, or in the platform data directory.
-    /// Never fails: problems become a warning and a store that still reads.
+    /// Opens the store in `data_dir` (`--data-dir` or `TERAKOYA_DATA_DIR`),
+    /// else in the platform data directory. Never fails: problems become a
+    /// warning and a store that still reads.
     pub fn open(data_dir: Option<&Path>) -> Opened {
+        let dir = resolve_dir(data_dir);
+        let (progress, warnings) = match &dir {
+            Some(dir) => load_on_open(dir),
+            None => (Progress::default(), vec![StoreError::NoDataDir.to_string()]),
+        };
         let store = Store {
-            dir: data_dir.map(Path::to_path_buf),
-            memory: Progress::default(),
+            dir,
+            last_good: progress.clone(),
+            warning: None,
         };
         Opened {
-            progress: store.memory.clone(),
             store,
-            warning: None,
+            progress,
+            warning: (!warnings.is_empty()).then(|| warnings.join("; ")),
         }
+    }
+
+    /// The data directory, if there is one.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// The progress file, if there is a data directory.
+    pub fn file(&self) -> Option<PathBuf> {
+        self.dir.as_ref().map(|dir| dir.join(FILE_NAME))
+    }
+
+    /// A warning raised since the last call (a progress file that had
+    /// become unreadable was set aside while saving), for the status line.
+    pub fn take_warning(&mut self) -> Option<String> {
+        self.warning.take()
     }
 
     /// Applies `changes` to the latest saved progress (re-read under a lock,
     /// so another reader's changes survive), saves it atomically, and
     /// returns the merged result.
     pub fn apply(&mut self, changes: &[Change]) -> Result<Progress, StoreError> {
-        let _ = &self.dir;
-        for change in changes {
-            self.memory.apply(change);
+        self.modify(|doc| {
+            for change in changes {
+                doc.progress.apply(change);
+            }
+        })
+    }
+
+    /// Merges a progress file's text (as written by [`Store::export`]) into
+    /// the saved progress; see `Progress::merge`. `source` names it in errors.
+    pub fn import(&mut self, text: &str, source: &Path) -> Result<Progress, StoreError> {
+        let import_error = |reason: String| StoreError::Import {
+            path: source.to_path_buf(),
+            reason,
+        };
+        let theirs = decode(text.as_bytes()).map_err(|e| import_error(e.to_string()))?;
+        if theirs.is_newer() {
+            return Err(import_error(format!(
+                "it was written by a newer terakoya (format version {}); upgrade terakoya",
+                theirs.version
+            )));
         }
-        Ok(self.memory.clone())
+        self.modify(|doc| doc.merge(&theirs))
+    }
+
+    /// The saved progress as file text, to carry to another machine. A file
+    /// from a newer terakoya is returned as it is, so nothing is lost.
+    pub fn export(&self) -> Result<String, StoreError> {
+        let dir = self.dir.as_deref().ok_or(StoreError::NoDataDir)?;
+        let path = dir.join(FILE_NAME);
+        let read_error = |source| StoreError::Read {
+            path: path.clone(),
+            source,
+        };
+        let Some(bytes) = disk::read_if_exists(&path).map_err(read_error)? else {
+            return Ok(file::to_text(&Document::new()));
+        };
+        match decode(&bytes) {
+            Ok(doc) if doc.is_newer() => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+            Ok(doc) => Ok(file::to_text(&doc)),
+            Err(reason) => Err(read_error(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                reason,
+            ))),
+        }
+    }
+
+    /// Writes [`Store::export`]'s text to `path`, atomically and private.
+    pub fn export_to(&self, path: &Path) -> Result<(), StoreError> {
+        let text = self.export()?;
+        disk::write_atomically(path, text.as_bytes()).map_err(|source| StoreError::Export {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
+    /// Clears one lesson's progress, or everything.
+    pub fn reset(&mut self, scope: &Reset) -> Result<Progress, StoreError> {
+        self.modify(|doc| match scope {
+            Reset::Lesson(key) => doc.remove_lesson(key),
+            Reset::All => *doc = Document::new(),
+        })
+    }
+
+    /// Lock, re-read, change, write atomically (only if something changed),
+    /// unlock.
+    fn modify(&mut self, change: impl FnOnce(&mut Document)) -> Result<Progress, StoreError> {
+        let dir = self.dir.clone().ok_or(StoreError::NoDataDir)?;
+        disk::create_private_dir(&dir).map_err(|source| StoreError::CreateDir {
+            path: dir.clone(),
+            source,
+        })?;
+        let _lock = Lock::acquire(&dir).map_err(|source| StoreError::Lock {
+            path: dir.join(LOCK_NAME),
+            source,
+        })?;
+        let path = dir.join(FILE_NAME);
+        let mut doc = self.load_for_update(&path)?;
+        let before = doc.clone();
+        change(&mut doc);
+        if doc != before {
+            disk::write_atomically(&disk::write_target(&path), file::to_text(&doc).as_bytes())
+                .map_err(|source| StoreError::Write { path, source })?;
+        }
+        self.last_good = doc.progress.clone();
+        Ok(doc.progress)
+    }
+
+    /// The document to change, read under the lock.
+    fn load_for_update(&mut self, path: &Path) -> Result<Document, StoreError> {
+        let bytes = disk::read_if_exists(path).map_err(|source| StoreError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let Some(bytes) = bytes else {
+            return Ok(Document::new());
+        };
+        match decode(&bytes) {
+            Ok(doc) if doc.is_newer() => Err(StoreError::Newer {
+                path: path.to_path_buf(),
+                version: doc.version,
+            }),
+            Ok(doc) => Ok(doc),
+            Err(reason) => {
+                let moved = disk::set_aside(path, &time::file_stamp(time::now()));
+                let moved = moved.map_err(|source| StoreError::SetAside {
+                    path: path.to_path_buf(),
+                    reason: reason.clone(),
+                    source,
+                })?;
+                self.warning = Some(bad_file_warning(
+                    path,
+                    &reason,
+                    &moved,
+                    "saving the progress on screen",
+                ));
+                Ok(Document {
+                    progress: self.last_good.clone(),
+                    ..Document::new()
+                })
+            }
+        }
     }
 }
+
+/// Reads the progress on opening; returns it with the warnings to show.
+fn load_on_open(dir: &Path) -> (Progress, Vec<String>) {
+    let lock = disk::create_private_dir(dir)
+        .and_then(|()| disk::probe_writable(dir))
+        .and_then(|()| Lock::acquire(dir));
+    let mut warnings: Vec<String> = lock
+        .as_ref()
+        .err()
+        .map(|e| {
+            format!(
+                "progress will not be saved: cannot write in {}: {e}",
+                dir.display()
+            )
+        })
+        .into_iter()
+        .collect();
+    let (progress, warning) = read_on_open(&dir.join(FILE_NAME), lock.is_ok());
+    warnings.extend(warning);
+    (progress, warnings)
+}
+
+/// The saved progress and what to say about it. An unreadable file is set
+/// aside if `locked` (only under the lock, so two readers opening at once do
+/// not both move it).
+fn read_on_open(path: &Path, locked: bool) -> (Progress, Option<String>) {
+    let bytes = match disk::read_if_exists(path) {
+        Ok(None) => return (Progress::default(), None),
+        Ok(Some(bytes)) => bytes,
+        Err(e) => {
+            let warning = format!("cannot read {}: {e}", path.display());
+            return (Progress::default(), Some(warning));
+        }
+    };
+    let warning = match decode(&bytes) {
+        Ok(doc) if doc.is_newer() => {
+            let version = doc.version;
+            let path = path.to_path_buf();
+            return (
+                doc.progress,
+                Some(StoreError::Newer { path, version }.to_string()),
+            );
+        }
+        Ok(doc) => return (doc.progress, None),
+        Err(reason) if locked => match disk::set_aside(path, &time::file_stamp(time::now())) {
+            Ok(moved) => bad_file_warning(path, &reason, &moved, "progress starts afresh"),
+            Err(e) => format!(
+                "{} is unreadable ({reason}) and could not be moved aside ({e}); progress will not be saved",
+                path.display()
+            ),
+        },
+        Err(reason) => format!("{} is unreadable ({reason})", path.display()),
+    };
+    (Progress::default(), Some(warning))
+}
+
+/// The data directory to use: the given one (an empty setting counts as
+/// none, as usual for environment variables), else the platform's.
+pub fn resolve_dir(data_dir: Option<&Path>) -> Option<PathBuf> {
+    data_dir
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .or_else(default_dir)
+}
+
+/// The platform data directory (`$XDG_DATA_HOME/terakoya` on Linux).
+pub fn default_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "terakoya").map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+/// Parses file bytes; an empty (or blank) file is empty progress.
+fn decode(bytes: &[u8]) -> Result<Document, FormatError> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| FormatError::Syntax(format!("not UTF-8 text ({e})")))?;
+    if text.trim().is_empty() {
+        return Ok(Document::new());
+    }
+    file::parse(text)
+}
+
+fn bad_file_warning(path: &Path, reason: &FormatError, moved: &Path, outcome: &str) -> String {
+    format!(
+        "{} was unreadable ({reason}); moved it to {}, {outcome}",
+        path.display(),
+        moved.display()
+    )
+}
+
+#[cfg(test)]
+#[path = "store_tests.rs"]
+mod tests;

@@ -1,14 +1,20 @@
 //! Lays a lesson out into screen lines for one width, once; the reader then
 //! draws only the visible slice.
 //!
-//! FIRST VERSION: a plain greedy character wrap, to be replaced by UAX #14
-//! with Japanese kinsoku rules (issue "Text layout"). The types are the
-//! contract between layout and the reader.
+//! Line breaking is [`crate::text::linebreak`] (UAX #14 + kinsoku, first
+//! fit). The lesson is first flattened into a plan of blocks to break; big
+//! lessons are broken in parallel chunks (rayon) and stitched together, so
+//! the result is the same as a sequential run. All line texts live in one
+//! `String`; a line is a byte range into it.
 
 use std::ops::Range;
 
-use crate::model::{Block, BlockKind, Lesson, Text};
-use crate::text::width::{char_width, str_width};
+use rayon::prelude::*;
+
+use crate::model::{BlockKind, Lesson, Text};
+use crate::text::linebreak::{PLACEHOLDER, break_lines};
+
+pub use crate::text::linebreak::wrap;
 
 /// What a line shows, so the view can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,6 +35,13 @@ pub enum LineKind {
 
 /// Where a line starts in the lesson source: the anchor of a reading
 /// position, independent of the width.
+///
+/// Positions never decrease down the layout. Lines that are not part of a
+/// body (label, title, lecturer name and bio, headings) and blank lines
+/// carry the position where their part starts (`block` 0, `offset` 0), so
+/// that [`LessonLayout::line_of`] of a part's start shows the whole part
+/// from its top: the lesson's head for `section: None`, the heading for a
+/// section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct SourcePos {
     /// Index into `Lesson::sections`; `None` for the head (label, title,
@@ -78,154 +91,291 @@ impl LessonLayout {
         after.checked_sub(1)
     }
 
-    /// The first line at or before `pos` in reading order.
+    /// The line showing `pos`: the last line starting at or before it, or,
+    /// when several lines share that start, the first of them that is not
+    /// blank (a section's heading, the lesson's label or title).
     pub fn line_of(&self, pos: SourcePos) -> usize {
-        self.lines
+        let last = self
+            .lines
             .partition_point(|l| l.pos <= pos)
-            .saturating_sub(1)
+            .saturating_sub(1);
+        let Some(at) = self.lines.get(last).map(|l| l.pos) else {
+            return 0;
+        };
+        let first = self.lines[..last]
+            .iter()
+            .rposition(|l| l.pos != at)
+            .map_or(0, |i| i + 1);
+        (first..=last)
+            .find(|&i| self.lines[i].kind != LineKind::Blank)
+            .unwrap_or(last)
     }
 }
 
 /// Lays `lesson` out for `width` columns (at least 1).
 pub fn layout_lesson(lesson: &Lesson, width: u16) -> LessonLayout {
-    let mut out = Builder {
-        layout: LessonLayout {
-            width,
-            ..Default::default()
-        },
-        width: width.max(1),
+    layout_in_chunks(lesson, width, PARALLEL_CHUNK_BYTES)
+}
+
+fn layout_in_chunks(lesson: &Lesson, width: u16, chunk_bytes: usize) -> LessonLayout {
+    let plan = plan(lesson);
+    let chunks = chunks(&plan, chunk_bytes);
+    let width = width.max(1);
+    let parts: Vec<Part> = if chunks.len() > 1 {
+        chunks
+            .par_iter()
+            .map(|items| Part::build(items, width))
+            .collect()
+    } else {
+        chunks
+            .iter()
+            .map(|items| Part::build(items, width))
+            .collect()
     };
-    let head = |block| SourcePos {
+    stitch(parts, width)
+}
+
+/// One step of the layout: a blank line, a section start, or a text to break.
+#[derive(Debug, Clone, Copy)]
+enum Item<'a> {
+    Blank(SourcePos),
+    SectionStart,
+    Wrap {
+        kind: LineKind,
+        /// The kind of the first line, when it differs (list items).
+        first: LineKind,
+        text: &'a str,
+        indent: u16,
+        pos: SourcePos,
+        /// Whether line positions advance through the text (body blocks),
+        /// or all stay at `pos` (titles, headings, the lecturer's bio).
+        advance: bool,
+    },
+}
+
+impl Item<'_> {
+    fn text_len(&self) -> usize {
+        match self {
+            Item::Wrap { text, .. } => text.len(),
+            _ => 0,
+        }
+    }
+}
+
+/// Below this many bytes of text a lesson is laid out on one thread.
+const PARALLEL_CHUNK_BYTES: usize = 256 * 1024;
+
+fn chunks<'p, 'a>(plan: &'p [Item<'a>], chunk_bytes: usize) -> Vec<&'p [Item<'a>]> {
+    let mut chunks = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (index, item) in plan.iter().enumerate() {
+        bytes += item.text_len();
+        if bytes >= chunk_bytes {
+            chunks.push(&plan[start..=index]);
+            (start, bytes) = (index + 1, 0);
+        }
+    }
+    if start < plan.len() || chunks.is_empty() {
+        chunks.push(&plan[start..]);
+    }
+    chunks
+}
+
+fn head(block: u32) -> SourcePos {
+    SourcePos {
         section: None,
         block,
         offset: 0,
+    }
+}
+
+fn plan(lesson: &Lesson) -> Vec<Item<'_>> {
+    let mut plan = Vec::new();
+    let line = |kind, text, pos| Item::Wrap {
+        kind,
+        first: kind,
+        text,
+        indent: 0,
+        pos,
+        advance: false,
     };
     if let Some(label) = &lesson.label {
-        out.push_wrapped(LineKind::Label, label, 0, head(0));
+        plan.push(line(LineKind::Label, label.as_str(), head(0)));
     }
-    out.push_wrapped(LineKind::Title, &lesson.title, 0, head(0));
+    plan.push(line(LineKind::Title, &lesson.title, head(0)));
     if let Some(lecturer) = &lesson.lecturer {
-        out.blank(head(0));
-        out.push_wrapped(LineKind::Lecturer, &lecturer.name, 0, head(0));
+        plan.push(Item::Blank(head(0)));
+        plan.push(line(LineKind::Lecturer, &lecturer.name, head(0)));
         if let Some(bio) = &lecturer.bio {
-            out.push_text(LineKind::LecturerBio, bio, None);
+            plan_text(&mut plan, LineKind::LecturerBio, bio, None, false);
         }
     }
     if let Some(intro) = &lesson.intro {
-        out.blank(head(0));
-        out.push_text(LineKind::Intro, intro, None);
+        plan.push(Item::Blank(head(0)));
+        plan_text(&mut plan, LineKind::Intro, intro, None, true);
     }
     for (index, section) in lesson.sections.iter().enumerate() {
-        let section_no = Some(index as u32);
         let pos = SourcePos {
-            section: section_no,
+            section: Some(index as u32),
             block: 0,
             offset: 0,
         };
-        out.blank(pos);
-        out.layout.section_starts.push(out.layout.lines.len());
-        out.push_wrapped(LineKind::Heading, &section.heading, 0, pos);
-        out.push_text(LineKind::Paragraph, &section.body, section_no);
+        plan.push(Item::Blank(pos));
+        plan.push(Item::SectionStart);
+        plan.push(line(LineKind::Heading, &section.heading, pos));
+        plan_text(
+            &mut plan,
+            LineKind::Paragraph,
+            &section.body,
+            pos.section,
+            true,
+        );
     }
-    out.layout
+    plan
 }
 
-struct Builder {
-    layout: LessonLayout,
-    width: u16,
+/// Blocks of a text field; a blank line between blocks, except between
+/// consecutive list items. Without `advance`, every line keeps block 0.
+fn plan_text<'a>(
+    plan: &mut Vec<Item<'a>>,
+    kind: LineKind,
+    text: &'a Text,
+    section: Option<u32>,
+    advance: bool,
+) {
+    let mut previous = None;
+    for (index, block) in text.blocks.iter().enumerate() {
+        let pos = SourcePos {
+            section,
+            block: if advance { index as u32 } else { 0 },
+            offset: 0,
+        };
+        let list = block.kind == BlockKind::ListItem;
+        if previous.is_some() && !(list && previous == Some(BlockKind::ListItem)) {
+            plan.push(Item::Blank(pos));
+        }
+        previous = Some(block.kind);
+        plan.push(Item::Wrap {
+            kind: if list { LineKind::ListItemRest } else { kind },
+            first: if list { LineKind::ListItemFirst } else { kind },
+            text: &block.text,
+            indent: if list { LIST_INDENT } else { 0 },
+            pos,
+            advance,
+        });
+    }
 }
 
-impl Builder {
-    fn blank(&mut self, pos: SourcePos) {
-        let at = self.layout.text.len() as u32;
-        self.layout.lines.push(LayoutLine {
-            kind: LineKind::Blank,
-            text: at..at,
-            indent: 0,
+/// The lines of one chunk of the plan, with ranges local to its text.
+#[derive(Default)]
+struct Part {
+    text: String,
+    lines: Vec<LayoutLine>,
+    section_starts: Vec<usize>,
+}
+
+impl Part {
+    fn build(items: &[Item], width: u16) -> Part {
+        let bytes = items.iter().map(Item::text_len).sum();
+        let mut part = Part {
+            text: String::with_capacity(bytes),
+            ..Part::default()
+        };
+        for item in items {
+            match *item {
+                Item::Blank(pos) => part.push_line(LineKind::Blank, "", 0, pos),
+                Item::SectionStart => part.section_starts.push(part.lines.len()),
+                Item::Wrap {
+                    kind,
+                    first,
+                    text,
+                    indent,
+                    pos,
+                    advance,
+                } => part.push_wrapped([first, kind], text, indent, (pos, advance), width),
+            }
+        }
+        part
+    }
+
+    fn push_line(&mut self, kind: LineKind, text: &str, indent: u16, pos: SourcePos) {
+        let start = self.text.len() as u32;
+        self.text.push_str(text);
+        self.lines.push(LayoutLine {
+            kind,
+            text: start..self.text.len() as u32,
+            indent,
             pos,
         });
     }
 
-    fn push_text(&mut self, kind: LineKind, text: &Text, section: Option<u32>) {
-        for (index, block) in text.blocks.iter().enumerate() {
-            if index > 0
-                && !(block.kind == BlockKind::ListItem
-                    && text.blocks[index - 1].kind == BlockKind::ListItem)
-            {
-                self.blank(SourcePos {
-                    section,
-                    block: index as u32,
-                    offset: 0,
-                });
+    /// Breaks `text`; the first line gets `kinds[0]`, the others `kinds[1]`.
+    /// The indent is dropped when it would leave less than two columns.
+    fn push_wrapped(
+        &mut self,
+        kinds: [LineKind; 2],
+        text: &str,
+        indent: u16,
+        (pos, advance): (SourcePos, bool),
+        width: u16,
+    ) {
+        let indent = if indent + 2 <= width { indent } else { 0 };
+        let mut kind = kinds[0];
+        let (mut offset, mut counted_to) = (pos.offset, 0);
+        break_lines(text, usize::from(width - indent), |range, oversized| {
+            if advance {
+                offset += text
+                    .get(counted_to..range.start)
+                    .map_or(0, |s| s.chars().count()) as u32;
+                counted_to = range.start;
             }
-            self.push_block(kind, block, section, index as u32);
-        }
-    }
-
-    fn push_block(&mut self, kind: LineKind, block: &Block, section: Option<u32>, index: u32) {
-        let pos = SourcePos {
-            section,
-            block: index,
-            offset: 0,
-        };
-        match block.kind {
-            BlockKind::Paragraph => self.push_wrapped(kind, &block.text, 0, pos),
-            BlockKind::ListItem => {
-                let first = self.layout.lines.len();
-                self.push_wrapped(LineKind::ListItemRest, &block.text, LIST_INDENT, pos);
-                if let Some(line) = self.layout.lines.get_mut(first) {
-                    line.kind = LineKind::ListItemFirst;
-                }
-            }
-        }
-    }
-
-    fn push_wrapped(&mut self, kind: LineKind, text: &str, indent: u16, pos: SourcePos) {
-        let indent = if indent < self.width { indent } else { 0 };
-        let width = usize::from(self.width - indent);
-        let mut chars_before = 0u32;
-        for range in wrap(text, width) {
-            let line = &text[range];
-            let start = self.layout.text.len() as u32;
-            self.layout.text.push_str(line);
-            let end = self.layout.text.len() as u32;
-            let pos = SourcePos {
-                offset: pos.offset + chars_before,
-                ..pos
+            let line = if oversized {
+                PLACEHOLDER
+            } else {
+                text.get(range).unwrap_or("")
             };
-            self.layout.lines.push(LayoutLine {
-                kind,
-                text: start..end,
-                indent,
-                pos,
-            });
-            chars_before += line.chars().count() as u32;
-        }
+            self.push_line(kind, line, indent, SourcePos { offset, ..pos });
+            kind = kinds[1];
+        });
     }
 }
 
-/// Breaks `text` into lines of at most `width` columns (greedy, by
-/// character); returns byte ranges. Leading spaces of continuation lines are
-/// dropped. Always at least one line.
-pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let mut used = 0;
-    for (at, c) in text.char_indices() {
-        let w = char_width(c);
-        if used + w > width && at > start {
-            lines.push(start..at);
-            start = at;
-            used = 0;
-        }
-        used += w;
+/// Joins the parts, shifting their ranges and line numbers.
+fn stitch(mut parts: Vec<Part>, width: u16) -> LessonLayout {
+    if parts.len() == 1
+        && let Some(part) = parts.pop()
+    {
+        return LessonLayout {
+            width,
+            text: part.text,
+            lines: part.lines,
+            section_starts: part.section_starts,
+        };
     }
-    lines.push(start..text.len());
-    debug_assert!(
-        lines
-            .iter()
-            .all(|r| str_width(&text[r.clone()]) <= width || text[r.clone()].chars().count() == 1)
-    );
-    lines
+    let bytes = parts.iter().map(|p| p.text.len()).sum();
+    let count = parts.iter().map(|p| p.lines.len()).sum();
+    let mut layout = LessonLayout {
+        width,
+        text: String::with_capacity(bytes),
+        lines: Vec::with_capacity(count),
+        section_starts: Vec::new(),
+    };
+    for part in parts {
+        let shift = layout.text.len() as u32;
+        let first_line = layout.lines.len();
+        layout.text.push_str(&part.text);
+        layout
+            .lines
+            .extend(part.lines.into_iter().map(|line| LayoutLine {
+                text: line.text.start + shift..line.text.end + shift,
+                ..line
+            }));
+        let starts = part.section_starts.iter().map(|s| s + first_line);
+        layout.section_starts.extend(starts);
+    }
+    layout
 }
+
+#[cfg(test)]
+#[path = "layout_tests.rs"]
+mod tests;

@@ -1,14 +1,219 @@
-//! Sanitising untrusted lesson text before anything measures or draws it
-//! (FIRST VERSION: newlines only; the real one strips escape sequences,
-//! control and bidi characters, expands tabs and widens half-width kana).
+//! Sanitising untrusted lesson text before anything measures or draws it.
+//!
+//! Lesson bundles come from other people, so every string goes through
+//! [`clean`] once, when it is loaded. The rules, applied in one pass:
+//!
+//! - Line endings: CRLF and a lone CR become LF.
+//! - Escape sequences are **dropped whole**, so that neither the terminal
+//!   nor the layout ever sees their payload: CSI (`ESC [` … final byte),
+//!   OSC (`ESC ]` … BEL or ST), DCS/SOS/PM/APC (`ESC P`/`X`/`^`/`_` … ST),
+//!   two-byte and nF escapes (`ESC c`, `ESC ( B`, …), and the same
+//!   sequences introduced by 8-bit C1 controls (U+009B CSI, U+009D OSC,
+//!   U+0090 DCS, U+0098 SOS, U+009E PM, U+009F APC). An unterminated
+//!   string sequence runs to the end of the field, as it would on a
+//!   terminal.
+//! - Every other control character is **made visible**, never dropped, so
+//!   that an author can see and fix it: C0 controls (other than LF and TAB)
+//!   become their Control Pictures (U+2400 + code, e.g. NUL → `␀`, BEL →
+//!   `␇`, a lone ESC → `␛`), DEL becomes `␡`, and C1 controls
+//!   (U+0080–U+009F) become U+FFFD `�`. All of these are one column wide.
+//! - Bidirectional formatting characters (U+202A–U+202E, U+2066–U+2069,
+//!   U+200E, U+200F, U+061C) are removed: they are invisible formatting,
+//!   and could make text masquerade as something else.
+//! - A TAB becomes spaces up to the next multiple of [`TAB_WIDTH`] display
+//!   columns, counted from the start of its source line.
+//! - Half-width katakana (U+FF61–U+FF9F) become full-width, with a
+//!   following voiced or semi-voiced sound mark composed (`ｶﾞ` → `ガ`,
+//!   `ﾊﾟ` → `パ`); a sound mark that cannot compose becomes the spacing
+//!   `゛`/`゜`. unicode-width and ratatui measure half-width sound marks
+//!   differently; after this they agree.
+//!
+//! Text with nothing to change is returned borrowed, untouched.
 
 use std::borrow::Cow;
 
-/// Cleans one text field as loaded from a file: CRLF and CR become LF.
+use crate::text::width::char_width;
+
+/// Tab stops are every this many display columns.
+pub const TAB_WIDTH: usize = 4;
+
+const ESC: char = '\u{1B}';
+const BEL: char = '\u{7}';
+const C1_ST: char = '\u{9C}';
+
+/// Cleans one text field as loaded from a file (see the module docs).
 pub fn clean(raw: &str) -> Cow<'_, str> {
-    if raw.contains('\r') {
-        Cow::Owned(raw.replace("\r\n", "\n").replace('\r', "\n"))
-    } else {
-        Cow::Borrowed(raw)
+    match raw.find(needs_work) {
+        None => Cow::Borrowed(raw),
+        Some(first) => Cow::Owned(clean_from(raw, first)),
     }
 }
+
+/// Whether `c` is changed or removed by [`clean`].
+fn needs_work(c: char) -> bool {
+    match c {
+        '\n' => false,
+        '\0'..='\u{1F}' | '\u{7F}'..='\u{9F}' => true,
+        '\u{200E}' | '\u{200F}' | '\u{061C}' => true,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => true,
+        '\u{FF61}'..='\u{FF9F}' => true,
+        _ => false,
+    }
+}
+
+fn clean_from(raw: &str, first: usize) -> String {
+    let mut out = String::with_capacity(raw.len() + 16);
+    out.push_str(&raw[..first]);
+    let line_start = raw[..first].rfind('\n').map_or(0, |at| at + 1);
+    let mut column = raw[line_start..first].chars().map(char_width).sum();
+    let mut chars = raw[first..].chars().peekable();
+    while let Some(c) = chars.next() {
+        let shown = match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                Some('\n')
+            }
+            '\t' => {
+                let spaces = TAB_WIDTH - column % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+                None
+            }
+            ESC => skip_escape(&mut chars).map_or(Some('\u{241B}'), |()| None),
+            '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => skip_string(&mut chars, false),
+            '\u{9B}' => skip_csi(&mut chars),
+            '\u{9D}' => skip_string(&mut chars, true),
+            c if c.is_control() && c != '\n' => Some(visible_control(c)),
+            '\u{FF61}'..='\u{FF9F}' => Some(widen_kana(c, &mut chars)),
+            c if needs_work(c) => None, // bidi formatting: dropped
+            c => Some(c),
+        };
+        if let Some(shown) = shown {
+            out.push(shown);
+            column = if shown == '\n' {
+                0
+            } else {
+                column + char_width(shown)
+            };
+        }
+    }
+    out
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// Skips the rest of an escape sequence after ESC; `None` for a lone ESC
+/// (nothing that forms a sequence follows), which is then shown visibly.
+fn skip_escape(chars: &mut Chars) -> Option<()> {
+    match chars.peek().copied()? {
+        '[' => {
+            chars.next();
+            skip_csi(chars);
+        }
+        ']' => {
+            chars.next();
+            skip_string(chars, true);
+        }
+        'P' | 'X' | '^' | '_' => {
+            chars.next();
+            skip_string(chars, false);
+        }
+        ' '..='/' => {
+            // nF escape: intermediates, then one final byte.
+            while chars.next_if(|c| matches!(c, ' '..='/')).is_some() {}
+            chars.next_if(|c| matches!(c, '0'..='~'));
+        }
+        '0'..='~' => {
+            chars.next();
+        }
+        _ => return None,
+    }
+    Some(())
+}
+
+/// Skips CSI parameters, intermediates and the final byte.
+fn skip_csi(chars: &mut Chars) -> Option<char> {
+    while chars
+        .next_if(|c| matches!(c, '0'..='?' | ' '..='/'))
+        .is_some()
+    {}
+    chars.next_if(|c| matches!(c, '@'..='~'));
+    None
+}
+
+/// Skips a control string up to and including its terminator: ST (ESC \ or
+/// U+009C), or BEL too for OSC.
+fn skip_string(chars: &mut Chars, bel_ends: bool) -> Option<char> {
+    while let Some(c) = chars.next() {
+        match c {
+            C1_ST => break,
+            BEL if bel_ends => break,
+            ESC if chars.next_if_eq(&'\\').is_some() => break,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A control character as a visible one-column stand-in.
+fn visible_control(c: char) -> char {
+    match c {
+        '\0'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+        '\u{7F}' => '\u{2421}',
+        _ => '\u{FFFD}',
+    }
+}
+
+/// Full-width katakana (and punctuation) for half-width U+FF61..=U+FF9F.
+const WIDE: [char; 63] = [
+    '。', '「', '」', '、', '・', 'ヲ', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ャ', 'ュ', 'ョ',
+    'ッ', // FF61..
+    'ー', 'ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク', 'ケ', 'コ', 'サ', 'シ', 'ス', 'セ',
+    'ソ', // FF70..
+    'タ', 'チ', 'ツ', 'テ', 'ト', 'ナ', 'ニ', 'ヌ', 'ネ', 'ノ', 'ハ', 'ヒ', 'フ', 'ヘ', 'ホ',
+    'マ', // FF80..
+    'ミ', 'ム', 'メ', 'モ', 'ヤ', 'ユ', 'ヨ', 'ラ', 'リ', 'ル', 'レ', 'ロ', 'ワ', 'ン', '゛',
+    '゜', // FF90..
+];
+
+/// Widens one half-width kana, composing a following sound mark.
+fn widen_kana(c: char, chars: &mut Chars) -> char {
+    let wide = WIDE[(c as u32 - 0xFF61) as usize];
+    let composed = match chars.peek() {
+        Some('\u{FF9E}') => voiced(wide),
+        Some('\u{FF9F}') => semi_voiced(wide),
+        _ => None,
+    };
+    match composed {
+        Some(composed) => {
+            chars.next();
+            composed
+        }
+        None => wide,
+    }
+}
+
+fn voiced(c: char) -> Option<char> {
+    match c {
+        // In the full-width block each voiced kana follows its plain one.
+        'カ' | 'キ' | 'ク' | 'ケ' | 'コ' | 'サ' | 'シ' | 'ス' | 'セ' | 'ソ' | 'タ' | 'チ'
+        | 'ツ' | 'テ' | 'ト' | 'ハ' | 'ヒ' | 'フ' | 'ヘ' | 'ホ' => {
+            char::from_u32(c as u32 + 1)
+        }
+        'ウ' => Some('ヴ'),
+        'ワ' => Some('ヷ'),
+        'ヲ' => Some('ヺ'),
+        _ => None,
+    }
+}
+
+fn semi_voiced(c: char) -> Option<char> {
+    match c {
+        'ハ' | 'ヒ' | 'フ' | 'ヘ' | 'ホ' => char::from_u32(c as u32 + 2),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+#[path = "sanitize_tests.rs"]
+mod tests;

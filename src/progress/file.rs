@@ -1,0 +1,296 @@
+//! The progress file format (version 1, documented in docs/progress.md):
+//! TOML text ↔ [`Document`]. Pure: no I/O here.
+//!
+//! Fields this version does not know are kept in [`Extras`] and written back,
+//! so a hand edit or a newer terakoya's addition is never silently dropped.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+use toml::value::Datetime;
+use toml::{Table, Value};
+
+use super::time::{from_datetime, to_datetime};
+use super::{Anchor, LessonKey, LessonProgress, Progress};
+
+/// The format version this build reads and writes.
+pub const VERSION: i64 = 1;
+
+const HEADER: &str = "# terakoya reading progress (format: docs/progress.md in terakoya's sources).\n\
+                      # Written on every change; safe to read, best not edited while terakoya runs.\n\n";
+const TOP_FIELDS: [&str; 3] = ["version", "last_opened", "lessons"];
+const LESSON_FIELDS: [&str; 5] = [
+    "ticked",
+    "sections_read",
+    "position",
+    "last_opened",
+    "completed",
+];
+
+/// A parsed progress file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    /// The file's format version; above [`VERSION`] it came from a newer
+    /// terakoya, and only the fields this build knows were read.
+    pub version: i64,
+    pub progress: Progress,
+    pub extras: Extras,
+}
+
+/// Unknown fields, at the top level and per lesson.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Extras {
+    pub top: Table,
+    pub lessons: BTreeMap<LessonKey, Table>,
+}
+
+/// Why a progress file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FormatError {
+    #[error("not valid TOML: {0}")]
+    Syntax(String),
+    #[error("{0}")]
+    Shape(String),
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct LessonFields {
+    ticked: BTreeSet<String>,
+    sections_read: BTreeSet<String>,
+    position: Option<PositionFields>,
+    last_opened: Option<Datetime>,
+    completed: Option<Datetime>,
+}
+
+/// Unknown fields inside `position` are not kept (documented).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PositionFields {
+    section: Option<String>,
+    block: u32,
+    offset: u32,
+}
+
+impl Document {
+    /// An empty document of the current version.
+    pub fn new() -> Self {
+        Self {
+            version: VERSION,
+            ..Self::default()
+        }
+    }
+
+    pub fn is_newer(&self) -> bool {
+        self.version > VERSION
+    }
+
+    /// Merges another document: progress by [`Progress::merge`]; unknown
+    /// fields are added where this document lacks them.
+    pub fn merge(&mut self, other: &Document) {
+        self.progress.merge(&other.progress);
+        add_missing(&mut self.extras.top, &other.extras.top);
+        for (key, table) in &other.extras.lessons {
+            add_missing(self.extras.lessons.entry(key.clone()).or_default(), table);
+        }
+    }
+
+    /// Removes a lesson's progress (and its unknown fields).
+    pub fn remove_lesson(&mut self, key: &LessonKey) {
+        self.progress.lessons.remove(key);
+        self.extras.lessons.remove(key);
+        if self.progress.last_opened.as_ref() == Some(key) {
+            self.progress.last_opened = None;
+        }
+    }
+}
+
+fn add_missing(into: &mut Table, from: &Table) {
+    for (name, value) in from {
+        into.entry(name.clone()).or_insert_with(|| value.clone());
+    }
+}
+
+/// Parses a progress file. A file with a higher version is read as far as
+/// this build understands it (`Document::version` says so); never an error.
+pub fn parse(text: &str) -> Result<Document, FormatError> {
+    let mut table: Table = text
+        .parse()
+        .map_err(|e: toml::de::Error| FormatError::Syntax(one_line(&e.to_string())))?;
+    let version = take_version(&mut table)?;
+    match decode(table) {
+        Ok((progress, extras)) => Ok(Document {
+            version,
+            progress,
+            extras,
+        }),
+        Err(_) if version > VERSION => Ok(Document {
+            version,
+            ..Document::default()
+        }),
+        Err(e) => Err(e),
+    }
+}
+
+/// The file text of a document, always at the current [`VERSION`].
+pub fn to_text(doc: &Document) -> String {
+    let mut top = Table::new();
+    top.insert("version".into(), Value::Integer(VERSION));
+    if let Some(key) = &doc.progress.last_opened {
+        top.insert("last_opened".into(), Value::String(key.to_string()));
+    }
+    add_missing(&mut top, &doc.extras.top);
+    let mut lessons = Table::new();
+    for (key, lesson) in &doc.progress.lessons {
+        let mut entry = encode_lesson(lesson);
+        if let Some(extras) = doc.extras.lessons.get(key) {
+            add_missing(&mut entry, extras);
+        }
+        lessons.insert(key.to_string(), Value::Table(entry));
+    }
+    // Unknown fields of lessons with no known progress are kept too.
+    for (key, extras) in &doc.extras.lessons {
+        if !doc.progress.lessons.contains_key(key) && !extras.is_empty() {
+            lessons.insert(key.to_string(), Value::Table(extras.clone()));
+        }
+    }
+    top.insert("lessons".into(), Value::Table(lessons));
+    // Serialising a table of strings, integers, arrays and tables cannot fail.
+    let body = toml::to_string(&top).unwrap_or_default();
+    format!("{HEADER}{body}")
+}
+
+fn encode_lesson(lesson: &LessonProgress) -> Table {
+    let strings = |set: &BTreeSet<String>| {
+        Value::Array(set.iter().map(|s| Value::String(s.clone())).collect())
+    };
+    let mut entry = Table::new();
+    entry.insert("ticked".into(), strings(&lesson.ticked));
+    entry.insert("sections_read".into(), strings(&lesson.sections_read));
+    for (name, at) in [
+        ("last_opened", lesson.last_opened),
+        ("completed", lesson.completed),
+    ] {
+        if let Some(at) = at {
+            entry.insert(name.into(), Value::Datetime(to_datetime(at)));
+        }
+    }
+    if let Some(anchor) = &lesson.position {
+        let mut position = Table::new();
+        if let Some(section) = &anchor.section {
+            position.insert("section".into(), Value::String(section.clone()));
+        }
+        position.insert("block".into(), Value::Integer(anchor.block.into()));
+        position.insert("offset".into(), Value::Integer(anchor.offset.into()));
+        entry.insert("position".into(), Value::Table(position));
+    }
+    entry
+}
+
+fn take_version(table: &mut Table) -> Result<i64, FormatError> {
+    match table.get("version") {
+        Some(Value::Integer(v)) if *v >= 1 => Ok(*v),
+        Some(other) => Err(FormatError::Shape(format!(
+            "`version` must be a whole number from 1 up, not {other}"
+        ))),
+        None => Err(FormatError::Shape("no `version` field".into())),
+    }
+}
+
+fn decode(mut table: Table) -> Result<(Progress, Extras), FormatError> {
+    let last_opened = match table.remove("last_opened") {
+        None => None,
+        Some(Value::String(key)) => Some(parse_key(&key, "last_opened")?),
+        Some(_) => return Err(shape("last_opened", "a \"course/lesson\" string")),
+    };
+    let lessons = match table.remove("lessons") {
+        None => Table::new(),
+        Some(Value::Table(lessons)) => lessons,
+        Some(_) => return Err(shape("lessons", "a table")),
+    };
+    table.retain(|name, _| !TOP_FIELDS.contains(&name));
+    let mut progress = Progress {
+        lessons: BTreeMap::new(),
+        last_opened,
+    };
+    let mut extras = Extras {
+        top: table,
+        lessons: BTreeMap::new(),
+    };
+    for (name, value) in lessons {
+        let key = parse_key(&name, &format!("lessons.{name:?}"))?;
+        let Value::Table(mut fields) = value else {
+            return Err(shape(&format!("lessons.{name:?}"), "a table"));
+        };
+        let unknown: Table = fields
+            .iter()
+            .filter(|(field, _)| !LESSON_FIELDS.contains(&field.as_str()))
+            .map(|(field, value)| (field.clone(), value.clone()))
+            .collect();
+        fields.retain(|field, _| LESSON_FIELDS.contains(&field));
+        progress
+            .lessons
+            .insert(key.clone(), decode_lesson(&name, fields)?);
+        if !unknown.is_empty() {
+            extras.lessons.insert(key, unknown);
+        }
+    }
+    Ok((progress, extras))
+}
+
+fn decode_lesson(name: &str, fields: Table) -> Result<LessonProgress, FormatError> {
+    let fields: LessonFields = Value::Table(fields)
+        .try_into()
+        .map_err(|e: toml::de::Error| {
+            FormatError::Shape(format!("lessons.{name:?}: {}", one_line(&e.to_string())))
+        })?;
+    let time = |field: &str, value: Option<Datetime>| match value {
+        None => Ok(None),
+        Some(datetime) => from_datetime(&datetime).map(Some).ok_or_else(|| {
+            shape(
+                &format!("lessons.{name:?}.{field}"),
+                "a date and time such as 2026-11-25T09:24:04Z",
+            )
+        }),
+    };
+    Ok(LessonProgress {
+        ticked: fields.ticked,
+        sections_read: fields.sections_read,
+        position: fields.position.map(|p| Anchor {
+            section: p.section,
+            block: p.block,
+            offset: p.offset,
+        }),
+        last_opened: time("last_opened", fields.last_opened)?,
+        completed: time("completed", fields.completed)?,
+    })
+}
+
+fn parse_key(text: &str, field: &str) -> Result<LessonKey, FormatError> {
+    // Course ids are directory names, so the first '/' ends the course id.
+    // Anything the writer writes must read back, even empty parts.
+    match text.split_once('/') {
+        Some((course, lesson)) => Ok(LessonKey::new(course, lesson)),
+        None => Err(shape(field, "a \"course/lesson\" key")),
+    }
+}
+
+fn shape(field: &str, expected: &str) -> FormatError {
+    FormatError::Shape(format!("`{field}` must be {expected}"))
+}
+
+/// toml's messages span several lines (position, source excerpt, caret,
+/// message); the status line has room for one: "line 3, column 5: message".
+fn one_line(message: &str) -> String {
+    let mut lines = message.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or_default();
+    let place = first.strip_prefix("TOML parse error at ").unwrap_or(first);
+    match lines.next_back() {
+        Some(last) if last != first => format!("{place}: {last}"),
+        _ => place.to_owned(),
+    }
+}
+
+#[cfg(test)]
+#[path = "file_tests.rs"]
+mod tests;

@@ -1,0 +1,198 @@
+use proptest::collection::{btree_map, btree_set};
+use proptest::prelude::*;
+
+use super::*;
+
+const SAMPLE: &str = r#"
+version = 1
+last_opened = "career/06"
+
+[lessons."career/06"]
+ticked = ["p1", "p2"]
+sections_read = ["s1"]
+last_opened = 2026-11-25T09:24:04Z
+completed = 2026-11-25T18:30:00+09:00
+
+[lessons."career/06".position]
+section = "s2"
+block = 3
+offset = 120
+"#;
+
+fn key() -> LessonKey {
+    LessonKey::new("career", "06")
+}
+
+#[test]
+fn reads_every_field() {
+    let doc = parse(SAMPLE).unwrap();
+    assert_eq!(doc.version, 1);
+    assert_eq!(doc.progress.last_opened, Some(key()));
+    let lesson = &doc.progress.lessons[&key()];
+    assert_eq!(lesson.ticked, ["p1", "p2"].map(String::from).into());
+    assert_eq!(lesson.sections_read, ["s1".to_owned()].into());
+    assert_eq!(lesson.last_opened, Some(1_795_598_644));
+    assert_eq!(lesson.completed, Some(1_795_599_000));
+    assert_eq!(
+        lesson.position,
+        Some(Anchor {
+            section: Some("s2".into()),
+            block: 3,
+            offset: 120
+        })
+    );
+    assert_eq!(doc.extras, Extras::default());
+}
+
+#[test]
+fn writes_what_it_reads() {
+    let doc = parse(SAMPLE).unwrap();
+    let text = to_text(&doc);
+    assert!(text.starts_with("# terakoya"), "{text}");
+    assert!(
+        text.contains("last_opened = 2026-11-25T09:24:04Z"),
+        "{text}"
+    );
+    assert!(text.contains("completed = 2026-11-25T09:30:00Z"), "{text}");
+    assert!(text.contains("[lessons.\"career/06\"]"), "{text}");
+    assert_eq!(parse(&text).unwrap(), doc);
+}
+
+#[test]
+fn an_empty_document_round_trips() {
+    let text = to_text(&Document::new());
+    assert_eq!(parse(&text).unwrap(), Document::new());
+}
+
+#[test]
+fn unknown_fields_are_kept() {
+    let text = format!(
+        "{SAMPLE}\n[lessons.\"career/06\".notes]\nmine = \"keep me\"\n\n[lessons.\"career/07\"]\nstars = 5\n"
+    );
+    let text = format!("theme = \"dark\"\n{text}");
+    let doc = parse(&text).unwrap();
+    assert_eq!(doc.extras.top["theme"].as_str(), Some("dark"));
+    assert!(doc.extras.lessons[&key()].contains_key("notes"));
+    let again = parse(&to_text(&doc)).unwrap();
+    assert_eq!(again, doc);
+    assert_eq!(
+        again.extras.lessons[&LessonKey::new("career", "07")]["stars"].as_integer(),
+        Some(5)
+    );
+}
+
+#[test]
+fn a_newer_version_is_read_as_far_as_known() {
+    let doc = parse(&SAMPLE.replace("version = 1", "version = 2")).unwrap();
+    assert!(doc.is_newer());
+    assert!(doc.progress.is_ticked(&key(), "p1"));
+
+    // A newer file in a shape this build does not know is not an error.
+    let doc = parse("version = 7\nlessons = [1, 2]\n").unwrap();
+    assert_eq!(doc.version, 7);
+    assert_eq!(doc.progress, Progress::default());
+}
+
+#[test]
+fn bad_files_are_refused_with_a_reason() {
+    let cases: [(&str, &str); 9] = [
+        ("\u{0}\u{1}garbage", "not valid TOML"),
+        (&SAMPLE[..SAMPLE.len() - 20], "not valid TOML"),
+        ("lessons = {}\n", "no `version`"),
+        ("version = \"1\"\n", "`version` must be"),
+        ("version = 0\n", "`version` must be"),
+        ("version = 1\nlessons = [1]\n", "`lessons` must be a table"),
+        (
+            "version = 1\nlast_opened = \"nokey\"\n",
+            "\"course/lesson\"",
+        ),
+        (
+            "version = 1\n[lessons.\"c/l\"]\nticked = \"p1\"\n",
+            "lessons.\"c/l\"",
+        ),
+        (
+            "version = 1\n[lessons.\"c/l\"]\nlast_opened = 2026-11-25\n",
+            "a date and time",
+        ),
+    ];
+    for (text, expected) in cases {
+        let err = parse(text).unwrap_err().to_string();
+        assert!(err.contains(expected), "{text:?}: {err}");
+        assert!(!err.contains('\n'), "{err}");
+    }
+}
+
+#[test]
+fn syntax_errors_name_the_line() {
+    let err = parse("version = 1\nlessons = {\n").unwrap_err().to_string();
+    assert!(err.contains("line 2"), "{err}");
+}
+
+#[test]
+fn merge_adds_missing_unknown_fields_and_unites_progress() {
+    let mut ours = parse(SAMPLE).unwrap();
+    let theirs =
+        parse("version = 1\ntheme = \"x\"\n[lessons.\"career/06\"]\nticked = [\"p9\"]\nnote = 1\n")
+            .unwrap();
+    ours.merge(&theirs);
+    assert!(ours.progress.is_ticked(&key(), "p9"));
+    assert!(ours.progress.is_ticked(&key(), "p1"));
+    assert!(ours.extras.top.contains_key("theme"));
+    assert!(ours.extras.lessons[&key()].contains_key("note"));
+}
+
+#[test]
+fn removing_a_lesson_clears_the_resume_point() {
+    let mut doc = parse(SAMPLE).unwrap();
+    doc.remove_lesson(&key());
+    assert!(doc.progress.lessons.is_empty());
+    assert_eq!(doc.progress.last_opened, None);
+}
+
+fn any_lesson() -> impl Strategy<Value = LessonProgress> {
+    let id = "\\PC{0,12}";
+    let time = proptest::option::of(0u64..=253_402_300_799);
+    let anchor = proptest::option::of((proptest::option::of(id), any::<u32>(), any::<u32>()));
+    (
+        btree_set(id, 0..4),
+        btree_set(id, 0..4),
+        anchor,
+        time.clone(),
+        time,
+    )
+        .prop_map(
+            |(ticked, sections_read, anchor, last_opened, completed)| LessonProgress {
+                ticked,
+                sections_read,
+                position: anchor.map(|(section, block, offset)| Anchor {
+                    section,
+                    block,
+                    offset,
+                }),
+                last_opened,
+                completed,
+            },
+        )
+}
+
+fn any_key() -> impl Strategy<Value = LessonKey> {
+    ("[^/]{0,8}", "\\PC{0,8}").prop_map(|(c, l)| LessonKey::new(c, l))
+}
+
+proptest! {
+    /// Whatever the store writes, it reads back the same: ids with quotes,
+    /// backslashes, Japanese, slashes in lesson ids, empty ids, any time.
+    #[test]
+    fn every_document_round_trips(
+        lessons in btree_map(any_key(), any_lesson(), 0..4),
+        last in proptest::option::of(any_key()),
+    ) {
+        let doc = Document {
+            version: VERSION,
+            progress: Progress { lessons, last_opened: last },
+            extras: Extras::default(),
+        };
+        let text = to_text(&doc);
+        prop_assert_eq!(parse(&text).unwrap(), doc, "{}", text);
+    }
+}

@@ -1,0 +1,194 @@
+use std::path::PathBuf;
+
+use super::*;
+use crate::model::{Lecturer, Section};
+use crate::text::markup::parse;
+use crate::text::width::str_width;
+
+/// A lesson in the shape of the career course (original text).
+pub(crate) fn sample_lesson() -> Lesson {
+    let section = |heading: &str, body: &str| Section {
+        id: heading.into(),
+        heading: heading.into(),
+        body: parse(body),
+    };
+    Lesson {
+        id: "06-sns".into(),
+        label: Some("第6回 〔2時限〕".into()),
+        title: "医師とSNS：発信する前に考えること".into(),
+        lecturer: Some(Lecturer {
+            name: "山田 花子（総合診療科）".into(),
+            bio: Some(parse(
+                "地域の病院で十年以上、研修医の教育に携わってきた。\n週末は「医療と情報」の勉強会を開いている。",
+            )),
+        }),
+        intro: Some(parse(
+            "SNSは便利な道具だが、医師の発信には特別な重みがある。\nこの回では、投稿する前に立ち止まって考えるための視点を整理する。",
+        )),
+        sections: vec![
+            section(
+                "守秘義務はSNSでも同じ",
+                "患者さんの情報（年齢・病名・写真など）は、匿名にしたつもりでも、組み合わせれば特定できてしまうことがある。\n\n・病院名や日付を書かない\n・「ちょっとした愚痴」も記録として残る\n- Screenshots travel further than the original post.",
+            ),
+            section(
+                "Long words and URLs",
+                "See https://example.com/guidelines/social-media/for-physicians/2024 and Pneumonoultramicroscopicsilicovolcanoconiosis.",
+            ),
+        ],
+        summary: vec![],
+        path: PathBuf::new(),
+    }
+}
+
+type BlockRef<'a> = (Option<u32>, u32, &'a crate::model::Block, u16);
+
+fn add_blocks<'a>(out: &mut Vec<BlockRef<'a>>, section: Option<u32>, text: &'a Text) {
+    for (index, block) in text.blocks.iter().enumerate() {
+        let indent = if block.kind == BlockKind::ListItem {
+            LIST_INDENT
+        } else {
+            0
+        };
+        out.push((section, index as u32, block, indent));
+    }
+}
+
+/// Body blocks of sections (the head's blocks share block numbers across
+/// bio and intro, so they are checked through the sections only).
+fn blocks(lesson: &Lesson) -> Vec<BlockRef<'_>> {
+    let mut out = Vec::new();
+    for (index, section) in lesson.sections.iter().enumerate() {
+        add_blocks(&mut out, Some(index as u32), &section.body);
+    }
+    out
+}
+
+#[test]
+fn no_line_is_wider_than_the_width_at_any_width() {
+    let lesson = sample_lesson();
+    for width in 1..=120u16 {
+        let layout = layout_lesson(&lesson, width);
+        for index in 0..layout.lines.len() {
+            let line = &layout.lines[index];
+            let used = usize::from(line.indent) + str_width(layout.line_text(index));
+            assert!(
+                used <= usize::from(width),
+                "width {width}: {:?}",
+                layout.line_text(index)
+            );
+        }
+    }
+}
+
+#[test]
+fn body_lines_are_the_wrapped_blocks_with_char_offsets() {
+    let lesson = sample_lesson();
+    let intro_blocks = lesson.intro.as_ref().map_or(0, |t| t.blocks.len());
+    for width in 10..=120u16 {
+        let layout = layout_lesson(&lesson, width);
+        for (section, block_index, block, indent) in blocks(&lesson) {
+            let got: Vec<(&str, u32)> = (0..layout.lines.len())
+                .filter(|&i| {
+                    let line = &layout.lines[i];
+                    line.pos.section == section
+                        && line.pos.block == block_index
+                        && !matches!(
+                            line.kind,
+                            LineKind::Heading | LineKind::Blank | LineKind::Intro
+                        )
+                })
+                .map(|i| (layout.line_text(i), layout.lines[i].pos.offset))
+                .collect();
+            let want: Vec<(&str, u32)> = wrap(&block.text, usize::from(width - indent))
+                .into_iter()
+                .map(|r| {
+                    (
+                        &block.text[r.clone()],
+                        block.text[..r.start].chars().count() as u32,
+                    )
+                })
+                .collect();
+            assert_eq!(got, want, "width {width}, {section:?}/{block_index}");
+        }
+        assert!(intro_blocks > 0);
+    }
+}
+
+#[test]
+fn list_items_hang_their_continuation_lines() {
+    let layout = layout_lesson(&sample_lesson(), 20);
+    let kinds: Vec<(LineKind, u16, &str)> = (0..layout.lines.len())
+        .filter(|&i| {
+            matches!(
+                layout.lines[i].kind,
+                LineKind::ListItemFirst | LineKind::ListItemRest
+            )
+        })
+        .map(|i| {
+            (
+                layout.lines[i].kind,
+                layout.lines[i].indent,
+                layout.line_text(i),
+            )
+        })
+        .collect();
+    use LineKind::{ListItemFirst as First, ListItemRest as Rest};
+    assert_eq!(
+        kinds,
+        [
+            (First, 2, "病院名や日付を書か"),
+            (Rest, 2, "ない"),
+            (First, 2, "「ちょっとした愚"),
+            (Rest, 2, "痴」も記録として残"),
+            (Rest, 2, "る"),
+            (First, 2, "Screenshots travel"),
+            (Rest, 2, "further than the"),
+            (Rest, 2, "original post."),
+        ]
+    );
+}
+
+#[test]
+fn sections_and_positions_map_both_ways() {
+    let layout = layout_lesson(&sample_lesson(), 30);
+    assert_eq!(layout.section_starts.len(), 2);
+    for (index, &start) in layout.section_starts.iter().enumerate() {
+        assert_eq!(layout.lines[start].kind, LineKind::Heading);
+        assert_eq!(layout.section_at(start), Some(index));
+    }
+    assert_eq!(layout.section_at(0), None);
+    assert!(layout.lines.windows(2).all(|w| w[0].pos <= w[1].pos));
+    for width in [1, 12, 30, 80] {
+        let layout = layout_lesson(&sample_lesson(), width);
+        for (index, &start) in layout.section_starts.iter().enumerate() {
+            let top = SourcePos {
+                section: Some(index as u32),
+                block: 0,
+                offset: 0,
+            };
+            assert_eq!(layout.line_of(top), start, "width {width}");
+        }
+        assert_eq!(layout.line_of(SourcePos::default()), 0);
+    }
+    for index in 0..layout.lines.len() {
+        let found = layout.line_of(layout.lines[index].pos);
+        assert_eq!(layout.lines[found].pos, layout.lines[index].pos);
+    }
+}
+
+#[test]
+fn parallel_chunks_give_the_same_layout_as_one_pass() {
+    let mut lesson = sample_lesson();
+    let body = lesson.sections[0].body.clone();
+    for _ in 0..50 {
+        lesson.sections[0]
+            .body
+            .blocks
+            .extend(body.blocks.iter().cloned());
+    }
+    for width in [1, 7, 40, 80] {
+        let whole = layout_in_chunks(&lesson, width, usize::MAX);
+        assert_eq!(layout_in_chunks(&lesson, width, 300), whole);
+        assert_eq!(layout_in_chunks(&lesson, width, 1), whole);
+    }
+}

@@ -1,0 +1,220 @@
+//! Greedy (first-fit) line breaking over Unicode line-break opportunities
+//! (UAX #14, from `unicode-linebreak`) with Japanese kinsoku rules.
+//!
+//! The rules, in order:
+//! - A line ends at the last opportunity that fits, where UAX #14 allows a
+//!   break and kinsoku allows it too (the character after is not a
+//!   no-start character, the last non-space one before is not a no-end
+//!   character). When kinsoku forbids the break that would fit, the break
+//!   moves earlier and the previous character goes down to the next line
+//!   (oidashi): a line never gets wider to keep a character.
+//! - A run with no opportunity that is wider than the line (a URL, a long
+//!   word, a stretch of text the rules forbid breaking) is broken at the
+//!   last grapheme boundary that fits, moved earlier to the nearest one that
+//!   satisfies kinsoku if there is one in the line; only when no boundary in
+//!   the line satisfies it (e.g. a run of closing brackets longer than the
+//!   line) does a line begin with a no-start or end with a no-end character.
+//! - Breaks fall only between grapheme clusters, so a wide character or an
+//!   emoji sequence is never split. A single grapheme wider than the line
+//!   (a two-column character at width 1) gets a line of its own, marked
+//!   `oversized`; whoever draws it shows [`PLACEHOLDER`] instead.
+//! - Spaces (U+0020) at a break belong to no line: they are trimmed from
+//!   the end of the line and never start the next one. Other spaces, such
+//!   as the ideographic space U+3000, are text.
+
+use std::ops::Range;
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::kinsoku::may_break;
+use crate::text::width::{char_width, grapheme_width, is_simple, str_width};
+
+/// Drawn instead of a grapheme too wide for the whole line: one column.
+pub const PLACEHOLDER: &str = "?";
+
+/// Calls `emit(range, oversized)` for each line of `text` broken to
+/// `width` columns (at least 1), in order; always at least one line.
+/// `oversized` lines are a single grapheme wider than `width`.
+pub fn break_lines(text: &str, width: usize, emit: impl FnMut(Range<usize>, bool)) {
+    let mut breaker = Breaker {
+        text,
+        width: width.max(1),
+        emit,
+        opportunities: linebreaks(text).peekable(),
+        line_start: 0,
+        used: 0,
+        last_break: None,
+        before: None,
+        emitted: false,
+    };
+    if text.chars().all(is_simple) {
+        for (at, c) in text.char_indices() {
+            breaker.unit(at, at + c.len_utf8(), char_width(c), c);
+        }
+    } else {
+        for (at, g) in text.grapheme_indices(true) {
+            let first = g.chars().next().unwrap_or(' ');
+            breaker.unit(at, at + g.len(), grapheme_width(g), first);
+        }
+    }
+    breaker.finish();
+}
+
+/// Breaks `text` into lines of at most `width` columns; returns byte ranges
+/// into `text`. A range is wider than `width` only when it is one grapheme
+/// wider than the whole line: draw it with [`shown`].
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    break_lines(text, width, |range, _| lines.push(range));
+    lines
+}
+
+/// What to draw for the line `range` of `text` at `width`: the text, or the
+/// [`PLACEHOLDER`] when it is a grapheme too wide to fit.
+pub fn shown(text: &str, range: Range<usize>, width: usize) -> &str {
+    let line = text.get(range).unwrap_or("");
+    if str_width(line) > width.max(1) {
+        PLACEHOLDER
+    } else {
+        line
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\n'
+}
+
+struct Breaker<'a, F, I: Iterator<Item = (usize, BreakOpportunity)>> {
+    text: &'a str,
+    width: usize,
+    emit: F,
+    opportunities: std::iter::Peekable<I>,
+    /// Byte offset where the current line starts (never at a space).
+    line_start: usize,
+    /// Columns from `line_start` to the current unit, spaces included.
+    used: usize,
+    /// The last acceptable break in this line: (offset, `used` there).
+    last_break: Option<(usize, usize)>,
+    /// First char of the last non-space unit.
+    before: Option<char>,
+    emitted: bool,
+}
+
+impl<F, I> Breaker<'_, F, I>
+where
+    F: FnMut(Range<usize>, bool),
+    I: Iterator<Item = (usize, BreakOpportunity)>,
+{
+    /// Places one grapheme (`start..end`, `width` columns, first char `c`).
+    fn unit(&mut self, start: usize, end: usize, width: usize, c: char) {
+        if is_space(c) {
+            if start == self.line_start {
+                self.line_start = end; // a line never starts with a space
+            } else {
+                self.used += width;
+            }
+            return;
+        }
+        self.note_opportunity(start, c);
+        while self.used + width > self.width && start > self.line_start {
+            match self.last_break.take() {
+                Some((at, used)) => {
+                    self.end_line(at, false);
+                    self.used -= used;
+                }
+                None => self.force_break(start, c),
+            }
+        }
+        if width > self.width {
+            self.end_line(end, true);
+            self.before = None;
+            return;
+        }
+        self.used += width;
+        self.before = Some(c);
+    }
+
+    /// Records a break before `start` if UAX #14 and kinsoku both allow it.
+    fn note_opportunity(&mut self, start: usize, c: char) {
+        while self.opportunities.next_if(|&(at, _)| at < start).is_some() {}
+        let Some(&(at, kind)) = self.opportunities.peek() else {
+            return;
+        };
+        if at != start || start == self.line_start {
+            return;
+        }
+        if kind == BreakOpportunity::Mandatory {
+            self.end_line(start, false);
+            self.used = 0;
+        } else if self.before.is_none_or(|before| may_break(before, c)) {
+            self.last_break = Some((start, self.used));
+        }
+    }
+
+    /// Breaks a line that has no acceptable opportunity before `start`,
+    /// where the unit starting with `next` does not fit.
+    fn force_break(&mut self, start: usize, next: char) {
+        let clean_here = self.before.is_none_or(|before| may_break(before, next));
+        let at = if clean_here {
+            start
+        } else {
+            self.last_clean_boundary(start, next).unwrap_or(start)
+        };
+        self.end_line(at, false);
+        let rest = self.text.get(self.line_start..start).unwrap_or("");
+        self.used = str_width(rest);
+    }
+
+    /// The last grapheme boundary inside the current line, before `start`
+    /// (where the unit beginning with `next` waits), at which kinsoku
+    /// allows a break, judging by the non-space characters around it.
+    fn last_clean_boundary(&self, start: usize, next: char) -> Option<usize> {
+        let line = self.text.get(self.line_start..start)?;
+        let units: Vec<(usize, char)> = line
+            .grapheme_indices(true)
+            .filter_map(|(at, g)| Some((self.line_start + at, g.chars().next()?)))
+            .collect();
+        let mut solid_before = Vec::with_capacity(units.len());
+        let mut last = None;
+        for &(_, c) in &units {
+            solid_before.push(last);
+            if !is_space(c) {
+                last = Some(c);
+            }
+        }
+        let mut solid_after = next;
+        for (index, &(at, c)) in units.iter().enumerate().skip(1).rev() {
+            if !is_space(c) {
+                solid_after = c;
+            }
+            let before = solid_before.get(index).copied().flatten();
+            if before.is_some_and(|before| may_break(before, solid_after)) {
+                return Some(at);
+            }
+        }
+        None
+    }
+
+    /// Emits the current line up to `end` (trailing spaces trimmed) and
+    /// starts the next one there (leading spaces skipped).
+    fn end_line(&mut self, end: usize, oversized: bool) {
+        let line = self.text.get(self.line_start..end).unwrap_or("");
+        let trimmed = line.trim_end_matches(is_space);
+        (self.emit)(self.line_start..self.line_start + trimmed.len(), oversized);
+        self.emitted = true;
+        let rest = self.text.get(end..).unwrap_or("");
+        self.line_start = end + (rest.len() - rest.trim_start_matches(is_space).len());
+        self.last_break = None;
+    }
+
+    fn finish(mut self) {
+        if self.line_start < self.text.len() || !self.emitted {
+            self.end_line(self.text.len(), false);
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "linebreak_tests.rs"]
+mod tests;

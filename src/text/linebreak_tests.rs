@@ -1,0 +1,135 @@
+//! Exact line breaks for hand-picked paragraphs, so a reader sees the
+//! rules at work. Width 20 holds ten full-width characters.
+
+use super::*;
+
+fn lines(text: &str, width: usize) -> Vec<&str> {
+    wrap(text, width).into_iter().map(|r| &text[r]).collect()
+}
+
+#[test]
+fn japanese_fills_lines_and_pushes_a_char_down_before_closing_punctuation() {
+    let text = "医師として働き始めると、学ぶ時間は自分で作らなければならない。\
+                「忙しいから」と言い訳をせず、毎日十五分でも論文を読む習慣をつけよう。";
+    assert_eq!(
+        lines(text, 20),
+        [
+            "医師として働き始める",
+            "と、学ぶ時間は自分で",
+            // "い" would fit, but "。" may not start a line: "い" goes down.
+            "作らなければならな",
+            "い。「忙しいから」と",
+            "言い訳をせず、毎日十",
+            "五分でも論文を読む習",
+            "慣をつけよう。",
+        ]
+    );
+}
+
+#[test]
+fn brackets_and_middle_dots_stay_with_their_text() {
+    let text = "SNSへの投稿は、一度公開すると取り消せないと考えたほうがよい。\
+                患者さんの情報（年齢・病名・写真など）は、たとえ匿名にしたつもりでも、\
+                組み合わせれば特定できてしまうことがある。";
+    assert_eq!(
+        lines(text, 20),
+        [
+            "SNSへの投稿は、一度",
+            "公開すると取り消せな",
+            "いと考えたほうがよ",
+            // "（" may not end a line, so it opens the next one.
+            "い。患者さんの情報",
+            "（年齢・病名・写真な",
+            "ど）は、たとえ匿名に",
+            "したつもりでも、組み",
+            "合わせれば特定できて",
+            "しまうことがある。",
+        ]
+    );
+}
+
+#[test]
+fn small_kana_and_opening_brackets_move_together() {
+    let text = "カンファレンスで「ちょっと待ってください！」と言えるかどうか。";
+    assert_eq!(
+        lines(text, 20),
+        [
+            // "「ち" would fit, but "ょ" may not start a line and "「" may
+            // not end one, so "「ちょ" starts the next line together.
+            "カンファレンスで",
+            "「ちょっと待ってくだ",
+            "さい！」と言えるかど",
+            "うか。",
+        ]
+    );
+}
+
+#[test]
+fn latin_breaks_at_spaces_and_urls_after_slashes() {
+    let text = "Read https://example.com/a/very/long/path/to/somewhere/else first, then come back.";
+    assert_eq!(
+        lines(text, 20),
+        [
+            "Read https://",
+            "example.com/a/very/",
+            "long/path/to/",
+            "somewhere/else",
+            "first, then come",
+            "back.",
+        ]
+    );
+}
+
+#[test]
+fn words_longer_than_the_line_are_cut_at_the_width() {
+    assert_eq!(
+        lines("Pneumonoultramicroscopic silicovolcanoconiosis", 10),
+        [
+            "Pneumonoul",
+            "tramicrosc",
+            "opic",
+            "silicovolc",
+            "anoconiosi",
+            "s"
+        ]
+    );
+}
+
+#[test]
+fn forced_breaks_still_avoid_kinsoku_when_the_line_allows() {
+    // No UAX #14 opportunity inside "abcdef」」"; the cut at 6 columns
+    // would start a line with "」", so it moves one earlier and "f" goes
+    // down with the brackets.
+    assert_eq!(
+        lines("xy abcdef」」ghi", 6),
+        ["xy", "abcde", "f」」", "ghi"]
+    );
+    // When every boundary in the line is forbidden, the cut is at the width.
+    assert_eq!(lines("」」」」」」", 4), ["」」", "」」", "」」"]);
+}
+
+#[test]
+fn spaces_at_a_break_are_dropped() {
+    assert_eq!(lines("one   two    three", 5), ["one", "two", "three"]);
+    assert_eq!(lines("   ", 5), [""]);
+    assert_eq!(lines("", 5), [""]);
+}
+
+#[test]
+fn a_wide_char_never_splits_and_is_oversized_at_width_one() {
+    assert_eq!(lines("あいう", 3), ["あ", "い", "う"]);
+    let mut flags = Vec::new();
+    break_lines("aあb", 1, |range, oversized| {
+        flags.push((range, oversized))
+    });
+    assert_eq!(flags, [(0..1, false), (1..4, true), (4..5, false)]);
+    assert_eq!(shown("aあb", 1..4, 1), PLACEHOLDER);
+    assert_eq!(shown("aあb", 1..4, 2), "あ");
+}
+
+#[test]
+fn emoji_and_combining_sequences_are_never_split() {
+    let family = "👨\u{200D}👩\u{200D}👧";
+    let text = format!("ab{family}cde\u{301}f");
+    assert_eq!(lines(&text, 3), ["ab", family, "cde\u{301}", "f"]);
+}
