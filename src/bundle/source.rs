@@ -24,7 +24,9 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     if size > MAX_FILE_BYTES {
         return Err(Box::new(too_big(path)));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // One byte more than the size, so that reading to the end never has
+    // to grow (and copy) the buffer just to find that nothing follows.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).map_or(0, |n| n + 1));
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|err| {
