@@ -14,6 +14,17 @@ const BOM: &str = "\u{feff}";
 
 /// Reads a file from disk, refusing oversized files.
 pub fn read(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
+    // Checked before opening: opening a FIFO would wait for a writer.
+    let meta = std::fs::metadata(path).map_err(|err| {
+        Box::new(Diagnostic::whole(
+            path,
+            format!("cannot read the file: {err}"),
+        ))
+    })?;
+    if !meta.is_file() {
+        let message = "not a regular file (a device, FIFO or socket?); not read";
+        return Err(Box::new(Diagnostic::whole(path, message)));
+    }
     let file = std::fs::File::open(path).map_err(|err| {
         Box::new(Diagnostic::whole(
             path,
