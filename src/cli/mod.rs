@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 mod check;
 mod list;
 mod progress;
-mod show;
+pub mod show;
 
 /// Exit status for runs that found errors in the input (`check`) or failed.
 pub const EXIT_FAILURE: u8 = 1;

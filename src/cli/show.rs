@@ -1,10 +1,216 @@
-//! `terakoya show` (not yet implemented).
+//! `terakoya show`: a lesson as plain text wrapped to a width, with the
+//! summary as a checklist from saved progress.
+//!
+//! Colour and bold only when stdout is a terminal and `NO_COLOR` is unset
+//! (or empty); otherwise not a single escape code, so the output can be
+//! piped, diffed and grepped. The text itself has been sanitised by the
+//! loader, so nothing in it can reach the terminal as a control sequence.
 
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use super::Cli;
+use crate::bundle::{self, Loaded};
+use crate::model::Lesson;
+use crate::progress::LessonKey;
+use crate::progress::store::Store;
+use crate::text::layout::{LIST_INDENT, LessonLayout, LineKind, layout_lesson};
+use crate::text::linebreak::{shown, wrap};
+use crate::text::width::is_cjk;
 
-#[allow(unused_variables, clippy::unnecessary_wraps)]
-pub fn run(cli: &Cli, lesson: &str, width: Option<u16>) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`show` is not implemented yet")
+/// Heading printed above the summary checklist.
+pub const SUMMARY_HEADING: &str = "まとめ";
+/// Width used when stdout is not a terminal and no `--width` is given.
+pub const DEFAULT_WIDTH: u16 = 80;
+
+/// Whether to decorate the output with SGR codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Color,
+}
+
+pub fn run(cli: &Cli, spec: &str, width: Option<u16>) -> anyhow::Result<ExitCode> {
+    let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
+    let (course, lesson) = match loaded.library.find_lesson(spec) {
+        Ok(found) => found,
+        Err(err) => {
+            report_problems(&loaded, None);
+            anyhow::bail!(err);
+        }
+    };
+    report_problems(&loaded, Some(lesson));
+    let opened = Store::open(cli.data_dir.as_deref());
+    if let Some(warning) = &opened.warning {
+        eprintln!("terakoya: {warning}");
+    }
+    let key = LessonKey::new(course.id.as_str(), lesson.id.as_str());
+    let ticked = |point: &str| opened.progress.is_ticked(&key, point);
+    let stdout = io::stdout();
+    let terminal = stdout.is_terminal();
+    let width = width.unwrap_or_else(|| default_width(terminal));
+    let style = if terminal && color_allowed() {
+        Style::Color
+    } else {
+        Style::Plain
+    };
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let written = write_lesson(&mut out, lesson, &ticked, width, style).and_then(|()| out.flush());
+    match written {
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(err) => Err(err.into()),
+        Ok(()) => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn default_width(terminal: bool) -> u16 {
+    let size = terminal.then(ratatui::crossterm::terminal::size);
+    match size {
+        Some(Ok((columns, _))) if columns > 0 => columns,
+        _ => DEFAULT_WIDTH,
+    }
+}
+
+/// <https://no-color.org>: set and not empty means no colour.
+fn color_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+}
+
+/// Problems in the shown lesson's file (or, when it was not found, in all
+/// files) go to stderr, one line each; the lesson is shown all the same.
+fn report_problems(loaded: &Loaded, lesson: Option<&Lesson>) {
+    let relevant = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| lesson.is_none_or(|l| d.path == l.path))
+        .collect::<Vec<_>>();
+    for diagnostic in &relevant {
+        eprintln!("{}", diagnostic.headline());
+    }
+    if !relevant.is_empty() {
+        eprintln!("terakoya: run `terakoya check` to see these problems in context");
+    }
+}
+
+/// Writes `lesson` wrapped to `width` columns, then its summary checklist.
+pub fn write_lesson(
+    out: &mut impl Write,
+    lesson: &Lesson,
+    ticked: &dyn Fn(&str) -> bool,
+    width: u16,
+    style: Style,
+) -> io::Result<()> {
+    let layout = layout_lesson(lesson, width);
+    write_layout(out, &layout, style)?;
+    if lesson.summary.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    let heading = shown(
+        SUMMARY_HEADING,
+        0..SUMMARY_HEADING.len(),
+        usize::from(width),
+    );
+    writeln!(out, "{}", paint(heading, LineKind::Heading, style))?;
+    for point in &lesson.summary {
+        write_point(out, &point.text, ticked(&point.id), layout.width, style)?;
+    }
+    Ok(())
+}
+
+fn write_layout(out: &mut impl Write, layout: &LessonLayout, style: Style) -> io::Result<()> {
+    for (index, line) in layout.lines.iter().enumerate() {
+        let text = layout.line_text(index);
+        let indent = usize::from(line.indent);
+        if line.kind == LineKind::ListItemFirst && line.indent >= LIST_INDENT {
+            let bullet = if text.starts_with(is_cjk) {
+                "・"
+            } else {
+                "- "
+            };
+            let pad = indent - usize::from(LIST_INDENT);
+            write!(
+                out,
+                "{:pad$}{}",
+                "",
+                paint(bullet, LineKind::ListItemFirst, style)
+            )?;
+        } else {
+            write!(out, "{:indent$}", "")?;
+        }
+        writeln!(out, "{}", paint(text, line.kind, style))?;
+    }
+    Ok(())
+}
+
+/// Columns of the `[x] ` marker; continuation lines hang under the text.
+const CHECK_INDENT: usize = 4;
+
+/// One summary point as `[x] text`, hang-indented; below 8 columns the
+/// marker gets a line of its own and the text the full width.
+fn write_point(
+    out: &mut impl Write,
+    text: &str,
+    done: bool,
+    width: u16,
+    style: Style,
+) -> io::Result<()> {
+    let width = usize::from(width.max(1));
+    let marker = match (done, width >= 3) {
+        (true, true) => "[x]",
+        (false, true) => "[ ]",
+        (true, false) => "x",
+        (false, false) => "-",
+    };
+    let kind = if done {
+        LineKind::Label
+    } else {
+        LineKind::Paragraph
+    };
+    let hang = if width >= 2 * CHECK_INDENT {
+        CHECK_INDENT
+    } else {
+        0
+    };
+    if hang == 0 {
+        writeln!(out, "{}", paint(marker, kind, style))?;
+    }
+    for (index, range) in wrap(text, width - hang).into_iter().enumerate() {
+        let line = shown(text, range, width - hang);
+        match (index, hang) {
+            (_, 0) => writeln!(out, "{line}")?,
+            (0, _) => writeln!(out, "{} {line}", paint(marker, kind, style))?,
+            _ => writeln!(out, "{:hang$}{line}", "")?,
+        }
+    }
+    Ok(())
+}
+
+/// `text` wrapped in the SGR codes for its kind, when colour is on.
+fn paint(text: &str, kind: LineKind, style: Style) -> Painted<'_> {
+    let codes = match (style, kind) {
+        (Style::Plain, _) => "",
+        (_, LineKind::Title) => "\x1b[1m",
+        (_, LineKind::Heading) => "\x1b[1;36m",
+        (_, LineKind::Label | LineKind::LecturerBio) => "\x1b[2m",
+        (_, LineKind::Lecturer) => "\x1b[1m",
+        (_, LineKind::ListItemFirst) => "\x1b[36m",
+        _ => "",
+    };
+    Painted { text, codes }
+}
+
+struct Painted<'a> {
+    text: &'a str,
+    codes: &'a str,
+}
+
+impl std::fmt::Display for Painted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.codes.is_empty() || self.text.is_empty() {
+            f.write_str(self.text)
+        } else {
+            write!(f, "{}{}\x1b[0m", self.codes, self.text)
+        }
+    }
 }

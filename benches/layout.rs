@@ -1,0 +1,108 @@
+//! Layout of a 10 MB Japanese lesson at width 80, against the bare textwrap
+//! baseline (`textwrap::wrap` with `UnicodeBreakProperties` and its default
+//! algorithm) on the same paragraphs, measured in the same run.
+//!
+//! The project builds textwrap without its `smawk` feature, so its default
+//! algorithm is FirstFit (OptimalFit needs `smawk`); that is the faster of
+//! the two, so the ratios here are conservative.
+//!
+//! `cargo bench --bench layout`
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use terakoya::model::{Lesson, Section, Text};
+use terakoya::text::layout::layout_lesson;
+use terakoya::text::markup::parse;
+use textwrap::{Options, WordSeparator};
+
+/// Original sentences in the register of the career course.
+const SENTENCES: &[&str] = &[
+    "研修医の一日は、朝の申し送りから始まる。",
+    "分からないことをその場で調べる習慣は、十年後の自分を助けてくれる。",
+    "患者さんの話を最後まで聞くことは、診断の第一歩でもある。",
+    "「忙しいから」と学ぶことをやめると、知識は思ったより早く古くなる。",
+    "SNSに書いた一言は、削除しても誰かの画面に残っているかもしれない。",
+    "カンファレンスで質問するのは、恥ずかしいことではない！",
+    "指導医（上級医）に相談するタイミングを、あらかじめ決めておこう。",
+    "睡眠・食事・運動の三つを、勤務表と同じくらい大切に扱ってほしい。",
+    "論文を一本読んだら、要点を三行でまとめてみる。",
+    "チーム医療では、看護師さんや薬剤師さんの視点から学ぶことが多い。",
+    "Evidence-based medicine is a habit, not a single course.",
+    "ガイドラインは出発点であって、目の前の患者さんに合わせて考える必要がある。",
+];
+
+/// A lesson of about `bytes` bytes of body text, in sections of
+/// paragraphs of 3 to 9 sentences, with a list every few paragraphs.
+pub fn big_lesson(bytes: usize) -> Lesson {
+    let mut seed = 0x2545_F491_u32;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed as usize % n
+    };
+    let (mut sections, mut total) = (Vec::new(), 0);
+    while total < bytes {
+        let mut body = String::new();
+        for paragraph in 0..40 {
+            for _ in 0..3 + next(7) {
+                body.push_str(SENTENCES[next(SENTENCES.len())]);
+            }
+            body.push_str("\n\n");
+            if paragraph % 7 == 6 {
+                body.push_str("・手を洗う\n・記録を残す\n・分からなければ聞く\n\n");
+            }
+        }
+        total += body.len();
+        sections.push(Section {
+            id: format!("s{}", sections.len()),
+            heading: format!("第{}節 学び続けるために", sections.len() + 1),
+            body: parse(&body),
+        });
+    }
+    Lesson {
+        id: "big".into(),
+        label: Some("第6回 〔2時限〕".into()),
+        title: "大きなレッスン".into(),
+        lecturer: None,
+        intro: Some(Text::default()),
+        sections,
+        summary: vec![],
+        path: PathBuf::new(),
+    }
+}
+
+fn blocks(lesson: &Lesson) -> impl Iterator<Item = &str> {
+    lesson
+        .sections
+        .iter()
+        .flat_map(|s| s.body.blocks.iter().map(|b| b.text.as_str()))
+}
+
+fn textwrap_all(lesson: &Lesson) -> usize {
+    let options = Options::new(80).word_separator(WordSeparator::UnicodeBreakProperties);
+    blocks(lesson)
+        .map(|text| black_box(textwrap::wrap(text, &options)).len())
+        .sum()
+}
+
+fn layout(c: &mut Criterion) {
+    let lesson = big_lesson(10 << 20);
+    let mut group = c.benchmark_group("layout_10mb_w80");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(12));
+    group.bench_function("textwrap_baseline", |b| b.iter(|| textwrap_all(&lesson)));
+    group.bench_function("terakoya_layout", |b| {
+        b.iter(|| black_box(layout_lesson(&lesson, 80)).lines.len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, layout);
+criterion_main!(benches);
