@@ -68,7 +68,7 @@ fn to_msg(app: &terakoya::tui::app::App, op: &Op) -> Option<Msg> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
     fn random_input_never_panics(

@@ -158,25 +158,26 @@ pub fn first_label(app: &App, action: Action) -> Option<String> {
 
 /// The actions worth a hint in the status line, per situation.
 pub fn hint_actions(app: &App) -> &'static [Action] {
+    // Help first: at narrow widths only the first hints fit.
     match contexts(app).first() {
-        Some(C::List) => &[A::ScrollDown, A::Open, A::Resume, A::ToggleHelp, A::Quit],
+        Some(C::List) => &[A::ToggleHelp, A::ScrollDown, A::Open, A::Resume, A::Quit],
         Some(C::Content) => &[
-            A::PageDown,
-            A::NextSection,
-            A::ToggleFocus,
             A::ToggleHelp,
+            A::PageDown,
+            A::ToggleFocus,
+            A::NextSection,
             A::Back,
             A::Quit,
         ],
         Some(C::Checklist) => &[
-            A::ScrollDown,
-            A::ToggleTick,
-            A::ToggleFocus,
             A::ToggleHelp,
+            A::ToggleTick,
+            A::ScrollDown,
+            A::ToggleFocus,
             A::Back,
             A::Quit,
         ],
-        _ => &[A::ScrollDown, A::ToggleHelp, A::Quit],
+        _ => &[A::ToggleHelp, A::ScrollDown, A::Quit],
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod checklist;
 pub mod geometry;
+pub mod help;
 pub mod keys;
 pub mod listing;
 pub mod msg;

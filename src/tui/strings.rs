@@ -19,6 +19,7 @@ pub const UNTICKED: &str = "[ ] ";
 pub const BULLET: &str = "・";
 pub const ELLIPSIS: &str = "…";
 pub const HELP_CLOSE_HINT: &str = "Esc or ? closes this help";
+pub const HELP_SCROLL_HINT: &str = "j/k scroll · Esc closes";
 
 /// The headings of the help overlay.
 pub fn context_heading(context: Context) -> &'static str {
