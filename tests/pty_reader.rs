@@ -97,3 +97,25 @@ fn a_tick_on_screen_survives_sigkill() {
     let again = Reader::start(data.path(), &["--lessons", &lessons]);
     again.wait_for_text("points 1/6");
 }
+
+#[test]
+fn bad_lesson_files_are_reported_and_the_good_ones_open() {
+    let data = tempfile::tempdir().unwrap();
+    let lessons = tempfile::tempdir().unwrap();
+    let course = lessons.path().join("career");
+    std::fs::create_dir(&course).unwrap();
+    for file in ["course.toml", "06-sns.toml"] {
+        std::fs::copy(
+            format!("{}/career/{file}", lessons_dir()),
+            course.join(file),
+        )
+        .unwrap();
+    }
+    std::fs::write(course.join("99-broken.toml"), "title = \n").unwrap();
+    let path = lessons.path().to_str().unwrap();
+    let mut reader = Reader::start(data.path(), &["--lessons", path]);
+    let screen = reader.wait_for_text("1 lesson file has errors: run `terakoya check`");
+    assert!(screen.contains("SNSを味方にする医師の作法"), "{screen}");
+    reader.send("\r");
+    reader.wait_for_text("Introduction");
+}
