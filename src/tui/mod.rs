@@ -11,8 +11,8 @@ pub mod listing;
 pub mod msg;
 pub mod position;
 pub mod reading;
-#[doc(hidden)]
-pub mod sample;
+#[cfg(test)]
+mod sample;
 pub mod scroll;
 pub mod strings;
 pub mod update;

@@ -8,6 +8,7 @@ use ratatui::style::Style;
 use super::{put, put_both, row_of, status, theme, truncate};
 use crate::model::Lesson;
 use crate::text::layout::{LIST_INDENT, LineKind};
+use crate::text::linebreak::shown;
 use crate::tui::app::{App, Focus, LessonState};
 use crate::tui::geometry::{self, Pane};
 use crate::tui::{checklist, position, scroll, strings};
@@ -231,7 +232,8 @@ fn draw_checklist(
             };
             put(buf, rect, rect.x, mark, style);
         }
-        let text = point.text.get(line.text.clone()).unwrap_or("");
+        let room = usize::from(rect.width).saturating_sub(checklist::box_width());
+        let text = shown(&point.text, line.text.clone(), room);
         let x = if usize::from(rect.width) > checklist::box_width() {
             rect.x + box_w
         } else {
