@@ -48,8 +48,13 @@ fn open_checklist(reader: &mut Reader) {
     reader.send("\r");
     reader.wait_for_text("Introduction");
     reader.send("\t");
-    reader.wait_for_text("Summary 0/6");
+    // The hint to go back to the text shows only with the checklist focused.
+    reader.wait_for(CHECKLIST_FOCUSED, |s| {
+        s.contains(CHECKLIST_FOCUSED) && s.contains("Summary 0/6")
+    });
 }
+
+const CHECKLIST_FOCUSED: &str = "Tab Text";
 
 #[test]
 fn ticks_survive_a_restart() {
@@ -58,6 +63,7 @@ fn ticks_survive_a_restart() {
     let mut reader = Reader::start(data.path(), &["--lessons", &lessons]);
     open_checklist(&mut reader);
     reader.send("x");
+    reader.wait_for_text("[x]");
     reader.wait_for_text("Summary 1/6");
     reader.send("jx");
     reader.wait_for_text("Summary 2/6");
@@ -70,7 +76,9 @@ fn ticks_survive_a_restart() {
     again.send("c");
     again.wait_for_text("Introduction");
     again.send("\t");
-    let screen = again.wait_for_text("Summary 2/6");
+    let screen = again.wait_for("the checklist", |s| {
+        s.contains(CHECKLIST_FOCUSED) && s.contains("Summary 2/6")
+    });
     assert_eq!(
         screen.matches("[x]").count(),
         2,

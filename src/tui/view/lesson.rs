@@ -19,7 +19,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let panes = geometry::lesson_panes(area, state.focus);
     if let Some(pane) = panes.content {
-        draw_content(state, lesson, pane, panes.side_by_side, buf);
+        // When the checklist is hidden, its count rides in the text's title.
+        let points = (!panes.side_by_side && pane.title.width >= NARROW_COUNT_MIN).then(|| {
+            strings::summary_title(app.ticked_count(&state.key, lesson), lesson.summary.len())
+        });
+        draw_content(state, lesson, pane, panes.side_by_side, points, buf);
     }
     if let Some(pane) = panes.outline {
         draw_outline(app, state, lesson, pane, buf);
@@ -65,7 +69,18 @@ fn draw_border(pane: Pane, buf: &mut Buffer) {
     }
 }
 
-fn draw_content(state: &LessonState, lesson: &Lesson, pane: Pane, side: bool, buf: &mut Buffer) {
+/// From this width on, a narrow layout shows the points ticked beside the
+/// section indicator.
+const NARROW_COUNT_MIN: u16 = 60;
+
+fn draw_content(
+    state: &LessonState,
+    lesson: &Lesson,
+    pane: Pane,
+    side: bool,
+    points: Option<String>,
+    buf: &mut Buffer,
+) {
     let text = geometry::text_area(pane.body);
     let height = usize::from(text.height);
     let layout = &state.layout;
@@ -77,7 +92,10 @@ fn draw_content(state: &LessonState, lesson: &Lesson, pane: Pane, side: bool, bu
         ),
         None => strings::head_indicator(lesson.sections.len()),
     };
-    let percent = strings::percent(scroll::percent(state.top, layout.lines.len(), height));
+    let mut percent = strings::percent(scroll::percent(state.top, layout.lines.len(), height));
+    if let Some(points) = points {
+        percent = format!("{points} · {percent}");
+    }
     let style = title_style(state.focus == Focus::Content, side);
     put_both(buf, pane.title, &indicator, &percent, style);
     for (row, index) in (state.top..layout.lines.len()).take(height).enumerate() {
