@@ -127,3 +127,41 @@ fn bad_lesson_files_are_reported_and_the_good_ones_open() {
     reader.send("\r");
     reader.wait_for_text("Introduction");
 }
+
+/// An SGR mouse report (1-based cell), as terminals send them with mouse
+/// capture on.
+fn sgr(button: u8, column: u16, row: u16, press: bool) -> String {
+    let end = if press { 'M' } else { 'm' };
+    format!("\x1b[<{button};{};{}{end}", column + 1, row + 1)
+}
+
+#[test]
+fn the_mouse_selects_opens_scrolls_and_ticks() {
+    let data = tempfile::tempdir().unwrap();
+    let lessons = lessons_dir();
+    let mut reader = Reader::start(data.path(), &["--lessons", &lessons]);
+    reader.wait_for_text("Enter open");
+    // Row 0 is the title, row 1 the course, rows 2-3 lesson 6, rows 4-5 lesson 7.
+    let click = format!("{}{}", sgr(0, 6, 4, true), sgr(0, 6, 4, false));
+    reader.send(&click);
+    reader.send(&click);
+    reader.wait_for_text("Introduction");
+    let screen = reader.screen();
+    assert!(
+        screen.contains("学び続ける技術"),
+        "lesson 7 opened:\n{screen}"
+    );
+    let first_text_row = |s: &str| s.lines().nth(1).unwrap_or("").trim().to_owned();
+    const LABEL: &str = "第7回 〔1時限〕";
+    assert!(first_text_row(&screen).starts_with(LABEL), "{screen}");
+    reader.send(&sgr(65, 10, 10, true));
+    reader.wait_for("the wheel to scroll the text", |s| {
+        !first_text_row(s).is_empty() && !first_text_row(s).starts_with(LABEL)
+    });
+    // Narrow: the checklist shows after Tab; a click on a point ticks it.
+    reader.send("\t");
+    reader.wait_for_text(CHECKLIST_FOCUSED);
+    reader.send(&format!("{}{}", sgr(0, 8, 1, true), sgr(0, 8, 1, false)));
+    let screen = reader.wait_for_text("Summary 1/6");
+    assert!(first_text_row(&screen).starts_with("[x]"), "{screen}");
+}
