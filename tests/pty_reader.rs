@@ -165,3 +165,28 @@ fn the_mouse_selects_opens_scrolls_and_ticks() {
     let screen = reader.wait_for_text("Summary 1/6");
     assert!(first_text_row(&screen).starts_with("[x]"), "{screen}");
 }
+
+#[test]
+fn resizing_rewraps_at_once() {
+    let data = tempfile::tempdir().unwrap();
+    let lessons = lessons_dir();
+    let mut reader = Reader::start(data.path(), &["--lessons", &lessons]);
+    reader.wait_for_text("Enter open");
+    reader.send("\r");
+    reader.wait_for_text("Introduction");
+    // At 80 columns the lecturer's bio starts with one long line.
+    let wide = reader.wait_for_text("早瀬 美月");
+    let bio = |s: &str| {
+        s.lines()
+            .map(str::trim)
+            .find(|l| l.starts_with("港北みなと総合病院"))
+            .map(str::to_owned)
+    };
+    assert!(bio(&wide).is_some_and(|l| l.contains("架空")), "{wide}");
+    reader.resize(12, 40);
+    let narrow = reader.wait_for("the text re-wrapped to 40 columns", |s| {
+        bio(s).is_some_and(|l| !l.contains("架空"))
+    });
+    let title = narrow.lines().next().unwrap_or("");
+    assert!(title.trim_end().ends_with('%'), "the title fits: {narrow}");
+}
