@@ -94,7 +94,7 @@ fn draw_content(
     };
     let mut percent = strings::percent(scroll::percent(state.top, layout.lines.len(), height));
     if let Some(points) = points {
-        percent = format!("{points} · {percent}");
+        percent = strings::points_and_percent(&points, &percent);
     }
     let style = title_style(state.focus == Focus::Content, side);
     put_both(buf, pane.title, &indicator, &percent, style);
@@ -172,7 +172,7 @@ fn draw_outline(app: &App, state: &LessonState, lesson: &Lesson, pane: Pane, buf
         };
         let read = app.is_section_read(&state.key, &section.id);
         let mark = if read { strings::READ_MARK } else { " " };
-        let text = format!("{mark} {}. {}", index + 1, section.heading);
+        let text = strings::outline_entry(mark, index + 1, &section.heading);
         let style = if Some(index) == current {
             theme::selected()
         } else {

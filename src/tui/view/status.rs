@@ -52,9 +52,9 @@ fn all_hints(app: &App) -> Vec<String> {
             if action == Action::ScrollDown
                 && let Some(up) = keys::first_label(app, Action::ScrollUp)
             {
-                key = format!("{key}/{up}");
+                key = strings::key_pair(&key, &up);
             }
-            Some(format!("{key} {}", hint_word(app, action)))
+            Some(strings::hint(&key, hint_word(app, action)))
         })
         .collect()
 }
