@@ -78,20 +78,18 @@ impl Diagnostic {
     }
 
     /// The first line of the rendering: `path:line:col: error: message`.
+    /// File names and messages (which quote keys and ids from the file) are
+    /// made safe to print, like quoted source lines.
     pub fn headline(&self) -> String {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let path = visible(&self.path.display().to_string());
+        let message = visible(&self.message);
         match &self.location {
-            Some(at) => format!(
-                "{}:{}:{}: {severity}: {}",
-                self.path.display(),
-                at.line,
-                at.column,
-                self.message
-            ),
-            None => format!("{}: {severity}: {}", self.path.display(), self.message),
+            Some(at) => format!("{path}:{}:{}: {severity}: {message}", at.line, at.column),
+            None => format!("{path}: {severity}: {message}"),
         }
     }
 }
@@ -113,7 +111,7 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{pad} | {indent}{carets}")?;
         }
         if let Some(help) = &self.help {
-            writeln!(f, "{pad} = help: {help}")?;
+            writeln!(f, "{pad} = help: {}", visible(help))?;
         }
         Ok(())
     }
