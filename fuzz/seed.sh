@@ -15,5 +15,4 @@ find ../lessons ../tests/invalid_bundles ../tests/hostile -name '*.toml' -print0
         esac
         cp "$file" "corpus/markup_layout/$name"
     done
-ls corpus/* | head -0
 echo "seeded: $(ls corpus/load_lesson | wc -l) lesson, $(ls corpus/load_course | wc -l) course, $(ls corpus/markup_layout | wc -l) markup"
