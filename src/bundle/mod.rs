@@ -26,6 +26,7 @@ mod walk;
 pub use course::FORMAT;
 pub use diag::{Diagnostic, Location, Severity, Snippet};
 pub use ids::{fnv1a64, point_id, section_id};
+pub use scan::MAX_DIRS as MAX_SCANNED_DIRS;
 pub use source::MAX_FILE_BYTES;
 
 /// Where lessons come from.
