@@ -157,12 +157,10 @@ impl<'a> SourceText<'a> {
     pub fn locate(&self, span: Range<usize>) -> Location {
         let start = floor_char_boundary(self.text, span.start.min(self.text.len()));
         let end = floor_char_boundary(self.text, span.end.clamp(start, self.text.len()));
-        let starts = self.line_starts();
-        let index = starts.partition_point(|&s| s <= start).saturating_sub(1);
-        let line_start = starts.get(index).copied().unwrap_or(0);
-        let line_end = starts
-            .get(index + 1)
-            .map_or(self.text.len(), |&next| next - 1);
+        let (index, line_start) = self.line_index_and_start(start);
+        let line_end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |at| start + at);
         let line_text = self.text[line_start..line_end].trim_end_matches('\r');
         let in_line = (start - line_start).min(line_text.len());
         let under_end = (end.min(line_start + line_text.len())).max(start) - line_start;
@@ -174,9 +172,27 @@ impl<'a> SourceText<'a> {
         }
     }
 
-    /// The 1-based line of byte `offset`.
+    /// The 1-based line of byte `offset`, through the line index (built on
+    /// first use: worth it when a file has many problems).
     pub fn line_of(&self, offset: usize) -> usize {
         self.line_starts().partition_point(|&s| s <= offset).max(1)
+    }
+
+    /// The 0-based line of `offset` and where that line starts. Uses the
+    /// index when built; else scans the text before `offset`, which costs
+    /// less for the one or two lookups most files need.
+    fn line_index_and_start(&self, offset: usize) -> (usize, usize) {
+        if let Some(starts) = self.line_starts.get() {
+            let index = starts.partition_point(|&s| s <= offset).saturating_sub(1);
+            return (index, starts.get(index).copied().unwrap_or(0));
+        }
+        let before = &self.text.as_bytes()[..offset];
+        let index = before.iter().filter(|&&b| b == b'\n').count();
+        let start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |at| at + 1);
+        (index, start)
     }
 }
 

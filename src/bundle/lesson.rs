@@ -142,8 +142,8 @@ fn summary(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<SummaryPoint> {
     out
 }
 
-/// Ids already used in one list (sections or summary), with the line
-/// where each was first used.
+/// Ids already used in one list (sections or summary), with the byte
+/// offset where each was first used.
 type Ids = HashMap<String, usize>;
 
 /// Sections and summary points: named in messages, with ids derived from
@@ -187,8 +187,8 @@ fn entry_id(
             format!("{} id `{id}` {problem}", entry.what),
         );
     }
-    let line = check.src.locate(span.clone()).line;
-    if let Some(first) = seen.get(&id) {
+    if let Some(&first) = seen.get(&id) {
+        let first = check.src.locate(first..first).line;
         let message = match explicit {
             Some(_) => format!(
                 "duplicate {} id `{id}` (first used on line {first})",
@@ -201,7 +201,7 @@ fn entry_id(
         };
         check.error_with_help(span, message, "give one of them an explicit `id = \"...\"`");
     } else {
-        seen.insert(id.clone(), line);
+        seen.insert(id.clone(), span.start);
     }
     id
 }

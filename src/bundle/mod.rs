@@ -91,3 +91,6 @@ pub fn load(source: &LessonsSource) -> Loaded {
     });
     loaded
 }
+
+#[cfg(test)]
+mod tests;

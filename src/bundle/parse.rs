@@ -39,8 +39,17 @@ pub fn check_file<T>(
     };
     let mut check = FileCheck::new(SourceText::new(path, &text));
     let (table, syntax_errors) = DeTable::parse_recoverable(&text);
+    if !syntax_errors.is_empty()
+        && let Some(diagnostic) = source::binary_check(path, &text)
+    {
+        return failed(diagnostic);
+    }
     let mut last_line = 0;
     for error in &syntax_errors {
+        if check.is_full() {
+            check.count_dropped();
+            continue;
+        }
         // One error per line: toml often reports a second, consequent one
         // for the same mistake (`a = = 1`).
         let line = check.src.line_of(error.span().map_or(0, |s| s.start));

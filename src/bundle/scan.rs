@@ -158,8 +158,12 @@ impl Walker {
                 ));
             }
         };
-        let (dirs, tomls): (Vec<_>, Vec<_>) = entries.into_iter().partition(|p| p.is_dir());
-        let tomls: Vec<PathBuf> = tomls.into_iter().filter(|p| is_toml(p)).collect();
+        let (dirs, files): (Vec<_>, Vec<_>) = entries.into_iter().partition(|e| e.1);
+        let tomls: Vec<PathBuf> = files
+            .into_iter()
+            .map(|e| e.0)
+            .filter(|p| is_toml(p))
+            .collect();
         if tomls
             .iter()
             .any(|p| p.file_name().is_some_and(|n| n == COURSE_FILE))
@@ -176,7 +180,7 @@ impl Walker {
                 self.error(stray_warning(&stray, dir));
             }
         }
-        for sub in dirs {
+        for (sub, _) in dirs {
             self.walk(&sub, depth + 1);
         }
     }
@@ -218,14 +222,22 @@ fn stray_warning(file: &Path, dir: &Path) -> Diagnostic {
         .with_help("add a course.toml with `title = \"...\"` beside it, or move it into a course")
 }
 
-/// Entries of `dir` (hidden ones skipped), sorted by file name.
-fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// Entries of `dir` (hidden ones skipped), sorted by file name, each with
+/// whether it is a directory (following symlinks).
+fn sorted_entries(dir: &Path) -> std::io::Result<Vec<(PathBuf, bool)>> {
     let mut entries = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
-        if !entry.file_name().to_string_lossy().starts_with('.') {
-            entries.push(entry.path());
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
         }
+        let path = entry.path();
+        let is_dir = match entry.file_type() {
+            Ok(kind) if kind.is_symlink() => path.is_dir(),
+            Ok(kind) => kind.is_dir(),
+            Err(_) => false,
+        };
+        entries.push((path, is_dir));
     }
     entries.sort();
     Ok(entries)
@@ -248,7 +260,8 @@ fn lesson_files(dir: &Path) -> std::io::Result<Vec<FileRef>> {
     Ok(lessons_of(
         entries
             .into_iter()
-            .filter(|p| !p.is_dir() && is_toml(p))
+            .filter(|(p, is_dir)| !is_dir && is_toml(p))
+            .map(|(p, _)| p)
             .collect(),
     ))
 }

@@ -56,14 +56,18 @@ pub fn decode<'a>(path: &Path, bytes: Cow<'a, [u8]>) -> Result<Cow<'a, str>, Box
             Box::new(not_utf8(path, e.as_bytes(), &err))
         })?),
     };
-    if let Some(at) = text.find('\0') {
-        return Err(Box::new(binary(path, &text, at)));
-    }
     Ok(match text {
         Cow::Borrowed(t) => Cow::Borrowed(t.strip_prefix(BOM).unwrap_or(t)),
         Cow::Owned(t) if t.starts_with(BOM) => Cow::Owned(t[BOM.len()..].to_owned()),
         owned => owned,
     })
+}
+
+/// A diagnostic when `text` holds a NUL byte (a binary file). Only asked
+/// when parsing failed, since a NUL is never valid TOML: clean files skip
+/// the scan.
+pub fn binary_check(path: &Path, text: &str) -> Option<Diagnostic> {
+    text.find('\0').map(|at| binary(path, text, at))
 }
 
 fn binary(path: &Path, text: &str, at: usize) -> Diagnostic {
@@ -231,7 +235,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(text, "a = 1");
-        let err = decode(Path::new("x"), Cow::Borrowed(b"a = 1\nb\0".as_slice())).unwrap_err();
+        let err = binary_check(Path::new("x"), "a = 1\nb\0").unwrap();
         assert_eq!(err.location.unwrap().line, 2);
     }
 }

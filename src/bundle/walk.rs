@@ -49,7 +49,7 @@ impl<'a> FileCheck<'a> {
     }
 
     fn keep(&mut self, diagnostic: Diagnostic) {
-        if self.diagnostics.len() < MAX_DIAGNOSTICS_PER_FILE {
+        if !self.is_full() {
             self.diagnostics.push(diagnostic);
         } else {
             self.dropped += 1;
@@ -57,6 +57,10 @@ impl<'a> FileCheck<'a> {
     }
 
     pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        if self.is_full() {
+            self.dropped += 1;
+            return;
+        }
         let diagnostic = self.src.error(span, message);
         self.push(diagnostic);
     }
@@ -67,8 +71,22 @@ impl<'a> FileCheck<'a> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
+        if self.is_full() {
+            self.dropped += 1;
+            return;
+        }
         let diagnostic = self.src.error(span, message).with_help(help);
         self.push(diagnostic);
+    }
+
+    /// Whether further problems are only counted, not kept.
+    pub fn is_full(&self) -> bool {
+        self.diagnostics.len() >= MAX_DIAGNOSTICS_PER_FILE
+    }
+
+    /// Counts a problem that is not kept.
+    pub fn count_dropped(&mut self) {
+        self.dropped += 1;
     }
 
     pub fn has_errors(&self) -> bool {

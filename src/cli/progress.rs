@@ -1,10 +1,293 @@
-//! `terakoya progress` (not yet implemented).
+//! `terakoya progress`: the saved progress as a table or JSON, and `export`,
+//! `import` (merge) and `reset`. The file format and the merge rules are in
+//! docs/progress.md.
 
+use std::io::{IsTerminal, Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
-use super::Cli;
+use anyhow::{Context, bail};
+use serde::Serialize;
 
-#[allow(unused_variables, clippy::unnecessary_wraps)]
-pub fn run(cli: &Cli, args: &super::ProgressArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`progress` is not implemented yet")
+use super::{Cli, ProgressAction, ProgressArgs};
+use crate::bundle;
+use crate::model::Library;
+use crate::progress::report::{LessonReport, report};
+use crate::progress::store::{Opened, Reset, Store};
+use crate::progress::{LessonKey, Progress, time};
+use crate::text::width::str_width;
+
+pub fn run(cli: &Cli, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
+    if args.json && args.action.is_some() {
+        bail!("--json applies to the progress table, not to export, import or reset");
+    }
+    let Opened {
+        mut store,
+        progress,
+        warning,
+    } = Store::open(cli.data_dir.as_deref());
+    if let Some(warning) = warning {
+        eprintln!("terakoya: warning: {warning}");
+    }
+    match &args.action {
+        None => show(cli, &store, &progress, args.json),
+        Some(ProgressAction::Export { file }) => export(&store, &progress, file),
+        Some(ProgressAction::Import { file }) => import(&mut store, &progress, file),
+        Some(ProgressAction::Reset { lesson, all, yes }) => {
+            let scope = match (lesson, all) {
+                (_, true) => Reset::All,
+                (Some(spec), false) => Reset::Lesson(find_saved(&progress, spec)?),
+                (None, false) => bail!("name a lesson (COURSE/LESSON) or pass --all"),
+            };
+            reset(&mut store, &progress, &scope, *yes)
+        }
+    }
 }
+
+fn show(cli: &Cli, store: &Store, progress: &Progress, json: bool) -> anyhow::Result<ExitCode> {
+    let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
+    if !loaded.diagnostics.is_empty() {
+        eprintln!(
+            "terakoya: {} problem(s) in the lesson files; `terakoya check` shows them",
+            loaded.diagnostics.len()
+        );
+    }
+    let rows = report(&loaded.library, progress);
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer(&mut out, &to_json(&rows))?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", table(&rows, time::now()))?;
+        write!(out, "{}", footer(&loaded.library, progress, store))?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct ProgressJson<'a> {
+    pub lessons: Vec<LessonJson<'a>>,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct LessonJson<'a> {
+    pub course: &'a str,
+    pub lesson: &'a str,
+    pub ticked: Vec<&'a str>,
+    pub sections_read: Vec<&'a str>,
+    pub points_total: usize,
+    pub complete: bool,
+}
+
+/// Every lesson of the library, started or not (documented).
+pub fn to_json<'a>(rows: &[LessonReport<'a>]) -> ProgressJson<'a> {
+    ProgressJson {
+        lessons: rows
+            .iter()
+            .map(|row| LessonJson {
+                course: &row.course.id,
+                lesson: &row.lesson.id,
+                ticked: row.ticked.clone(),
+                sections_read: row.sections_read.clone(),
+                points_total: row.points_total(),
+                complete: row.complete(),
+            })
+            .collect(),
+    }
+}
+
+const HEADER: [&str; 6] = [
+    "COURSE",
+    "LESSON",
+    "POINTS",
+    "SECTIONS",
+    "LAST OPENED",
+    "TITLE",
+];
+/// POINTS and SECTIONS are right-aligned.
+const RIGHT_ALIGNED: [usize; 2] = [2, 3];
+
+/// The table, aligned by display width (Japanese titles take two columns a
+/// character).
+pub fn table(rows: &[LessonReport<'_>], now: u64) -> String {
+    let mut cells: Vec<[String; 6]> = vec![HEADER.map(String::from)];
+    cells.extend(rows.iter().map(|row| {
+        [
+            row.course.id.clone(),
+            row.lesson.id.clone(),
+            format!("{}/{}", row.ticked.len(), row.points_total()),
+            format!("{}/{}", row.sections_read.len(), row.sections_total()),
+            row.last_opened
+                .map_or_else(|| "-".to_owned(), |at| time::ago(at, now)),
+            title(row),
+        ]
+    }));
+    let widths: Vec<usize> = (0..HEADER.len())
+        .map(|col| cells.iter().map(|r| str_width(&r[col])).max().unwrap_or(0))
+        .collect();
+    cells.iter().map(|row| format_row(row, &widths)).collect()
+}
+
+fn title(row: &LessonReport<'_>) -> String {
+    match &row.lesson.label {
+        Some(label) => format!("{label} {}", row.lesson.title),
+        None => row.lesson.title.clone(),
+    }
+}
+
+fn format_row(row: &[String; 6], widths: &[usize]) -> String {
+    let mut line = String::new();
+    for (col, cell) in row.iter().enumerate() {
+        let gap = " ".repeat(widths[col].saturating_sub(str_width(cell)));
+        if RIGHT_ALIGNED.contains(&col) {
+            line.push_str(&gap);
+            line.push_str(cell);
+        } else {
+            line.push_str(cell);
+            line.push_str(&gap);
+        }
+        line.push_str("  ");
+    }
+    format!("{}\n", line.trim_end())
+}
+
+/// Where progress is kept, and how much of it is for lessons not loaded.
+fn footer(library: &Library, progress: &Progress, store: &Store) -> String {
+    let hidden = progress
+        .lessons
+        .keys()
+        .filter(|key| {
+            library
+                .course(&key.course)
+                .and_then(|c| c.lesson(&key.lesson))
+                .is_none()
+        })
+        .count();
+    let mut text = String::new();
+    if hidden > 0 {
+        text.push_str(&format!(
+            "\nProgress of {hidden} lesson(s) not among these lessons is kept, not shown.\n"
+        ));
+    }
+    if let Some(file) = store.file() {
+        text.push_str(&format!("\nProgress file: {}\n", file.display()));
+    }
+    text
+}
+
+fn export(store: &Store, progress: &Progress, file: &Path) -> anyhow::Result<ExitCode> {
+    if file == Path::new("-") {
+        let mut out = std::io::stdout().lock();
+        out.write_all(store.export()?.as_bytes())?;
+        out.flush()?;
+    } else {
+        store.export_to(file)?;
+        println!(
+            "Exported the progress of {} lesson(s) to {}",
+            progress.lessons.len(),
+            file.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(store: &mut Store, before: &Progress, file: &Path) -> anyhow::Result<ExitCode> {
+    let text = if file == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("cannot read the progress to import from stdin")?;
+        text
+    } else {
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?
+    };
+    let after = store.import(&text, file)?;
+    println!(
+        "Imported {}: {} new tick(s), {} lesson(s) with progress in all.",
+        file.display(),
+        tick_count(&after).saturating_sub(tick_count(before)),
+        after.lessons.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn tick_count(progress: &Progress) -> usize {
+    progress.lessons.values().map(|l| l.ticked.len()).sum()
+}
+
+fn reset(
+    store: &mut Store,
+    progress: &Progress,
+    scope: &Reset,
+    yes: bool,
+) -> anyhow::Result<ExitCode> {
+    let what = match scope {
+        Reset::All if progress.lessons.is_empty() && progress.last_opened.is_none() => {
+            println!("There is no saved progress to clear.");
+            return Ok(ExitCode::SUCCESS);
+        }
+        Reset::All => format!("all saved progress ({} lesson(s))", progress.lessons.len()),
+        Reset::Lesson(key) => describe_lesson(progress, key),
+    };
+    if !yes && !confirm(&what)? {
+        println!("Nothing cleared.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    store.reset(scope)?;
+    println!("Cleared {what}.");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn describe_lesson(progress: &Progress, key: &LessonKey) -> String {
+    let saved = progress.lesson(key);
+    format!(
+        "the progress of {key} ({} point(s) ticked, {} section(s) read)",
+        saved.map_or(0, |l| l.ticked.len()),
+        saved.map_or(0, |l| l.sections_read.len())
+    )
+}
+
+/// Asks on the terminal; refuses when there is none to ask on.
+fn confirm(what: &str) -> anyhow::Result<bool> {
+    if !std::io::stdin().is_terminal() {
+        bail!("not clearing {what} without confirmation (stdin is not a terminal); add --yes");
+    }
+    eprint!("Clear {what}? [y/N] ");
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
+}
+
+/// The saved lesson `spec` names: `COURSE/LESSON`, or a lesson id that only
+/// one course has progress for. Lessons no longer in the library count too.
+fn find_saved(progress: &Progress, spec: &str) -> anyhow::Result<LessonKey> {
+    let matches: Vec<&LessonKey> = match spec.split_once('/') {
+        Some((course, lesson)) => progress
+            .lessons
+            .keys()
+            .filter(|k| k.course == course && k.lesson == lesson)
+            .collect(),
+        None => progress
+            .lessons
+            .keys()
+            .filter(|k| k.lesson == spec)
+            .collect(),
+    };
+    match matches.as_slice() {
+        [key] => Ok((*key).clone()),
+        [] => bail!("no saved progress for `{spec}`; `terakoya progress` shows the lessons"),
+        keys => bail!(
+            "`{spec}` has progress in more than one course; name one of: {}",
+            keys.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+#[cfg(test)]
+#[path = "progress_tests.rs"]
+mod tests;

@@ -39,8 +39,12 @@ impl Lock {
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let file = options.open(dir.join(LOCK_NAME))?;
-        file.lock()?;
-        Ok(Lock(file))
+        match file.lock() {
+            // A file system without locks (some network or FUSE mounts):
+            // saving unlocked beats not saving; each write is still atomic.
+            Err(e) if e.kind() == io::ErrorKind::Unsupported => Ok(Lock(file)),
+            result => result.map(|()| Lock(file)),
+        }
     }
 }
 
@@ -49,6 +53,17 @@ impl Lock {
 /// at any moment leaves the old file or the new one, never a torn one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomically_with(path, |file| file.write_all(bytes))
+}
+
+/// Where to write `path`: the file a symlink points to (so that a progress
+/// file kept elsewhere, say by a dotfiles manager, stays linked), else `path`.
+pub fn write_target(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
 }
 
 /// [`write_atomically`] with the writing done by `write`; if it fails, the

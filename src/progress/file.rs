@@ -267,11 +267,11 @@ fn decode_lesson(name: &str, fields: Table) -> Result<LessonProgress, FormatErro
 }
 
 fn parse_key(text: &str, field: &str) -> Result<LessonKey, FormatError> {
+    // Course ids are directory names, so the first '/' ends the course id.
+    // Anything the writer writes must read back, even empty parts.
     match text.split_once('/') {
-        Some((course, lesson)) if !course.is_empty() && !lesson.is_empty() => {
-            Ok(LessonKey::new(course, lesson))
-        }
-        _ => Err(shape(field, "a \"course/lesson\" key")),
+        Some((course, lesson)) => Ok(LessonKey::new(course, lesson)),
+        None => Err(shape(field, "a \"course/lesson\" key")),
     }
 }
 

@@ -1,3 +1,6 @@
+use proptest::collection::{btree_map, btree_set};
+use proptest::prelude::*;
+
 use super::*;
 
 const SAMPLE: &str = r#"
@@ -144,4 +147,52 @@ fn removing_a_lesson_clears_the_resume_point() {
     doc.remove_lesson(&key());
     assert!(doc.progress.lessons.is_empty());
     assert_eq!(doc.progress.last_opened, None);
+}
+
+fn any_lesson() -> impl Strategy<Value = LessonProgress> {
+    let id = "\\PC{0,12}";
+    let time = proptest::option::of(0u64..=253_402_300_799);
+    let anchor = proptest::option::of((proptest::option::of(id), any::<u32>(), any::<u32>()));
+    (
+        btree_set(id, 0..4),
+        btree_set(id, 0..4),
+        anchor,
+        time.clone(),
+        time,
+    )
+        .prop_map(
+            |(ticked, sections_read, anchor, last_opened, completed)| LessonProgress {
+                ticked,
+                sections_read,
+                position: anchor.map(|(section, block, offset)| Anchor {
+                    section,
+                    block,
+                    offset,
+                }),
+                last_opened,
+                completed,
+            },
+        )
+}
+
+fn any_key() -> impl Strategy<Value = LessonKey> {
+    ("[^/]{0,8}", "\\PC{0,8}").prop_map(|(c, l)| LessonKey::new(c, l))
+}
+
+proptest! {
+    /// Whatever the store writes, it reads back the same: ids with quotes,
+    /// backslashes, Japanese, slashes in lesson ids, empty ids, any time.
+    #[test]
+    fn every_document_round_trips(
+        lessons in btree_map(any_key(), any_lesson(), 0..4),
+        last in proptest::option::of(any_key()),
+    ) {
+        let doc = Document {
+            version: VERSION,
+            progress: Progress { lessons, last_opened: last },
+            extras: Extras::default(),
+        };
+        let text = to_text(&doc);
+        prop_assert_eq!(parse(&text).unwrap(), doc, "{}", text);
+    }
 }

@@ -171,4 +171,74 @@ mod tests {
         assert_eq!(here.lessons.len(), 2);
         assert_eq!(here.last_opened, Some(key("gone")));
     }
+
+    mod properties {
+        use proptest::collection::{btree_map, btree_set};
+        use proptest::prelude::*;
+
+        use super::*;
+
+        fn lesson_progress() -> impl Strategy<Value = LessonProgress> {
+            (
+                btree_set("[a-e]", 0..5),
+                btree_set("[s-u]", 0..3),
+                proptest::option::of(0u64..5),
+                proptest::option::of(0u64..5),
+                proptest::option::of(0u32..3),
+            )
+                .prop_map(|(ticked, sections_read, last_opened, completed, block)| {
+                    LessonProgress {
+                        ticked,
+                        sections_read,
+                        position: block.map(|block| Anchor {
+                            section: None,
+                            block,
+                            offset: 0,
+                        }),
+                        last_opened,
+                        completed,
+                    }
+                })
+        }
+
+        fn any_progress() -> impl Strategy<Value = Progress> {
+            (
+                btree_map("[xyz]", lesson_progress(), 0..3),
+                proptest::option::of("[xyz]"),
+            )
+                .prop_map(|(lessons, last)| Progress {
+                    lessons: lessons.into_iter().map(|(l, p)| (key(&l), p)).collect(),
+                    last_opened: last.map(|l| key(&l)),
+                })
+        }
+
+        proptest! {
+            #[test]
+            fn nothing_ticked_or_read_on_either_side_is_lost(
+                ours in any_progress(),
+                theirs in any_progress(),
+            ) {
+                let mut merged = ours.clone();
+                merged.merge(&theirs);
+                for side in [&ours, &theirs] {
+                    for (key, lesson) in &side.lessons {
+                        let got = &merged.lessons[key];
+                        prop_assert!(got.ticked.is_superset(&lesson.ticked));
+                        prop_assert!(got.sections_read.is_superset(&lesson.sections_read));
+                        prop_assert!(got.last_opened >= lesson.last_opened);
+                    }
+                }
+                // Merging again changes nothing, in either order of ticks.
+                let once = merged.clone();
+                merged.merge(&theirs);
+                prop_assert_eq!(&merged, &once);
+                let mut other_way = theirs.clone();
+                other_way.merge(&ours);
+                for (key, lesson) in &other_way.lessons {
+                    prop_assert_eq!(&lesson.ticked, &once.lessons[key].ticked);
+                    prop_assert_eq!(lesson.completed, once.lessons[key].completed);
+                }
+            }
+        }
+    }
 }

@@ -93,16 +93,16 @@ impl Store {
     /// else in the platform data directory. Never fails: problems become a
     /// warning and a store that still reads.
     pub fn open(data_dir: Option<&Path>) -> Opened {
-        let mut store = Store {
-            dir: resolve_dir(data_dir),
-            last_good: Progress::default(),
-            warning: None,
-        };
-        let (progress, warnings) = match store.dir.clone() {
-            Some(dir) => store.load_on_open(&dir),
+        let dir = resolve_dir(data_dir);
+        let (progress, warnings) = match &dir {
+            Some(dir) => load_on_open(dir),
             None => (Progress::default(), vec![StoreError::NoDataDir.to_string()]),
         };
-        store.last_good = progress.clone();
+        let store = Store {
+            dir,
+            last_good: progress.clone(),
+            warning: None,
+        };
         Opened {
             store,
             progress,
@@ -210,7 +210,7 @@ impl Store {
         let before = doc.clone();
         change(&mut doc);
         if doc != before {
-            disk::write_atomically(&path, file::to_text(&doc).as_bytes())
+            disk::write_atomically(&disk::write_target(&path), file::to_text(&doc).as_bytes())
                 .map_err(|source| StoreError::Write { path, source })?;
         }
         self.last_good = doc.progress.clone();
@@ -252,55 +252,61 @@ impl Store {
             }
         }
     }
+}
 
-    /// Reads the progress on opening; returns it with the warnings to show.
-    fn load_on_open(&self, dir: &Path) -> (Progress, Vec<String>) {
-        let mut warnings = Vec::new();
-        let lock = disk::create_private_dir(dir)
-            .and_then(|()| disk::probe_writable(dir))
-            .and_then(|()| Lock::acquire(dir));
-        if let Err(e) = &lock {
-            warnings.push(format!(
+/// Reads the progress on opening; returns it with the warnings to show.
+fn load_on_open(dir: &Path) -> (Progress, Vec<String>) {
+    let lock = disk::create_private_dir(dir)
+        .and_then(|()| disk::probe_writable(dir))
+        .and_then(|()| Lock::acquire(dir));
+    let mut warnings: Vec<String> = lock
+        .as_ref()
+        .err()
+        .map(|e| {
+            format!(
                 "progress will not be saved: cannot write in {}: {e}",
                 dir.display()
-            ));
+            )
+        })
+        .into_iter()
+        .collect();
+    let (progress, warning) = read_on_open(&dir.join(FILE_NAME), lock.is_ok());
+    warnings.extend(warning);
+    (progress, warnings)
+}
+
+/// The saved progress and what to say about it. An unreadable file is set
+/// aside if `locked` (only under the lock, so two readers opening at once do
+/// not both move it).
+fn read_on_open(path: &Path, locked: bool) -> (Progress, Option<String>) {
+    let bytes = match disk::read_if_exists(path) {
+        Ok(None) => return (Progress::default(), None),
+        Ok(Some(bytes)) => bytes,
+        Err(e) => {
+            let warning = format!("cannot read {}: {e}", path.display());
+            return (Progress::default(), Some(warning));
         }
-        let path = dir.join(FILE_NAME);
-        let doc = match disk::read_if_exists(&path) {
-            Ok(bytes) => bytes.map(|bytes| decode(&bytes)),
-            Err(e) => {
-                warnings.push(format!("cannot read {}: {e}", path.display()));
-                None
-            }
-        };
-        let progress = match doc {
-            None => Progress::default(),
-            Some(Ok(doc)) => {
-                if doc.is_newer() {
-                    warnings.push(
-                        StoreError::Newer {
-                            path,
-                            version: doc.version,
-                        }
-                        .to_string(),
-                    );
-                }
-                doc.progress
-            }
-            Some(Err(reason)) if lock.is_ok() => {
-                warnings.push(match disk::set_aside(&path, &time::file_stamp(time::now())) {
-                    Ok(moved) => bad_file_warning(&path, &reason, &moved, "progress starts afresh"),
-                    Err(e) => format!("{} is unreadable ({reason}) and could not be moved aside ({e}); progress will not be saved", path.display()),
-                });
-                Progress::default()
-            }
-            Some(Err(reason)) => {
-                warnings.push(format!("{} is unreadable ({reason})", path.display()));
-                Progress::default()
-            }
-        };
-        (progress, warnings)
-    }
+    };
+    let warning = match decode(&bytes) {
+        Ok(doc) if doc.is_newer() => {
+            let version = doc.version;
+            let path = path.to_path_buf();
+            return (
+                doc.progress,
+                Some(StoreError::Newer { path, version }.to_string()),
+            );
+        }
+        Ok(doc) => return (doc.progress, None),
+        Err(reason) if locked => match disk::set_aside(path, &time::file_stamp(time::now())) {
+            Ok(moved) => bad_file_warning(path, &reason, &moved, "progress starts afresh"),
+            Err(e) => format!(
+                "{} is unreadable ({reason}) and could not be moved aside ({e}); progress will not be saved",
+                path.display()
+            ),
+        },
+        Err(reason) => format!("{} is unreadable ({reason})", path.display()),
+    };
+    (Progress::default(), Some(warning))
 }
 
 /// The data directory to use: the given one (an empty setting counts as

@@ -84,6 +84,23 @@ fn the_progress_file_is_private() {
     assert_eq!(mode & 0o777, 0o600);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_symlinked_progress_file_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("mine.toml");
+    fs::write(&target, "version = 1\n").unwrap();
+    std::os::unix::fs::symlink(&target, dir.path().join(FILE_NAME)).unwrap();
+    open(dir.path())
+        .store
+        .apply(&[tick("06", "p1", true)])
+        .unwrap();
+    let link = fs::symlink_metadata(dir.path().join(FILE_NAME)).unwrap();
+    assert!(link.file_type().is_symlink());
+    assert!(fs::read_to_string(&target).unwrap().contains("\"p1\""));
+}
+
 #[test]
 fn two_stores_keep_each_others_changes() {
     let dir = tempfile::tempdir().unwrap();

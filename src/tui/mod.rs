@@ -1,10 +1,24 @@
-//! The interactive reader (not yet implemented).
+//! The interactive reader, in the Elm architecture: `app` (state), `msg`
+//! (actions and messages), `keys` (the one key table), `update` (pure),
+//! `view/` (draws `&App`), `run` (the event loop and the only I/O).
 
-use std::process::ExitCode;
+pub mod app;
+pub mod checklist;
+pub mod geometry;
+pub mod keys;
+pub mod listing;
+pub mod msg;
+pub mod position;
+pub mod reading;
+#[doc(hidden)]
+pub mod sample;
+pub mod scroll;
+pub mod strings;
+pub mod update;
+pub mod view;
 
-use crate::cli::Cli;
+mod run;
+#[cfg(test)]
+mod tests;
 
-#[allow(unused_variables, clippy::unnecessary_wraps)]
-pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("the reader is not implemented yet")
-}
+pub use run::run;

@@ -1,0 +1,160 @@
+//! Loading a 20 MB library of 500 Japanese lesson files: our full load (as
+//! `check` does it) against bare single-threaded `toml::from_str::<Table>`
+//! over the same files, read included, measured in the same run.
+//!
+//! Run: cargo bench --bench load -- --measurement-time 10
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use terakoya::bundle::{self, LessonsSource};
+
+const COURSES: usize = 10;
+const LESSONS_PER_COURSE: usize = 50;
+const TARGET_BYTES: usize = 20 * 1024 * 1024;
+
+// Sentence fragments, combined to make original text of realistic shape.
+const SUBJECTS: &[&str] = &[
+    "研修医は",
+    "指導医は",
+    "看護師と医師は",
+    "若手の医師は",
+    "外来の担当医は",
+    "病棟のチームは",
+    "地域の開業医は",
+    "学会の発表者は",
+];
+const OBJECTS: &[&str] = &[
+    "毎朝のカンファレンスで",
+    "夜間の当直のあとに",
+    "新しい論文を読むときに",
+    "患者さんに説明する前に",
+    "症例をまとめるときに",
+    "SNSに投稿する前に",
+];
+const PREDICATES: &[&str] = &[
+    "要点を三つに絞って確認する。",
+    "疑問をメモに残して翌日に調べる。",
+    "同僚と短く話し合うことを習慣にしている。",
+    "守秘義務を第一に考えて言葉を選ぶ。",
+    "小さな失敗を記録し、次の改善につなげる。",
+    "学んだことを後輩に教えて理解を深める。",
+];
+
+fn sentence(seed: usize) -> String {
+    let s = SUBJECTS[seed % SUBJECTS.len()];
+    let o = OBJECTS[(seed / 7) % OBJECTS.len()];
+    let p = PREDICATES[(seed / 11) % PREDICATES.len()];
+    format!("{s}{o}{p}")
+}
+
+fn paragraph(seed: usize, sentences: usize) -> String {
+    (0..sentences)
+        .map(|i| sentence(seed * 31 + i) + "\n")
+        .collect()
+}
+
+fn lesson(course: usize, n: usize, body_sentences: usize) -> String {
+    let seed = course * 1000 + n;
+    let mut text = format!(
+        "label = \"第{n}回 〔{}時限〕\"\ntitle = \"キャリア講座 その{seed}\"\nintro = \"\"\"\n{}\"\"\"\n\n",
+        n % 4 + 1,
+        paragraph(seed, 4)
+    );
+    writeln!(
+        text,
+        "[lecturer]\nname = \"講師 {seed}\"\nbio = \"{}\"\n",
+        sentence(seed).trim()
+    )
+    .unwrap();
+    for s in 0..6 {
+        let body: String = (0..body_sentences / 6)
+            .map(|i| {
+                if i % 5 == 4 {
+                    format!("- {}\n\n", sentence(seed + i))
+                } else {
+                    sentence(seed * 7 + s * 100 + i) + "\n"
+                }
+            })
+            .collect();
+        writeln!(
+            text,
+            "[[sections]]\nheading = \"第{s}節 {}\"\nbody = \"\"\"\n{body}\"\"\"\n",
+            SUBJECTS[s % SUBJECTS.len()]
+        )
+        .unwrap();
+    }
+    for p in 0..6 {
+        writeln!(
+            text,
+            "[[summary]]\ntext = \"{}（{p}）\"\n",
+            sentence(seed + p * 13).trim()
+        )
+        .unwrap();
+    }
+    text
+}
+
+/// Writes the library; returns its root and every file path.
+fn generate(root: &Path) -> Vec<PathBuf> {
+    let per_file = TARGET_BYTES / (COURSES * LESSONS_PER_COURSE);
+    let sentence_bytes = sentence(0).len() + 1;
+    let body_sentences = per_file / sentence_bytes;
+    let mut files = Vec::new();
+    for c in 0..COURSES {
+        let dir = root.join(format!("course-{c:02}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let course = dir.join("course.toml");
+        std::fs::write(&course, format!("format = 1\ntitle = \"講座 {c}\"\n")).unwrap();
+        files.push(course);
+        for n in 0..LESSONS_PER_COURSE {
+            let path = dir.join(format!("{n:03}-lesson.toml"));
+            std::fs::write(&path, lesson(c, n, body_sentences)).unwrap();
+            files.push(path);
+        }
+    }
+    files
+}
+
+fn baseline(files: &[PathBuf]) -> usize {
+    files
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(f).unwrap();
+            toml::from_str::<toml::Table>(&text).unwrap().len()
+        })
+        .sum()
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let files = generate(dir.path());
+    let bytes: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(f).unwrap().len())
+        .sum();
+    let source = LessonsSource::Path(dir.path().to_owned());
+    let loaded = bundle::load(&source);
+    assert_eq!(loaded.error_count(), 0, "{}", loaded.diagnostics[0]);
+    let lessons: usize = loaded.library.courses.iter().map(|c| c.lessons.len()).sum();
+    assert_eq!(lessons, COURSES * LESSONS_PER_COURSE);
+    eprintln!(
+        "library: {} files, {:.1} MB",
+        files.len(),
+        bytes as f64 / 1e6
+    );
+
+    let mut group = c.benchmark_group("load_20mb");
+    group.sample_size(10).warm_up_time(Duration::from_secs(2));
+    group.bench_function("baseline_toml_from_str_table_1_thread", |b| {
+        b.iter(|| baseline(&files))
+    });
+    group.bench_function("bundle_load", |b| b.iter(|| bundle::load(&source)));
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

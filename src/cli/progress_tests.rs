@@ -1,0 +1,75 @@
+use super::*;
+use crate::progress::Change;
+use crate::progress::report::tests::library;
+
+const NOW: u64 = 1_795_598_644;
+
+fn progress() -> Progress {
+    let key = LessonKey::new("career", "one");
+    let mut progress = Progress::default();
+    for change in [
+        Change::Tick {
+            key: key.clone(),
+            point: "b".into(),
+            ticked: true,
+        },
+        Change::SectionRead {
+            key: key.clone(),
+            section: "s2".into(),
+        },
+        Change::Opened {
+            key,
+            at: NOW - 7200,
+        },
+    ] {
+        progress.apply(&change);
+    }
+    progress
+}
+
+#[test]
+fn the_table_aligns_by_display_width() {
+    let library = library();
+    let text = table(&report(&library, &progress()), NOW);
+    let expected = "\
+COURSE  LESSON  POINTS  SECTIONS  LAST OPENED  TITLE
+career  one        1/3       1/2  2 h ago      SNSとの付き合い方
+career  two        0/0       0/0  -            Plain
+";
+    assert_eq!(text, expected);
+}
+
+#[test]
+fn json_lists_every_lesson_in_the_documented_shape() {
+    let library = library();
+    let json = serde_json::to_string(&to_json(&report(&library, &progress()))).unwrap();
+    assert_eq!(
+        json,
+        r#"{"lessons":[{"course":"career","lesson":"one","ticked":["b"],"sections_read":["s2"],"points_total":3,"complete":false},{"course":"career","lesson":"two","ticked":[],"sections_read":[],"points_total":0,"complete":false}]}"#
+    );
+}
+
+#[test]
+fn saved_lessons_are_found_by_full_or_bare_id() {
+    let mut progress = progress();
+    progress.apply(&Change::Opened {
+        key: LessonKey::new("other", "one"),
+        at: 1,
+    });
+    progress.apply(&Change::Opened {
+        key: LessonKey::new("gone", "old"),
+        at: 1,
+    });
+    assert_eq!(
+        find_saved(&progress, "career/one").unwrap(),
+        LessonKey::new("career", "one")
+    );
+    assert_eq!(
+        find_saved(&progress, "old").unwrap(),
+        LessonKey::new("gone", "old")
+    );
+    let err = find_saved(&progress, "one").unwrap_err().to_string();
+    assert!(err.contains("career/one, other/one"), "{err}");
+    let err = find_saved(&progress, "career/zzz").unwrap_err().to_string();
+    assert!(err.contains("no saved progress for `career/zzz`"), "{err}");
+}

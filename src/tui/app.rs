@@ -1,0 +1,154 @@
+//! The reader's state: everything the view draws and update changes.
+
+use ratatui::layout::Rect;
+
+use crate::model::{Lesson, Library};
+use crate::progress::{Anchor, LessonKey, Progress};
+use crate::text::layout::LessonLayout;
+
+use super::listing;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    List,
+    Lesson,
+}
+
+/// Which pane of the lesson screen keys act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Content,
+    Checklist,
+}
+
+/// A lesson by position in the library (positions are only valid for this
+/// run; progress is keyed by ids).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LessonRef {
+    pub course: usize,
+    pub lesson: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListState {
+    /// Index among the selectable rows (see [`listing::rows`]).
+    pub selected: usize,
+    /// First visible line of the list.
+    pub top: usize,
+}
+
+/// The open lesson.
+#[derive(Debug, Clone)]
+pub struct LessonState {
+    pub at: LessonRef,
+    pub key: LessonKey,
+    /// The lesson laid out for the current text width (`layout.width`).
+    pub layout: LessonLayout,
+    /// First visible line of the text.
+    pub top: usize,
+    pub focus: Focus,
+    /// The focused summary point.
+    pub cursor: usize,
+    /// First visible line of the checklist.
+    pub checklist_top: usize,
+    /// The position last handed to the store, so unchanged ones aren't saved.
+    pub saved_anchor: Option<Anchor>,
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub library: Library,
+    pub progress: Progress,
+    pub screen: Screen,
+    pub list: ListState,
+    pub lesson: Option<LessonState>,
+    /// The help overlay's scroll offset, when it is open.
+    pub help: Option<usize>,
+    /// A message for the status line, until the next key.
+    pub status: Option<String>,
+    /// The terminal's size.
+    pub area: Rect,
+    /// Seconds since the Unix epoch, set by the runtime before each message
+    /// (update itself never reads the clock).
+    pub now: u64,
+}
+
+impl App {
+    pub fn new(library: Library, progress: Progress, width: u16, height: u16) -> App {
+        let mut app = App {
+            library,
+            progress,
+            screen: Screen::List,
+            list: ListState::default(),
+            lesson: None,
+            help: None,
+            status: None,
+            area: Rect::new(0, 0, width, height),
+            now: 0,
+        };
+        app.list.selected = listing::preselected(&app);
+        app
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.lesson.as_ref().map_or(Focus::Content, |l| l.focus)
+    }
+
+    pub fn lesson_at(&self, at: LessonRef) -> Option<&Lesson> {
+        self.library
+            .courses
+            .get(at.course)
+            .and_then(|c| c.lessons.get(at.lesson))
+    }
+
+    pub fn key_of(&self, at: LessonRef) -> Option<LessonKey> {
+        let course = self.library.courses.get(at.course)?;
+        let lesson = course.lessons.get(at.lesson)?;
+        Some(LessonKey::new(&course.id, &lesson.id))
+    }
+
+    /// The open lesson and its model.
+    pub fn open_lesson(&self) -> Option<(&LessonState, &Lesson)> {
+        let state = self.lesson.as_ref()?;
+        Some((state, self.lesson_at(state.at)?))
+    }
+
+    /// How many of `lesson`'s current points are ticked.
+    pub fn ticked_count(&self, key: &LessonKey, lesson: &Lesson) -> usize {
+        lesson
+            .summary
+            .iter()
+            .filter(|p| self.progress.is_ticked(key, &p.id))
+            .count()
+    }
+
+    /// How many of `lesson`'s current sections are read.
+    pub fn read_count(&self, key: &LessonKey, lesson: &Lesson) -> usize {
+        self.progress.lesson(key).map_or(0, |p| {
+            lesson
+                .sections
+                .iter()
+                .filter(|s| p.sections_read.contains(&s.id))
+                .count()
+        })
+    }
+
+    pub fn is_section_read(&self, key: &LessonKey, section_id: &str) -> bool {
+        self.progress
+            .lesson(key)
+            .is_some_and(|p| p.sections_read.contains(section_id))
+    }
+
+    /// Complete: every point of a lesson that has points is ticked.
+    pub fn is_complete(&self, key: &LessonKey, lesson: &Lesson) -> bool {
+        !lesson.summary.is_empty() && self.ticked_count(key, lesson) == lesson.summary.len()
+    }
+
+    /// Whether the reading position has moved since it was last saved, so
+    /// the runtime should wake up once scrolling settles to save it.
+    pub fn position_pending(&self) -> bool {
+        self.open_lesson().is_some_and(|(state, lesson)| {
+            state.saved_anchor.as_ref() != Some(&super::position::anchor_at(state, lesson))
+        })
+    }
+}

@@ -1,0 +1,279 @@
+//! The one place where keys become actions. The help overlay and the status
+//! line hints are generated from the same table, so they cannot drift.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::app::{App, Focus, Screen};
+use super::msg::Action;
+
+/// Where a binding applies. A key is looked up in the current contexts, most
+/// specific first (see [`contexts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Global,
+    List,
+    Lesson,
+    Content,
+    Checklist,
+    Help,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+    pub context: Context,
+    pub action: Action,
+}
+
+const fn bind(code: KeyCode, context: Context, action: Action) -> Binding {
+    Binding {
+        code,
+        mods: KeyModifiers::NONE,
+        context,
+        action,
+    }
+}
+
+const fn ch(c: char) -> KeyCode {
+    KeyCode::Char(c)
+}
+
+use Action as A;
+use Context as C;
+
+/// The key table, in the order the help overlay shows it.
+pub const BINDINGS: &[Binding] = &[
+    bind(ch('j'), C::Global, A::ScrollDown),
+    bind(KeyCode::Down, C::Global, A::ScrollDown),
+    bind(ch('k'), C::Global, A::ScrollUp),
+    bind(KeyCode::Up, C::Global, A::ScrollUp),
+    bind(KeyCode::PageDown, C::Global, A::PageDown),
+    bind(KeyCode::PageUp, C::Global, A::PageUp),
+    bind(ch('g'), C::Global, A::Top),
+    bind(KeyCode::Home, C::Global, A::Top),
+    bind(ch('G'), C::Global, A::Bottom),
+    bind(KeyCode::End, C::Global, A::Bottom),
+    bind(ch('?'), C::Global, A::ToggleHelp),
+    bind(ch('q'), C::Global, A::Quit),
+    Binding {
+        code: ch('c'),
+        mods: KeyModifiers::CONTROL,
+        context: C::Global,
+        action: A::Quit,
+    },
+    bind(KeyCode::Enter, C::List, A::Open),
+    bind(KeyCode::Right, C::List, A::Open),
+    bind(ch('l'), C::List, A::Open),
+    bind(ch('c'), C::List, A::Resume),
+    bind(ch(']'), C::Lesson, A::NextSection),
+    bind(ch('n'), C::Lesson, A::NextSection),
+    bind(ch('['), C::Lesson, A::PrevSection),
+    bind(ch('p'), C::Lesson, A::PrevSection),
+    bind(KeyCode::Tab, C::Lesson, A::ToggleFocus),
+    bind(KeyCode::BackTab, C::Lesson, A::ToggleFocus),
+    bind(KeyCode::Esc, C::Lesson, A::Back),
+    bind(KeyCode::Backspace, C::Lesson, A::Back),
+    bind(ch(' '), C::Content, A::PageDown),
+    bind(ch('b'), C::Content, A::PageUp),
+    bind(ch(' '), C::Checklist, A::ToggleTick),
+    bind(ch('x'), C::Checklist, A::ToggleTick),
+    bind(KeyCode::Enter, C::Checklist, A::ToggleTick),
+    bind(ch(' '), C::Help, A::PageDown),
+    bind(KeyCode::Esc, C::Help, A::ToggleHelp),
+    bind(KeyCode::Backspace, C::Help, A::ToggleHelp),
+    bind(KeyCode::Enter, C::Help, A::ToggleHelp),
+];
+
+/// The contexts that apply now, most specific first.
+pub fn contexts(app: &App) -> &'static [Context] {
+    if app.help.is_some() {
+        return &[C::Help, C::Global];
+    }
+    match (&app.screen, app.focus()) {
+        (Screen::List, _) => &[C::List, C::Global],
+        (Screen::Lesson, Focus::Checklist) => &[C::Checklist, C::Lesson, C::Global],
+        (Screen::Lesson, Focus::Content) => &[C::Content, C::Lesson, C::Global],
+    }
+}
+
+/// The action a key press means in the app's current state, if any.
+pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+    contexts(app).iter().find_map(|&context| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == context && b.code == key.code && b.mods == mods)
+            .map(|b| b.action)
+    })
+}
+
+/// How a key is written in the help and the hints.
+pub fn key_label(binding: &Binding) -> String {
+    let key = match binding.code {
+        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Down => "↓".to_owned(),
+        KeyCode::Up => "↑".to_owned(),
+        KeyCode::Right => "→".to_owned(),
+        KeyCode::PageDown => "PgDn".to_owned(),
+        KeyCode::PageUp => "PgUp".to_owned(),
+        KeyCode::Home => "Home".to_owned(),
+        KeyCode::End => "End".to_owned(),
+        KeyCode::Enter => "Enter".to_owned(),
+        KeyCode::Tab => "Tab".to_owned(),
+        KeyCode::BackTab => "S-Tab".to_owned(),
+        KeyCode::Esc => "Esc".to_owned(),
+        KeyCode::Backspace => "Bksp".to_owned(),
+        other => format!("{other:?}"),
+    };
+    if binding.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{key}")
+    } else {
+        key
+    }
+}
+
+/// The keys bound to `action` in `context`, as labels.
+pub fn labels(context: Context, action: Action) -> Vec<String> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.context == context && b.action == action)
+        .map(key_label)
+        .collect()
+}
+
+/// The first key for `action` in the current contexts (for hints).
+pub fn first_label(app: &App, action: Action) -> Option<String> {
+    contexts(app).iter().find_map(|&context| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == context && b.action == action)
+            .map(key_label)
+    })
+}
+
+/// The actions worth a hint in the status line, per situation.
+pub fn hint_actions(app: &App) -> &'static [Action] {
+    match contexts(app).first() {
+        Some(C::List) => &[A::ScrollDown, A::Open, A::Resume, A::ToggleHelp, A::Quit],
+        Some(C::Content) => &[
+            A::PageDown,
+            A::NextSection,
+            A::ToggleFocus,
+            A::ToggleHelp,
+            A::Back,
+            A::Quit,
+        ],
+        Some(C::Checklist) => &[
+            A::ScrollDown,
+            A::ToggleTick,
+            A::ToggleFocus,
+            A::ToggleHelp,
+            A::Back,
+            A::Quit,
+        ],
+        _ => &[A::ScrollDown, A::ToggleHelp, A::Quit],
+    }
+}
+
+/// The contexts in the order the help overlay lists them.
+pub const HELP_ORDER: [Context; 6] = [
+    C::Global,
+    C::List,
+    C::Lesson,
+    C::Content,
+    C::Checklist,
+    C::Help,
+];
+
+/// One line of the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Heading(&'static str),
+    Key { keys: String, what: &'static str },
+    Blank,
+}
+
+/// The help overlay's lines, generated from [`BINDINGS`]: per context, each
+/// action with all its keys.
+pub fn help_lines() -> Vec<HelpLine> {
+    let mut out = Vec::new();
+    for context in HELP_ORDER {
+        let entries: Vec<HelpLine> = Action::ALL
+            .into_iter()
+            .filter_map(|action| {
+                let keys = labels(context, action);
+                (!keys.is_empty()).then(|| HelpLine::Key {
+                    keys: keys.join(" "),
+                    what: super::strings::action_help(action),
+                })
+            })
+            .collect();
+        if entries.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(HelpLine::Blank);
+        }
+        out.push(HelpLine::Heading(super::strings::context_heading(context)));
+        out.extend(entries);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        let mut seen = HashSet::new();
+        for b in BINDINGS {
+            assert!(
+                seen.insert((b.context, b.code, b.mods)),
+                "{b:?} is bound twice"
+            );
+        }
+    }
+
+    #[test]
+    fn every_action_has_a_key() {
+        for action in Action::ALL {
+            assert!(
+                BINDINGS.iter().any(|b| b.action == action),
+                "{} has no key",
+                action.name()
+            );
+        }
+    }
+
+    #[test]
+    fn help_lists_every_binding() {
+        let text: Vec<String> = help_lines()
+            .into_iter()
+            .filter_map(|l| match l {
+                HelpLine::Key { keys, .. } => Some(keys),
+                _ => None,
+            })
+            .collect();
+        for binding in BINDINGS {
+            let label = key_label(binding);
+            assert!(
+                text.iter().any(|keys| keys.split(' ').any(|k| k == label)),
+                "{label} missing from the help"
+            );
+        }
+    }
+
+    #[test]
+    fn labels_read_like_keys() {
+        assert_eq!(labels(C::Content, A::PageDown), ["Space"]);
+        assert_eq!(labels(C::Global, A::Quit), ["q", "Ctrl-c"]);
+        assert_eq!(labels(C::Global, A::ScrollDown), ["j", "↓"]);
+    }
+}

@@ -1,0 +1,385 @@
+//! The update of the lesson screen: opening, scrolling, sections, the
+//! checklist, reading positions. Pure, like the rest of update.
+
+use crate::progress::Change;
+use crate::text::layout::layout_lesson;
+
+use super::app::{App, Focus, LessonRef, LessonState, Screen};
+use super::geometry::{self, contains};
+use super::msg::{Action, Effect, Mouse, MouseKind};
+use super::update::{WHEEL_LINES, keep_selection_visible};
+use super::{checklist, listing, position, scroll, strings};
+
+/// Wraps changes in a save effect (none when there is nothing to save).
+pub fn saves(changes: Vec<Change>) -> Vec<Effect> {
+    if changes.is_empty() {
+        Vec::new()
+    } else {
+        vec![Effect::Save(changes)]
+    }
+}
+
+/// Applies changes to the app's progress at once (so the screen shows them
+/// before the store answers) and returns them for saving.
+fn record(app: &mut App, changes: Vec<Change>) -> Vec<Change> {
+    for change in &changes {
+        app.progress.apply(change);
+    }
+    changes
+}
+
+fn text_width(app: &App) -> u16 {
+    geometry::content_text_area(app.area).width.max(1)
+}
+
+fn text_height(app: &App) -> usize {
+    usize::from(geometry::content_text_area(app.area).height)
+}
+
+/// Opens a lesson at its saved position.
+pub fn open(app: &mut App, at: LessonRef) -> Vec<Effect> {
+    let (Some(key), Some(lesson)) = (app.key_of(at), app.lesson_at(at)) else {
+        return Vec::new();
+    };
+    let layout = layout_lesson(lesson, text_width(app));
+    let top = app
+        .progress
+        .lesson(&key)
+        .and_then(|p| p.position.as_ref())
+        .map_or(0, |a| position::line_of_anchor(&layout, lesson, a));
+    let cursor = lesson
+        .summary
+        .iter()
+        .position(|p| !app.progress.is_ticked(&key, &p.id))
+        .unwrap_or(0);
+    let top = scroll::clamp_top(top, layout.lines.len(), text_height(app));
+    app.lesson = Some(LessonState {
+        at,
+        key: key.clone(),
+        layout,
+        top,
+        focus: Focus::Content,
+        cursor,
+        checklist_top: 0,
+        saved_anchor: None,
+    });
+    app.screen = Screen::Lesson;
+    // Where the reader starts is where it is: nothing to save until it moves.
+    if let Some((state, lesson)) = app.open_lesson() {
+        let anchor = position::anchor_at(state, lesson);
+        if let Some(state) = app.lesson.as_mut() {
+            state.saved_anchor = Some(anchor);
+        }
+    }
+    keep_cursor_visible(app);
+    let mut changes = record(app, vec![Change::Opened { key, at: app.now }]);
+    changes.extend(mark_read(app));
+    saves(changes)
+}
+
+/// Lays the open lesson out again when the text width changed, keeping the
+/// top line's place in the content.
+pub fn relayout(app: &mut App) {
+    let width = text_width(app);
+    let height = text_height(app);
+    let Some(state) = app.lesson.as_mut() else {
+        return;
+    };
+    let Some(lesson) = app
+        .library
+        .courses
+        .get(state.at.course)
+        .and_then(|c| c.lessons.get(state.at.lesson))
+    else {
+        return;
+    };
+    if state.layout.width != width {
+        let pos = state.layout.lines.get(state.top).map(|l| l.pos);
+        state.layout = layout_lesson(lesson, width);
+        state.top = pos.map_or(0, |p| position::first_line_at(&state.layout, p));
+    }
+    state.top = scroll::clamp_top(state.top, state.layout.lines.len(), height);
+    keep_cursor_visible(app);
+}
+
+/// Marks read every section whose end is on screen now.
+pub fn mark_read(app: &mut App) -> Vec<Change> {
+    let panes = geometry::lesson_panes(app.area, app.focus());
+    let Some(pane) = panes.content else {
+        return Vec::new();
+    };
+    let height = usize::from(geometry::text_area(pane.body).height);
+    let Some((state, lesson)) = app.open_lesson() else {
+        return Vec::new();
+    };
+    let changes = position::sections_ending_in(&state.layout, state.top..state.top + height)
+        .into_iter()
+        .filter_map(|i| lesson.sections.get(i))
+        .filter(|s| !app.is_section_read(&state.key, &s.id))
+        .map(|s| Change::SectionRead {
+            key: state.key.clone(),
+            section: s.id.clone(),
+        })
+        .collect();
+    record(app, changes)
+}
+
+/// Saves the reading position if it moved since the last save.
+pub fn save_position(app: &mut App) -> Vec<Effect> {
+    let Some((state, lesson)) = app.open_lesson() else {
+        return Vec::new();
+    };
+    let anchor = position::anchor_at(state, lesson);
+    if state.saved_anchor.as_ref() == Some(&anchor) {
+        return Vec::new();
+    }
+    let change = Change::Position {
+        key: state.key.clone(),
+        anchor: anchor.clone(),
+    };
+    if let Some(state) = app.lesson.as_mut() {
+        state.saved_anchor = Some(anchor);
+    }
+    saves(record(app, vec![change]))
+}
+
+pub fn action(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Back => back(app),
+        Action::ToggleHelp => {
+            app.help = Some(0);
+            Vec::new()
+        }
+        Action::ToggleFocus => {
+            if let Some(state) = app.lesson.as_mut() {
+                state.focus = match state.focus {
+                    Focus::Content => Focus::Checklist,
+                    Focus::Checklist => Focus::Content,
+                };
+            }
+            keep_cursor_visible(app);
+            saves(mark_read(app))
+        }
+        Action::NextSection | Action::PrevSection => scroll_content(app, action),
+        _ if app.focus() == Focus::Checklist => checklist_action(app, action),
+        _ => scroll_content(app, action),
+    }
+}
+
+fn back(app: &mut App) -> Vec<Effect> {
+    let effects = save_position(app);
+    if let Some(state) = app.lesson.take() {
+        let rows = listing::rows(app);
+        let selectable = listing::selectable(&rows);
+        if let Some(index) = selectable
+            .iter()
+            .position(|r| r.item == listing::Item::Lesson(state.at))
+        {
+            app.list.selected = index;
+        }
+    }
+    app.screen = Screen::List;
+    keep_selection_visible(app);
+    effects
+}
+
+fn scroll_content(app: &mut App, action: Action) -> Vec<Effect> {
+    let height = text_height(app);
+    let Some(state) = app.lesson.as_mut() else {
+        return Vec::new();
+    };
+    let len = state.layout.lines.len();
+    let page = scroll::page(height) as isize;
+    let top = state.top;
+    state.top = match action {
+        Action::ScrollDown => scroll::scroll_by(top, 1, len, height),
+        Action::ScrollUp => scroll::scroll_by(top, -1, len, height),
+        Action::PageDown => scroll::scroll_by(top, page, len, height),
+        Action::PageUp => scroll::scroll_by(top, -page, len, height),
+        Action::Top => 0,
+        Action::Bottom => scroll::max_top(len, height),
+        Action::NextSection => position::next_section_top(&state.layout, top, height),
+        Action::PrevSection => position::prev_section_top(&state.layout, top, height),
+        _ => top,
+    };
+    state.top = scroll::clamp_top(state.top, len, height);
+    saves(mark_read(app))
+}
+
+fn checklist_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let count = app.open_lesson().map_or(0, |(_, l)| l.summary.len());
+    let Some(state) = app.lesson.as_mut() else {
+        return Vec::new();
+    };
+    let cursor = state.cursor;
+    state.cursor = match action {
+        Action::ScrollDown => scroll::move_cursor(cursor, 1, count),
+        Action::ScrollUp => scroll::move_cursor(cursor, -1, count),
+        Action::PageDown | Action::Bottom => count.saturating_sub(1),
+        Action::PageUp | Action::Top => 0,
+        Action::ToggleTick => return toggle_tick(app),
+        _ => cursor,
+    };
+    keep_cursor_visible(app);
+    Vec::new()
+}
+
+/// Ticks or unticks the focused point; the lesson is completed when its
+/// last point is ticked, and no longer when one is unticked.
+fn toggle_tick(app: &mut App) -> Vec<Effect> {
+    let Some((state, lesson)) = app.open_lesson() else {
+        return Vec::new();
+    };
+    let Some(point) = lesson.summary.get(state.cursor) else {
+        return Vec::new();
+    };
+    let key = state.key.clone();
+    let ticked = !app.progress.is_ticked(&key, &point.id);
+    let was_complete = app
+        .progress
+        .lesson(&key)
+        .and_then(|p| p.completed)
+        .is_some();
+    let total = lesson.summary.len();
+    let mut changes = record(
+        app,
+        vec![Change::Tick {
+            key: key.clone(),
+            point: point.id.clone(),
+            ticked,
+        }],
+    );
+    let now_complete = app
+        .open_lesson()
+        .is_some_and(|(_, l)| app.ticked_count(&key, l) == total);
+    if now_complete && !was_complete {
+        changes.extend(record(
+            app,
+            vec![Change::Completed {
+                key,
+                at: Some(app.now),
+            }],
+        ));
+        app.status = Some(strings::lesson_complete().to_owned());
+    } else if !now_complete && was_complete {
+        changes.extend(record(app, vec![Change::Completed { key, at: None }]));
+    }
+    saves(changes)
+}
+
+/// Scrolls the checklist so that the focused point shows.
+fn keep_cursor_visible(app: &mut App) {
+    let body = geometry::checklist_body(app.area);
+    let Some(lines) = app
+        .open_lesson()
+        .map(|(_, lesson)| checklist::lines(lesson, body.width))
+    else {
+        return;
+    };
+    let Some(state) = app.lesson.as_mut() else {
+        return;
+    };
+    let height = usize::from(body.height);
+    let span = checklist::point_lines(&lines, state.cursor);
+    let top = scroll::keep_visible(state.checklist_top, span.start, span.end, height);
+    state.checklist_top = scroll::clamp_top(top, lines.len(), height);
+}
+
+pub fn mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
+    let panes = geometry::lesson_panes(app.area, app.focus());
+    let at = |pane: Option<geometry::Pane>| {
+        pane.is_some_and(|p| {
+            contains(p.title, mouse.column, mouse.row) || contains(p.body, mouse.column, mouse.row)
+        })
+    };
+    if at(panes.checklist) {
+        return checklist_mouse(app, mouse, panes.checklist.unwrap_or_default().body);
+    }
+    if at(panes.outline) {
+        return outline_mouse(app, mouse, panes.outline.unwrap_or_default().body);
+    }
+    if at(panes.content) {
+        return content_mouse(app, mouse);
+    }
+    Vec::new()
+}
+
+fn set_focus(app: &mut App, focus: Focus) {
+    if let Some(state) = app.lesson.as_mut() {
+        state.focus = focus;
+    }
+}
+
+fn content_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
+    let height = text_height(app);
+    let Some(state) = app.lesson.as_mut() else {
+        return Vec::new();
+    };
+    let len = state.layout.lines.len();
+    match mouse.kind {
+        MouseKind::WheelDown => state.top = scroll::scroll_by(state.top, WHEEL_LINES, len, height),
+        MouseKind::WheelUp => state.top = scroll::scroll_by(state.top, -WHEEL_LINES, len, height),
+        MouseKind::Click => set_focus(app, Focus::Content),
+    }
+    saves(mark_read(app))
+}
+
+/// A click on a section in the outline jumps there; the wheel scrolls the text.
+fn outline_mouse(app: &mut App, mouse: Mouse, body: ratatui::layout::Rect) -> Vec<Effect> {
+    if mouse.kind != MouseKind::Click {
+        return content_mouse(app, mouse);
+    }
+    let height = text_height(app);
+    let Some(state) = app.lesson.as_mut() else {
+        return Vec::new();
+    };
+    let count = state.layout.section_starts.len();
+    let current = position::current_section(&state.layout, state.top, height).unwrap_or(0);
+    let first = geometry::follow(current, count, usize::from(body.height));
+    let Some(row) = mouse.row.checked_sub(body.y) else {
+        return Vec::new();
+    };
+    if let Some(&start) = state.layout.section_starts.get(first + usize::from(row)) {
+        state.top = scroll::clamp_top(start, state.layout.lines.len(), height);
+    }
+    saves(mark_read(app))
+}
+
+/// A click on a point ticks it; the wheel scrolls the checklist.
+fn checklist_mouse(app: &mut App, mouse: Mouse, body: ratatui::layout::Rect) -> Vec<Effect> {
+    let Some(lines) = app
+        .open_lesson()
+        .map(|(_, lesson)| checklist::lines(lesson, body.width))
+    else {
+        return Vec::new();
+    };
+    set_focus(app, Focus::Checklist);
+    let height = usize::from(body.height);
+    let Some(state) = app.lesson.as_mut() else {
+        return Vec::new();
+    };
+    match mouse.kind {
+        MouseKind::WheelDown | MouseKind::WheelUp => {
+            let delta = if mouse.kind == MouseKind::WheelDown {
+                WHEEL_LINES
+            } else {
+                -WHEEL_LINES
+            };
+            state.checklist_top =
+                scroll::scroll_by(state.checklist_top, delta, lines.len(), height);
+            Vec::new()
+        }
+        MouseKind::Click => {
+            let Some(row) = mouse.row.checked_sub(body.y) else {
+                return Vec::new();
+            };
+            match lines.get(state.checklist_top + usize::from(row)) {
+                Some(line) => {
+                    state.cursor = line.point;
+                    toggle_tick(app)
+                }
+                None => Vec::new(),
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Every user-visible string of the reader, so that a Japanese interface
+//! (chosen from LANG) can be added here in one place.
+
+use super::keys::Context;
+use super::msg::Action;
+
+pub const APP_TITLE: &str = "terakoya";
+pub const SUMMARY: &str = "Summary";
+pub const TEXT: &str = "Text";
+pub const SECTIONS: &str = "Sections";
+pub const HELP_TITLE: &str = "Keys";
+pub const CONTINUE: &str = "Continue";
+pub const NO_LESSONS: &str = "No lessons to show. Run `terakoya check` to see why.";
+pub const NO_SUMMARY: &str = "This lesson has no summary points.";
+pub const DONE_MARK: &str = "✓";
+pub const READ_MARK: &str = "✓";
+pub const TICKED: &str = "[x] ";
+pub const UNTICKED: &str = "[ ] ";
+pub const BULLET: &str = "・";
+pub const ELLIPSIS: &str = "…";
+pub const HELP_CLOSE_HINT: &str = "Esc or ? closes this help";
+
+/// The headings of the help overlay.
+pub fn context_heading(context: Context) -> &'static str {
+    match context {
+        Context::Global => "Everywhere",
+        Context::List => "Lesson list",
+        Context::Lesson => "Lesson",
+        Context::Content => "Lesson text",
+        Context::Checklist => "Summary checklist",
+        Context::Help => "This help",
+    }
+}
+
+/// What an action does, as the help overlay says it.
+pub fn action_help(action: Action) -> &'static str {
+    match action {
+        Action::ScrollDown => "scroll down / next item",
+        Action::ScrollUp => "scroll up / previous item",
+        Action::PageDown => "page down",
+        Action::PageUp => "page up",
+        Action::Top => "go to the top",
+        Action::Bottom => "go to the end",
+        Action::NextSection => "next section",
+        Action::PrevSection => "previous section (or this one's start)",
+        Action::Open => "open the selected lesson",
+        Action::Resume => "continue the last lesson where you left it",
+        Action::Back => "back to the lesson list",
+        Action::ToggleFocus => "switch between the text and the summary",
+        Action::ToggleTick => "tick or untick the point",
+        Action::ToggleHelp => "show or hide this help",
+        Action::Quit => "quit",
+    }
+}
+
+/// The short word for an action in the status line's key hints.
+pub fn action_hint(action: Action) -> &'static str {
+    match action {
+        Action::ScrollDown | Action::ScrollUp => "move",
+        Action::PageDown | Action::PageUp => "page",
+        Action::Top | Action::Bottom => "top/end",
+        Action::NextSection | Action::PrevSection => "section",
+        Action::Open => "open",
+        Action::Resume => "continue",
+        Action::Back => "list",
+        Action::ToggleFocus => "switch pane",
+        Action::ToggleTick => "tick",
+        Action::ToggleHelp => "help",
+        Action::Quit => "quit",
+    }
+}
+
+pub fn points_done(ticked: usize, total: usize) -> String {
+    format!("{ticked}/{total}")
+}
+
+/// The list's second line for a lesson: lecturer, points, sections read.
+pub fn lesson_stats(ticked: usize, points: usize, read: usize, sections: usize) -> String {
+    format!("points {ticked}/{points} · read {read}/{sections}")
+}
+
+/// The section indicator: "3/6 頭を使って情報発信をしよう".
+pub fn section_indicator(number: usize, total: usize, heading: &str) -> String {
+    format!("{number}/{total} {heading}")
+}
+
+/// The section indicator in the lesson's head, before the first section.
+pub fn head_indicator(total: usize) -> String {
+    format!("0/{total} Introduction")
+}
+
+pub fn percent(value: usize) -> String {
+    format!("{value}%")
+}
+
+pub fn summary_title(ticked: usize, total: usize) -> String {
+    format!("{SUMMARY} {ticked}/{total}")
+}
+
+pub fn load_errors(files: usize) -> String {
+    if files == 1 {
+        "1 lesson file has errors: run `terakoya check`".to_owned()
+    } else {
+        format!("{files} lesson files have errors: run `terakoya check`")
+    }
+}
+
+pub fn save_failed(reason: &str) -> String {
+    format!("Progress not saved: {reason}")
+}
+
+pub fn lesson_complete() -> &'static str {
+    "All points ticked: lesson complete!"
+}

@@ -1,0 +1,193 @@
+//! The pure update: state + message → new state + effects. No I/O, no clock.
+
+use ratatui::layout::Rect;
+
+use super::app::{App, Screen};
+use super::geometry::{self, contains};
+use super::keys;
+use super::listing::{self, Item};
+use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
+use super::{reading, scroll, strings};
+
+/// Lines the mouse wheel scrolls per notch.
+pub const WHEEL_LINES: isize = 3;
+
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Action(action) => {
+            app.status = None;
+            on_action(app, action)
+        }
+        Msg::Resize { width, height } => {
+            app.area = Rect::new(0, 0, width, height);
+            keep_selection_visible(app);
+            reading::relayout(app);
+            clamp_help(app);
+            reading::saves(reading::mark_read(app))
+        }
+        Msg::Mouse(mouse) => on_mouse(app, mouse),
+        Msg::Settled => reading::save_position(app),
+        Msg::Saved(progress) => {
+            app.progress = progress;
+            Vec::new()
+        }
+        Msg::SaveFailed(reason) => {
+            app.status = Some(strings::save_failed(&reason));
+            Vec::new()
+        }
+    }
+}
+
+fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
+    if action == Action::Quit {
+        let mut effects = reading::save_position(app);
+        effects.push(Effect::Quit);
+        return effects;
+    }
+    if app.help.is_some() {
+        help_action(app, action);
+        return Vec::new();
+    }
+    match app.screen {
+        Screen::List => list_action(app, action),
+        Screen::Lesson => reading::action(app, action),
+    }
+}
+
+fn help_height(app: &App) -> usize {
+    let lines = keys::help_lines();
+    let (_, inner) = geometry::help_box(app.area, lines.len(), 0);
+    usize::from(inner.height)
+}
+
+fn help_action(app: &mut App, action: Action) {
+    let len = keys::help_lines().len();
+    let height = help_height(app);
+    let top = app.help.unwrap_or(0);
+    let delta = match action {
+        Action::ToggleHelp | Action::Back => {
+            app.help = None;
+            return;
+        }
+        Action::ScrollDown => 1,
+        Action::ScrollUp => -1,
+        Action::PageDown => scroll::page(height) as isize,
+        Action::PageUp => -(scroll::page(height) as isize),
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => 0,
+    };
+    app.help = Some(scroll::scroll_by(top, delta, len, height));
+}
+
+fn clamp_help(app: &mut App) {
+    if let Some(top) = app.help {
+        let len = keys::help_lines().len();
+        app.help = Some(scroll::clamp_top(top, len, help_height(app)));
+    }
+}
+
+fn list_height(app: &App) -> usize {
+    usize::from(geometry::list_panes(app.area).list.body.height)
+}
+
+fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let count = listing::selectable(&listing::rows(app)).len();
+    let half_page = (list_height(app) / 4).max(1) as isize;
+    let selected = app.list.selected;
+    app.list.selected = match action {
+        Action::ScrollDown => scroll::move_cursor(selected, 1, count),
+        Action::ScrollUp => scroll::move_cursor(selected, -1, count),
+        Action::PageDown => scroll::move_cursor(selected, half_page, count),
+        Action::PageUp => scroll::move_cursor(selected, -half_page, count),
+        Action::Top => 0,
+        Action::Bottom => count.saturating_sub(1),
+        Action::Open => return open_selected(app),
+        Action::Resume => {
+            return listing::last_opened(app).map_or_else(Vec::new, |at| reading::open(app, at));
+        }
+        Action::ToggleHelp => {
+            app.help = Some(0);
+            selected
+        }
+        _ => selected,
+    };
+    keep_selection_visible(app);
+    Vec::new()
+}
+
+fn open_selected(app: &mut App) -> Vec<Effect> {
+    let selectable = listing::selectable(&listing::rows(app));
+    match selectable
+        .get(app.list.selected)
+        .and_then(|r| r.item.lesson())
+    {
+        Some(at) => reading::open(app, at),
+        None => Vec::new(),
+    }
+}
+
+/// Scrolls the list so that the selected row shows (with its course
+/// heading when it is the course's first lesson).
+pub fn keep_selection_visible(app: &mut App) {
+    let rows = listing::rows(app);
+    let selectable = listing::selectable(&rows);
+    app.list.selected = app.list.selected.min(selectable.len().saturating_sub(1));
+    let height = list_height(app);
+    let Some(row) = selectable.get(app.list.selected) else {
+        app.list.top = 0;
+        return;
+    };
+    let index = rows.iter().position(|r| r == row).unwrap_or(0);
+    let start = match index.checked_sub(1).and_then(|i| rows.get(i)) {
+        Some(prev) if matches!(prev.item, Item::Course(_)) => prev.start,
+        _ => row.start,
+    };
+    let top = scroll::keep_visible(app.list.top, start, row.start + row.height, height);
+    app.list.top = scroll::clamp_top(top, listing::total_lines(&rows), height);
+}
+
+fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
+    if app.help.is_some() {
+        let action = match mouse.kind {
+            MouseKind::WheelDown => Action::ScrollDown,
+            MouseKind::WheelUp => Action::ScrollUp,
+            MouseKind::Click => Action::ToggleHelp,
+        };
+        help_action(app, action);
+        return Vec::new();
+    }
+    match app.screen {
+        Screen::List => list_mouse(app, mouse),
+        Screen::Lesson => reading::mouse(app, mouse),
+    }
+}
+
+/// A click selects a lesson; a click on the selected one opens it. The
+/// wheel moves the selection.
+fn list_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
+    let body = geometry::list_panes(app.area).list.body;
+    if !contains(body, mouse.column, mouse.row) {
+        return Vec::new();
+    }
+    match mouse.kind {
+        MouseKind::WheelDown => list_action(app, Action::ScrollDown),
+        MouseKind::WheelUp => list_action(app, Action::ScrollUp),
+        MouseKind::Click => {
+            let line = app.list.top + usize::from(mouse.row - body.y);
+            let selectable = listing::selectable(&listing::rows(app));
+            let Some(index) = selectable
+                .iter()
+                .position(|r| (r.start..r.start + r.height).contains(&line))
+            else {
+                return Vec::new();
+            };
+            if index == app.list.selected {
+                return open_selected(app);
+            }
+            app.list.selected = index;
+            keep_selection_visible(app);
+            Vec::new()
+        }
+    }
+}

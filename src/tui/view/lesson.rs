@@ -1,0 +1,261 @@
+//! The lesson screen: the text (only its visible lines), the outline of
+//! sections, and the summary checklist with its gauge.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::{put, put_both, row_of, status, theme, truncate};
+use crate::model::Lesson;
+use crate::text::layout::{LIST_INDENT, LineKind};
+use crate::tui::app::{App, Focus, LessonState};
+use crate::tui::geometry::{self, Pane};
+use crate::tui::{checklist, position, scroll, strings};
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some((state, lesson)) = app.open_lesson() else {
+        return;
+    };
+    let panes = geometry::lesson_panes(area, state.focus);
+    if let Some(pane) = panes.content {
+        draw_content(state, lesson, pane, panes.side_by_side, buf);
+    }
+    if let Some(pane) = panes.outline {
+        draw_outline(app, state, lesson, pane, buf);
+        draw_border(pane, buf);
+    }
+    if let Some(pane) = panes.checklist {
+        draw_checklist(app, state, lesson, pane, panes.side_by_side, buf);
+        if panes.side_by_side {
+            draw_border(
+                Pane {
+                    title: pane.title,
+                    body: pane.body,
+                },
+                buf,
+            );
+        }
+    }
+    status::draw(app, panes.status, buf);
+}
+
+fn title_style(focused: bool, side_by_side: bool) -> Style {
+    match (side_by_side, focused) {
+        (false, _) | (true, true) => theme::focused_title(),
+        (true, false) => theme::unfocused_title(),
+    }
+}
+
+/// The vertical rule between panes: the column left of the checklist, or
+/// right of the outline.
+fn draw_border(pane: Pane, buf: &mut Buffer) {
+    let full = pane.title.union(pane.body);
+    let x = if full.x == 0 {
+        full.right()
+    } else {
+        full.x - 1
+    };
+    let area = buf.area;
+    if x >= area.right() {
+        return;
+    }
+    for y in full.top()..full.bottom() {
+        buf[(x, y)].set_symbol("│").set_style(theme::dim());
+    }
+}
+
+fn draw_content(state: &LessonState, lesson: &Lesson, pane: Pane, side: bool, buf: &mut Buffer) {
+    let text = geometry::text_area(pane.body);
+    let height = usize::from(text.height);
+    let layout = &state.layout;
+    let indicator = match position::current_section(layout, state.top, height) {
+        Some(i) => strings::section_indicator(
+            i + 1,
+            lesson.sections.len(),
+            lesson.sections.get(i).map_or("", |s| s.heading.as_str()),
+        ),
+        None => strings::head_indicator(lesson.sections.len()),
+    };
+    let percent = strings::percent(scroll::percent(state.top, layout.lines.len(), height));
+    let style = title_style(state.focus == Focus::Content, side);
+    put_both(buf, pane.title, &indicator, &percent, style);
+    for (row, index) in (state.top..layout.lines.len()).take(height).enumerate() {
+        let (Some(rect), Some(line)) = (row_of(text, row), layout.lines.get(index)) else {
+            break;
+        };
+        if line.kind == LineKind::ListItemFirst && line.indent >= LIST_INDENT {
+            put(buf, rect, rect.x, strings::BULLET, theme::dim());
+        }
+        put(
+            buf,
+            rect,
+            rect.x + line.indent,
+            layout.line_text(index),
+            line_style(line.kind),
+        );
+    }
+    draw_scrollbar(state, pane.body, text, buf);
+}
+
+fn line_style(kind: LineKind) -> Style {
+    match kind {
+        LineKind::Label => theme::label(),
+        LineKind::Title | LineKind::Lecturer => theme::title(),
+        LineKind::Heading => theme::heading(),
+        LineKind::LecturerBio => theme::dim(),
+        _ => Style::new(),
+    }
+}
+
+/// A thumb in the right margin showing where the view is in the lesson.
+fn draw_scrollbar(state: &LessonState, body: Rect, text: Rect, buf: &mut Buffer) {
+    let len = state.layout.lines.len();
+    let height = usize::from(body.height);
+    if text.right() >= body.right() || len <= height || height == 0 {
+        return;
+    }
+    let thumb = (height * height / len).max(1);
+    let max_top = scroll::max_top(len, height).max(1);
+    let start = (height - thumb) * state.top.min(max_top) / max_top;
+    let x = body.right() - 1;
+    for row in 0..height {
+        let symbol = if (start..start + thumb).contains(&row) {
+            "┃"
+        } else {
+            "│"
+        };
+        let style = if symbol == "┃" {
+            Style::new()
+        } else {
+            theme::dim()
+        };
+        if let Some(rect) = row_of(body, row) {
+            buf[(x, rect.y)].set_symbol(symbol).set_style(style);
+        }
+    }
+}
+
+fn draw_outline(app: &App, state: &LessonState, lesson: &Lesson, pane: Pane, buf: &mut Buffer) {
+    put_both(
+        buf,
+        pane.title,
+        strings::SECTIONS,
+        "",
+        theme::unfocused_title(),
+    );
+    let text_height = usize::from(geometry::content_text_area(app.area).height);
+    let current = position::current_section(&state.layout, state.top, text_height);
+    let height = usize::from(pane.body.height);
+    let first = geometry::follow(current.unwrap_or(0), lesson.sections.len(), height);
+    for (row, (index, section)) in lesson.sections.iter().enumerate().skip(first).enumerate() {
+        let Some(rect) = row_of(pane.body, row) else {
+            break;
+        };
+        let read = app.is_section_read(&state.key, &section.id);
+        let mark = if read { strings::READ_MARK } else { " " };
+        let text = format!("{mark} {}. {}", index + 1, section.heading);
+        let style = if Some(index) == current {
+            theme::selected()
+        } else {
+            Style::new()
+        };
+        let style = if read && Some(index) != current {
+            style.patch(theme::done())
+        } else {
+            style
+        };
+        if Some(index) == current {
+            buf.set_style(rect, style);
+        }
+        put(
+            buf,
+            rect,
+            rect.x,
+            &truncate(&text, usize::from(rect.width)),
+            style,
+        );
+    }
+}
+
+fn draw_checklist(
+    app: &App,
+    state: &LessonState,
+    lesson: &Lesson,
+    pane: Pane,
+    side: bool,
+    buf: &mut Buffer,
+) {
+    let ticked = app.ticked_count(&state.key, lesson);
+    let total = lesson.summary.len();
+    let style = title_style(state.focus == Focus::Checklist, side);
+    let title = strings::summary_title(ticked, total);
+    put_both(buf, pane.title, &title, "", style);
+    draw_gauge(pane.title, &title, ticked, total, buf);
+    if total == 0 {
+        if let Some(rect) = row_of(pane.body, 0) {
+            put(
+                buf,
+                rect,
+                rect.x,
+                &truncate(strings::NO_SUMMARY, usize::from(rect.width)),
+                theme::dim(),
+            );
+        }
+        return;
+    }
+    let lines = checklist::lines(lesson, pane.body.width);
+    let focused = state.focus == Focus::Checklist;
+    let box_w = checklist::box_width() as u16;
+    for (row, line) in lines.iter().skip(state.checklist_top).enumerate() {
+        let Some(rect) = row_of(pane.body, row) else {
+            break;
+        };
+        let Some(point) = lesson.summary.get(line.point) else {
+            continue;
+        };
+        let is_ticked = app.progress.is_ticked(&state.key, &point.id);
+        let mut style = if is_ticked {
+            theme::done()
+        } else {
+            Style::new()
+        };
+        if focused && line.point == state.cursor {
+            style = style.patch(theme::selected());
+            buf.set_style(rect, style);
+        }
+        if line.first {
+            let mark = if is_ticked {
+                strings::TICKED
+            } else {
+                strings::UNTICKED
+            };
+            put(buf, rect, rect.x, mark, style);
+        }
+        let text = point.text.get(line.text.clone()).unwrap_or("");
+        let x = if usize::from(rect.width) > checklist::box_width() {
+            rect.x + box_w
+        } else {
+            rect.x
+        };
+        put(buf, rect, x, text, style);
+    }
+}
+
+/// The progress gauge, right of the checklist's title when there is room.
+fn draw_gauge(row: Rect, title: &str, ticked: usize, total: usize, buf: &mut Buffer) {
+    let used = crate::text::width::str_width(title) as u16 + 2;
+    let width = row.width.saturating_sub(used).min(20);
+    if width < 4 || total == 0 || row.height == 0 {
+        return;
+    }
+    let filled = usize::from(width) * ticked / total;
+    let x0 = row.right() - width;
+    for i in 0..width {
+        let style = if usize::from(i) < filled {
+            theme::gauge_filled()
+        } else {
+            theme::gauge_empty()
+        };
+        buf[(x0 + i, row.y)].set_symbol(" ").set_style(style);
+    }
+}

@@ -1,0 +1,131 @@
+//! Drawing: one file per screen, each drawing `&App` only. Text is written
+//! cell by cell into the frame's buffer from the cached layout, so a frame
+//! costs the same at any depth of a lesson.
+
+mod help;
+mod lesson;
+mod list;
+mod status;
+
+use std::borrow::Cow;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::text::width::{char_width, str_width};
+
+use super::app::{App, Screen};
+use super::strings;
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    match app.screen {
+        Screen::List => list::draw(app, area, buf),
+        Screen::Lesson => lesson::draw(app, area, buf),
+    }
+    if let Some(top) = app.help {
+        help::draw(top, area, buf);
+    }
+}
+
+/// The styles of the reader (a theme file will replace these).
+mod theme {
+    use super::*;
+
+    pub fn title() -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+    pub fn focused_title() -> Style {
+        Style::new()
+            .fg(Color::Black)
+            .bg(Color::Cyan)
+            .add_modifier(Modifier::BOLD)
+    }
+    pub fn unfocused_title() -> Style {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::DIM)
+    }
+    pub fn dim() -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+    pub fn selected() -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+    pub fn heading() -> Style {
+        Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+    pub fn label() -> Style {
+        Style::new().fg(Color::Yellow)
+    }
+    pub fn done() -> Style {
+        Style::new().fg(Color::Green)
+    }
+    pub fn status() -> Style {
+        Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+    pub fn gauge_filled() -> Style {
+        Style::new().bg(Color::Green)
+    }
+    pub fn gauge_empty() -> Style {
+        Style::new().bg(Color::DarkGray)
+    }
+}
+
+/// Cuts `text` to `width` columns, ending with "…" when cut; never splits
+/// a wide character.
+pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
+    if str_width(text) <= width {
+        return Cow::Borrowed(text);
+    }
+    let room = width.saturating_sub(str_width(strings::ELLIPSIS));
+    let mut used = 0;
+    let mut out = String::new();
+    for c in text.chars() {
+        let w = char_width(c);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width >= str_width(strings::ELLIPSIS) {
+        out.push_str(strings::ELLIPSIS);
+    }
+    Cow::Owned(out)
+}
+
+/// Writes `text` at (x, y), clipped to the end of `row` (a one-row rect);
+/// returns the column after it.
+pub fn put(buf: &mut Buffer, row: Rect, x: u16, text: &str, style: Style) -> u16 {
+    if row.height == 0 || x >= row.right() {
+        return x;
+    }
+    let max = usize::from(row.right() - x);
+    buf.set_stringn(x, row.y, text, max, style).0
+}
+
+/// Writes `left` at the start of `row` and `right` flush with its end,
+/// the left part cut short to leave room for the right one.
+pub fn put_both(buf: &mut Buffer, row: Rect, left: &str, right: &str, style: Style) {
+    buf.set_style(row, style);
+    let width = usize::from(row.width);
+    let right_w = str_width(right);
+    let (left_room, show_right) = if right_w + 2 <= width {
+        (width - right_w - 1, true)
+    } else {
+        (width, false)
+    };
+    put(buf, row, row.x, &truncate(left, left_room), style);
+    if show_right {
+        let x = row.right() - right_w as u16;
+        put(buf, row, x, right, style);
+    }
+}
+
+/// One row of `area`, if it has that many.
+pub fn row_of(area: Rect, index: usize) -> Option<Rect> {
+    let index = u16::try_from(index).ok()?;
+    (index < area.height).then(|| Rect::new(area.x, area.y + index, area.width, 1))
+}

@@ -1,0 +1,90 @@
+//! Property test: random keys, mouse events and resizes (1x1 to 300x100)
+//! on the sample library never panic, in update or in drawing, and keep
+//! the scroll offsets within the content.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod reader_support;
+
+use proptest::prelude::*;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use terakoya::tui::keys;
+use terakoya::tui::msg::{Mouse, MouseKind, Msg};
+use terakoya::tui::update::update;
+
+#[derive(Debug, Clone)]
+enum Op {
+    Key(KeyCode),
+    Resize(u16, u16),
+    Mouse(MouseKind, u16, u16),
+    Settle,
+}
+
+fn key_code() -> impl Strategy<Value = KeyCode> {
+    prop_oneof![
+        prop::sample::select(vec![
+            'j', 'k', 'g', 'G', ' ', 'b', ']', '[', 'n', 'p', 'x', 'c', 'l', '?'
+        ])
+        .prop_map(KeyCode::Char),
+        prop::sample::select(vec![
+            KeyCode::Down,
+            KeyCode::Up,
+            KeyCode::PageDown,
+            KeyCode::PageUp,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::Enter,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Esc,
+            KeyCode::Backspace,
+            KeyCode::Right,
+        ]),
+    ]
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let kind = prop::sample::select(vec![
+        MouseKind::Click,
+        MouseKind::WheelDown,
+        MouseKind::WheelUp,
+    ]);
+    prop_oneof![
+        6 => key_code().prop_map(Op::Key),
+        2 => (1u16..=300, 1u16..=100).prop_map(|(w, h)| Op::Resize(w, h)),
+        2 => (kind, 0u16..300, 0u16..100).prop_map(|(k, c, r)| Op::Mouse(k, c, r)),
+        1 => Just(Op::Settle),
+    ]
+}
+
+fn to_msg(app: &terakoya::tui::app::App, op: &Op) -> Option<Msg> {
+    match *op {
+        Op::Key(code) => {
+            keys::action_for(app, KeyEvent::new(code, KeyModifiers::NONE)).map(Msg::Action)
+        }
+        Op::Resize(width, height) => Some(Msg::Resize { width, height }),
+        Op::Mouse(kind, column, row) => Some(Msg::Mouse(Mouse { kind, column, row })),
+        Op::Settle => Some(Msg::Settled),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_input_never_panics(
+        (w, h) in (1u16..=300, 1u16..=100),
+        ops in prop::collection::vec(op(), 1..60),
+    ) {
+        let mut app = reader_support::app(w, h);
+        for op in &ops {
+            if let Some(msg) = to_msg(&app, op) {
+                update(&mut app, msg);
+            }
+            reader_support::draw(&app);
+            if let Some(state) = &app.lesson {
+                prop_assert!(state.top < state.layout.lines.len().max(1));
+                prop_assert!(state.cursor < app.open_lesson().map_or(1, |(_, l)| l.summary.len().max(1)));
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! Snapshots of the reader's main screens at 80x24, 40x12 and 120x40,
+//! drawn on ratatui's TestBackend.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod reader_support;
+
+use reader_support::{act, app, draw};
+use terakoya::tui::msg::Action::{self, *};
+
+fn snapshot(name: &str, width: u16, height: u16, actions: &[Action]) {
+    let mut app = app(width, height);
+    act(&mut app, actions);
+    let terminal = draw(&app);
+    insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+}
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (40, 12), (120, 40)];
+
+#[test]
+fn lesson_list() {
+    for (w, h) in SIZES {
+        snapshot("list", w, h, &[]);
+    }
+}
+
+#[test]
+fn list_with_progress_and_continue_line() {
+    for (w, h) in SIZES {
+        snapshot(
+            "list_continue",
+            w,
+            h,
+            &[Open, ToggleFocus, ToggleTick, Back],
+        );
+    }
+}
+
+#[test]
+fn lesson_top() {
+    for (w, h) in SIZES {
+        snapshot("lesson_top", w, h, &[Open]);
+    }
+}
+
+#[test]
+fn lesson_scrolled() {
+    for (w, h) in SIZES {
+        snapshot(
+            "lesson_scrolled",
+            w,
+            h,
+            &[Open, NextSection, NextSection, ScrollDown],
+        );
+    }
+}
+
+#[test]
+fn lesson_end() {
+    for (w, h) in SIZES {
+        snapshot("lesson_end", w, h, &[Open, Bottom]);
+    }
+}
+
+#[test]
+fn checklist_focused_with_ticks() {
+    let ticks = [
+        Open,
+        ToggleFocus,
+        ToggleTick,
+        ScrollDown,
+        ScrollDown,
+        ToggleTick,
+        ScrollDown,
+    ];
+    for (w, h) in SIZES {
+        snapshot("checklist", w, h, &ticks);
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for (w, h) in SIZES {
+        snapshot("help", w, h, &[Open, ToggleHelp]);
+    }
+}

@@ -1,0 +1,41 @@
+//! Shared by the reader's tests: the sample library, an app over it, and
+//! drawing an app into a TestBackend.
+#![allow(dead_code)]
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use terakoya::bundle::{self, LessonsSource};
+use terakoya::model::Library;
+use terakoya::progress::Progress;
+use terakoya::tui::app::App;
+use terakoya::tui::msg::{Action, Msg};
+use terakoya::tui::update::update;
+use terakoya::tui::view;
+
+/// The sample lessons compiled into the binary (the Japanese career
+/// course and the English tour).
+pub fn library() -> Library {
+    let loaded = bundle::load(&LessonsSource::Embedded);
+    assert_eq!(loaded.error_count(), 0, "the samples load cleanly");
+    loaded.library
+}
+
+pub fn app(width: u16, height: u16) -> App {
+    let mut app = App::new(library(), Progress::default(), width, height);
+    app.now = 1_700_000_000;
+    app
+}
+
+pub fn act(app: &mut App, actions: &[Action]) {
+    for &action in actions {
+        update(app, Msg::Action(action));
+    }
+}
+
+/// Draws `app` into a fresh TestBackend of the app's size.
+pub fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("test backend");
+    terminal.draw(|frame| view::draw(app, frame)).expect("draw");
+    terminal
+}
