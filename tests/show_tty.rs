@@ -61,7 +61,10 @@ fn strip_sgr(text: &str) -> String {
 #[test]
 fn on_a_terminal_it_uses_its_width_and_colour() {
     let out = show_in_pty(60, false);
-    assert!(out.contains("\x1b[1mSNSを味方にする医師の作法\x1b[0m"), "{out}");
+    assert!(
+        out.contains("\x1b[1mSNSを味方にする医師の作法\x1b[0m"),
+        "{out}"
+    );
     let plain = strip_sgr(&out);
     assert!(plain.lines().all(|l| str_width(l) <= 60));
     assert!(plain.lines().any(|l| str_width(l) > 54));

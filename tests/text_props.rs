@@ -69,6 +69,8 @@ fn piece() -> impl Strategy<Value = String> {
         "ｶ",
         "ﾞ",
         "\t",
+        " \u{FF9E}",
+        " \u{301}x",
         "。」",
         "「「",
         "」」」」」」」」」」",
