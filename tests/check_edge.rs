@@ -144,7 +144,7 @@ fn a_fifo_named_like_a_lesson_is_reported_not_waited_on() {
     let (stdout, _, code) = run(root.path(), &["check"]);
     assert_eq!(code, 1);
     let expected = format!(
-        "{}: error: not a regular file (a device, FIFO or socket?); not read",
+        "{}: error: not a regular file (a FIFO, a device or a socket); not read",
         fifo.display()
     );
     assert!(stdout.lines().any(|l| l == expected), "{stdout}");

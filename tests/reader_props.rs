@@ -7,9 +7,9 @@ mod reader_support;
 
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use terakoya::tui::keys;
 use terakoya::tui::msg::{Mouse, MouseKind, Msg};
 use terakoya::tui::update::update;
+use terakoya::tui::{geometry, keys};
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -68,7 +68,7 @@ fn to_msg(app: &terakoya::tui::app::App, op: &Op) -> Option<Msg> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
     fn random_input_never_panics(
@@ -82,6 +82,9 @@ proptest! {
             }
             reader_support::draw(&app);
             if let Some(state) = &app.lesson {
+                // Resizes re-wrap at once: the text always fits its pane.
+                let text = geometry::content_text_area(app.area);
+                prop_assert_eq!(state.layout.width, text.width.max(1));
                 prop_assert!(state.top < state.layout.lines.len().max(1));
                 prop_assert!(state.cursor < app.open_lesson().map_or(1, |(_, l)| l.summary.len().max(1)));
             }

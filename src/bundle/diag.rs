@@ -78,8 +78,8 @@ impl Diagnostic {
     }
 
     /// The first line of the rendering: `path:line:col: error: message`.
-    /// The path and message may hold text from the files (key names, file
-    /// names): control characters in them are shown visibly.
+    /// File names and messages (which quote keys and ids from the file) are
+    /// made safe to print, like quoted source lines.
     pub fn headline(&self) -> String {
         let severity = match self.severity {
             Severity::Error => "error",

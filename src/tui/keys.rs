@@ -49,7 +49,19 @@ pub const BINDINGS: &[Binding] = &[
     bind(ch('k'), C::Global, A::ScrollUp),
     bind(KeyCode::Up, C::Global, A::ScrollUp),
     bind(KeyCode::PageDown, C::Global, A::PageDown),
+    Binding {
+        code: ch('f'),
+        mods: KeyModifiers::CONTROL,
+        context: C::Global,
+        action: A::PageDown,
+    },
     bind(KeyCode::PageUp, C::Global, A::PageUp),
+    Binding {
+        code: ch('b'),
+        mods: KeyModifiers::CONTROL,
+        context: C::Global,
+        action: A::PageUp,
+    },
     bind(ch('g'), C::Global, A::Top),
     bind(KeyCode::Home, C::Global, A::Top),
     bind(ch('G'), C::Global, A::Bottom),
@@ -158,25 +170,26 @@ pub fn first_label(app: &App, action: Action) -> Option<String> {
 
 /// The actions worth a hint in the status line, per situation.
 pub fn hint_actions(app: &App) -> &'static [Action] {
+    // Help first: at narrow widths only the first hints fit.
     match contexts(app).first() {
-        Some(C::List) => &[A::ScrollDown, A::Open, A::Resume, A::ToggleHelp, A::Quit],
+        Some(C::List) => &[A::ToggleHelp, A::ScrollDown, A::Open, A::Resume, A::Quit],
         Some(C::Content) => &[
-            A::PageDown,
-            A::NextSection,
-            A::ToggleFocus,
             A::ToggleHelp,
+            A::PageDown,
+            A::ToggleFocus,
+            A::NextSection,
             A::Back,
             A::Quit,
         ],
         Some(C::Checklist) => &[
-            A::ScrollDown,
-            A::ToggleTick,
-            A::ToggleFocus,
             A::ToggleHelp,
+            A::ToggleTick,
+            A::ScrollDown,
+            A::ToggleFocus,
             A::Back,
             A::Quit,
         ],
-        _ => &[A::ScrollDown, A::ToggleHelp, A::Quit],
+        _ => &[A::ToggleHelp, A::ScrollDown, A::Quit],
     }
 }
 

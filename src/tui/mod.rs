@@ -5,13 +5,14 @@
 pub mod app;
 pub mod checklist;
 pub mod geometry;
+pub mod help;
 pub mod keys;
 pub mod listing;
 pub mod msg;
 pub mod position;
 pub mod reading;
-#[doc(hidden)]
-pub mod sample;
+#[cfg(test)]
+mod sample;
 pub mod scroll;
 pub mod strings;
 pub mod update;

@@ -46,7 +46,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let mut terminal = TerminalGuard::start()?;
     let size = terminal.0.size()?;
     let mut app = App::new(library, progress, size.width, size.height);
-    app.status = warning.or(load_warning);
+    let warnings: Vec<String> = warning.into_iter().chain(load_warning).collect();
+    app.status = (!warnings.is_empty()).then(|| warnings.join("; "));
     spawn_input_thread(tx);
     event_loop(&mut terminal.0, &mut app, &mut store, &rx)
 }

@@ -19,6 +19,7 @@ pub const UNTICKED: &str = "[ ] ";
 pub const BULLET: &str = "・";
 pub const ELLIPSIS: &str = "…";
 pub const HELP_CLOSE_HINT: &str = "Esc or ? closes this help";
+pub const HELP_SCROLL_HINT: &str = "j/k scroll · Esc closes";
 
 /// The headings of the help overlay.
 pub fn context_heading(context: Context) -> &'static str {
@@ -111,4 +112,54 @@ pub fn save_failed(reason: &str) -> String {
 
 pub fn lesson_complete() -> &'static str {
     "All points ticked: lesson complete!"
+}
+
+/// The right end of the text's title in a narrow layout.
+pub fn points_and_percent(points: &str, percent: &str) -> String {
+    format!("{points} · {percent}")
+}
+
+/// A section in the outline: read mark, number, heading.
+pub fn outline_entry(mark: &str, number: usize, heading: &str) -> String {
+    format!("{mark} {number}. {heading}")
+}
+
+/// The list's title: lessons done out of all.
+pub fn lessons_done(done: usize, total: usize) -> String {
+    format!("{done}/{total} {DONE_MARK}")
+}
+
+pub fn continue_line(title: &str) -> String {
+    format!("▶ {CONTINUE}: {title}")
+}
+
+/// A lesson's label and title, as the list shows them.
+pub fn full_title(label: Option<&str>, title: &str) -> String {
+    match label {
+        Some(label) => format!("{label} {title}"),
+        None => title.to_owned(),
+    }
+}
+
+/// The list's first line for a lesson: the done mark and the title.
+pub fn lesson_line(mark: &str, title: &str) -> String {
+    format!("  {mark} {title}")
+}
+
+/// The list's second line for a lesson: lecturer (if any) and the stats.
+pub fn lesson_detail(lecturer: Option<&str>, stats: &str) -> String {
+    match lecturer {
+        Some(name) => format!("    {name} · {stats}"),
+        None => format!("    {stats}"),
+    }
+}
+
+/// A key hint in the status line: "Space page".
+pub fn hint(keys: &str, word: &str) -> String {
+    format!("{keys} {word}")
+}
+
+/// Keys for both directions of one hint: "j/k".
+pub fn key_pair(down: &str, up: &str) -> String {
+    format!("{down}/{up}")
 }

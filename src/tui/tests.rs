@@ -205,7 +205,7 @@ fn resume_returns_to_the_same_text_at_another_width() {
     ));
     act(&mut again, Action::Resume);
     let state = again.lesson.as_ref().unwrap();
-    assert_eq!(state.layout.width, 38);
+    assert_eq!(state.layout.width, 37);
     assert_eq!(state.top, state.layout.section_starts[1]);
 }
 
@@ -223,7 +223,7 @@ fn resize_rewraps_and_keeps_the_place() {
         },
     );
     let state = app.lesson.as_ref().unwrap();
-    assert_eq!(state.layout.width, 28);
+    assert_eq!(state.layout.width, 27);
     assert_eq!(state.top, state.layout.section_starts[1]);
     for (w, h) in [(1, 1), (0, 0), (2, 1), (300, 100)] {
         update(
