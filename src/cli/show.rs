@@ -121,24 +121,36 @@ pub fn write_lesson(
 fn write_layout(out: &mut impl Write, layout: &LessonLayout, style: Style) -> io::Result<()> {
     for (index, line) in layout.lines.iter().enumerate() {
         let text = layout.line_text(index);
-        let indent = usize::from(line.indent);
+        let mut indent = usize::from(line.indent);
         if line.kind == LineKind::ListItemFirst && line.indent >= LIST_INDENT {
+            indent -= usize::from(LIST_INDENT);
+            write_spaces(out, indent)?;
             let bullet = if text.starts_with(is_cjk) {
                 "・"
             } else {
                 "- "
             };
-            let pad = indent - usize::from(LIST_INDENT);
-            write!(
-                out,
-                "{:pad$}{}",
-                "",
-                paint(bullet, LineKind::ListItemFirst, style)
-            )?;
+            write!(out, "{}", paint(bullet, LineKind::ListItemFirst, style))?;
         } else {
-            write!(out, "{:indent$}", "")?;
+            write_spaces(out, indent)?;
         }
-        writeln!(out, "{}", paint(text, line.kind, style))?;
+        match style {
+            // The common case, a line per call: no formatting machinery.
+            Style::Plain => out.write_all(text.as_bytes())?,
+            Style::Color => write!(out, "{}", paint(text, line.kind, style))?,
+        }
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+fn write_spaces(out: &mut impl Write, count: usize) -> io::Result<()> {
+    const SPACES: &[u8] = b"                ";
+    let mut left = count;
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        out.write_all(&SPACES[..n])?;
+        left -= n;
     }
     Ok(())
 }

@@ -48,13 +48,34 @@ pub fn break_lines(text: &str, width: usize, emit: impl FnMut(Range<usize>, bool
         before: None,
         emitted: false,
     };
-    if text.chars().all(is_simple) {
-        for (at, c) in text.char_indices() {
-            breaker.unit(at, at + c.len_utf8(), char_width(c), c);
+    // Fast path: char by char while the text is simple (each char its own
+    // grapheme). A char is placed only once the next one is known to be
+    // simple too; at the first that is not, the rest (from the char before
+    // it, a grapheme boundary) goes grapheme by grapheme.
+    let mut pending: Option<(usize, char)> = None;
+    let mut graphemes_from = None;
+    for (at, c) in text.char_indices() {
+        if !is_simple(c) {
+            graphemes_from = Some(pending.map_or(at, |(start, _)| start));
+            break;
         }
-    } else {
-        for (at, g) in text.grapheme_indices(true) {
-            breaker.unit(at, at + g.len(), grapheme_width(g), base_char(g));
+        if let Some((start, p)) = pending {
+            breaker.unit(start, at, char_width(p), p);
+        }
+        pending = Some((at, c));
+    }
+    match graphemes_from {
+        None => {
+            if let Some((start, p)) = pending {
+                breaker.unit(start, text.len(), char_width(p), p);
+            }
+        }
+        Some(from) => {
+            let rest = text.get(from..).unwrap_or("");
+            for (at, g) in rest.grapheme_indices(true) {
+                let at = from + at;
+                breaker.unit(at, at + g.len(), grapheme_width(g), base_char(g));
+            }
         }
     }
     breaker.finish();
