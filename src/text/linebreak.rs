@@ -48,37 +48,40 @@ pub fn break_lines(text: &str, width: usize, emit: impl FnMut(Range<usize>, bool
         before: None,
         emitted: false,
     };
-    // Fast path: char by char while the text is simple (each char its own
-    // grapheme). A char is placed only once the next one is known to be
-    // simple too; at the first that is not, the rest (from the char before
-    // it, a grapheme boundary) goes grapheme by grapheme.
+    place_units(&mut breaker, text);
+    breaker.finish();
+}
+
+/// Feeds every grapheme of `text` to the breaker.
+///
+/// Fast path: char by char while the text is simple (each char its own
+/// grapheme). A char is placed only once the next one is known to be simple
+/// too; at the first that is not, the rest (from the char before it, a
+/// grapheme boundary) goes grapheme by grapheme.
+fn place_units<F, I>(breaker: &mut Breaker<'_, F, I>, text: &str)
+where
+    F: FnMut(Range<usize>, bool),
+    I: Iterator<Item = (usize, BreakOpportunity)>,
+{
     let mut pending: Option<(usize, char)> = None;
-    let mut graphemes_from = None;
     for (at, c) in text.char_indices() {
         if !is_simple(c) {
-            graphemes_from = Some(pending.map_or(at, |(start, _)| start));
-            break;
+            let from = pending.map_or(at, |(start, _)| start);
+            let rest = text.get(from..).unwrap_or("");
+            for (offset, g) in rest.grapheme_indices(true) {
+                let start = from + offset;
+                breaker.unit(start, start + g.len(), grapheme_width(g), base_char(g));
+            }
+            return;
         }
         if let Some((start, p)) = pending {
             breaker.unit(start, at, char_width(p), p);
         }
         pending = Some((at, c));
     }
-    match graphemes_from {
-        None => {
-            if let Some((start, p)) = pending {
-                breaker.unit(start, text.len(), char_width(p), p);
-            }
-        }
-        Some(from) => {
-            let rest = text.get(from..).unwrap_or("");
-            for (at, g) in rest.grapheme_indices(true) {
-                let at = from + at;
-                breaker.unit(at, at + g.len(), grapheme_width(g), base_char(g));
-            }
-        }
+    if let Some((start, p)) = pending {
+        breaker.unit(start, text.len(), char_width(p), p);
     }
-    breaker.finish();
 }
 
 /// Breaks `text` into lines of at most `width` columns; returns byte ranges
