@@ -374,3 +374,37 @@ fn keys_depend_on_focus_and_help() {
     let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
     assert_eq!(keys::action_for(&app, shift_g), Some(Action::Bottom));
 }
+
+#[test]
+fn layouts_are_cached_per_lesson_and_width() {
+    let mut app = app(80, 24);
+    act(&mut app, Action::Open);
+    let first = app.lesson.as_ref().unwrap().layout.clone();
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Open);
+    let again = app.lesson.as_ref().unwrap().layout.clone();
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &again),
+        "reopening reuses the layout"
+    );
+    update(
+        &mut app,
+        Msg::Resize {
+            width: 50,
+            height: 24,
+        },
+    );
+    assert_eq!(app.lesson.as_ref().unwrap().layout.width, 47);
+    update(
+        &mut app,
+        Msg::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    let back = app.lesson.as_ref().unwrap().layout.clone();
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &back),
+        "resizing back reuses it too"
+    );
+}
