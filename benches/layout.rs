@@ -6,7 +6,7 @@
 //! algorithm is FirstFit (OptimalFit needs `smawk`); that is the faster of
 //! the two, so the ratios here are conservative.
 //!
-//! `cargo bench --bench layout`
+//! `cargo bench --bench layout` (both groups), or add `-- show` / `-- layout`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::hint::black_box;
@@ -14,6 +14,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use terakoya::bundle::{self, LessonsSource};
+use terakoya::cli::show::{Style, write_lesson};
 use terakoya::model::{Lesson, Section, Text};
 use terakoya::text::layout::layout_lesson;
 use terakoya::text::markup::parse;
@@ -35,9 +37,9 @@ const SENTENCES: &[&str] = &[
     "ガイドラインは出発点であって、目の前の患者さんに合わせて考える必要がある。",
 ];
 
-/// A lesson of about `bytes` bytes of body text, in sections of
+/// Sections (heading, body markup) of about `bytes` bytes in all:
 /// paragraphs of 3 to 9 sentences, with a list every few paragraphs.
-pub fn big_lesson(bytes: usize) -> Lesson {
+fn big_sections(bytes: usize) -> Vec<(String, String)> {
     let mut seed = 0x2545_F491_u32;
     let mut next = move |n: usize| {
         seed ^= seed << 13;
@@ -58,12 +60,23 @@ pub fn big_lesson(bytes: usize) -> Lesson {
             }
         }
         total += body.len();
-        sections.push(Section {
-            id: format!("s{}", sections.len()),
-            heading: format!("第{}節 学び続けるために", sections.len() + 1),
-            body: parse(&body),
-        });
+        let heading = format!("第{}節 学び続けるために", sections.len() + 1);
+        sections.push((heading, body));
     }
+    sections
+}
+
+/// The model of a lesson of about `bytes` bytes.
+fn big_lesson(bytes: usize) -> Lesson {
+    let sections = big_sections(bytes)
+        .into_iter()
+        .enumerate()
+        .map(|(index, (heading, body))| Section {
+            id: format!("s{index}"),
+            heading,
+            body: parse(&body),
+        })
+        .collect();
     Lesson {
         id: "big".into(),
         label: Some("第6回 〔2時限〕".into()),
@@ -76,6 +89,30 @@ pub fn big_lesson(bytes: usize) -> Lesson {
     }
 }
 
+/// A lessons directory holding `big/big.toml` of about `bytes` bytes.
+fn big_lesson_dir(bytes: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("big");
+    std::fs::create_dir(&course).unwrap();
+    std::fs::write(
+        course.join("course.toml"),
+        "format = 1\ntitle = \"大きな講座\"\n",
+    )
+    .unwrap();
+    let mut toml = String::from("title = \"大きなレッスン\"\nlabel = \"第6回 〔2時限〕\"\n");
+    for (heading, body) in big_sections(bytes) {
+        toml.push_str(&format!(
+            "\n[[sections]]\nheading = \"{heading}\"\nbody = \"\"\"\n{body}\"\"\"\n"
+        ));
+    }
+    for point in ["毎日少しずつ学ぶ。", "分からなければ聞く。", "記録を残す。"]
+    {
+        toml.push_str(&format!("\n[[summary]]\ntext = \"{point}\"\n"));
+    }
+    std::fs::write(course.join("big.toml"), toml).unwrap();
+    dir
+}
+
 fn blocks(lesson: &Lesson) -> impl Iterator<Item = &str> {
     lesson
         .sections
@@ -83,6 +120,7 @@ fn blocks(lesson: &Lesson) -> impl Iterator<Item = &str> {
         .flat_map(|s| s.body.blocks.iter().map(|b| b.text.as_str()))
 }
 
+/// The bare baseline: `textwrap::wrap` on every paragraph at width 80.
 fn textwrap_all(lesson: &Lesson) -> usize {
     let options = Options::new(80).word_separator(WordSeparator::UnicodeBreakProperties);
     blocks(lesson)
@@ -104,5 +142,37 @@ fn layout(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, layout);
+/// `show --width 80` end to end (read + parse + layout + write) against
+/// read + parse + the bare textwrap baseline, on a 16 MB lesson file.
+fn show(c: &mut Criterion) {
+    let dir = big_lesson_dir(16 << 20);
+    let source = LessonsSource::Path(dir.path().to_owned());
+    let mut group = c.benchmark_group("show_16mb_w80");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(15));
+    group.bench_function("read_parse_textwrap_baseline", |b| {
+        b.iter(|| {
+            let loaded = bundle::load(&source);
+            let (_, lesson) = loaded.library.find_lesson("big/big").unwrap();
+            textwrap_all(lesson)
+        })
+    });
+    group.bench_function("terakoya_show", |b| {
+        b.iter(|| {
+            let loaded = bundle::load(&source);
+            let (_, lesson) = loaded.library.find_lesson("big/big").unwrap();
+            let mut out = Vec::with_capacity(24 << 20);
+            write_lesson(&mut out, lesson, &|_| false, 80, Style::Plain).unwrap();
+            black_box(out).len()
+        })
+    });
+    group.bench_function("read_parse_only", |b| {
+        b.iter(|| black_box(bundle::load(&source)).library.courses.len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, layout, show);
 criterion_main!(benches);

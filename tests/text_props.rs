@@ -69,6 +69,8 @@ fn piece() -> impl Strategy<Value = String> {
         "ｶ",
         "ﾞ",
         "\t",
+        " \u{FF9E}",
+        " \u{301}x",
         "。」",
         "「「",
         "」」」」」」」」」」",
@@ -94,6 +96,28 @@ proptest! {
         for width in 1..=120 {
             check_wrap(&text, width);
         }
+    }
+
+    #[test]
+    fn sanitised_text_is_safe_idempotent_and_borrowed_when_clean(
+        raw in prop::collection::vec(
+            prop_oneof![
+                any::<char>().prop_map(String::from),
+                r"[\x00-\x20\x7F-\x{9F}\x{202A}-\x{202E}\x{2066}-\x{2069}\x{FF61}-\x{FF9F}\[\]\\P_^]{1,4}",
+                paragraph(),
+            ],
+            0..12,
+        ).prop_map(|parts| parts.concat())
+    ) {
+        let once = clean(&raw);
+        let forbidden = |c: char| {
+            (c.is_control() && c != '\n')
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{FF61}'..='\u{FF9F}')
+        };
+        prop_assert!(!once.chars().any(forbidden), "{:?}", once);
+        prop_assert_eq!(matches!(once, std::borrow::Cow::Borrowed(_)), !raw.chars().any(forbidden));
+        let twice = clean(&once).into_owned();
+        prop_assert_eq!(twice.as_str(), once.as_ref());
     }
 
     #[test]

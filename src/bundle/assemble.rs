@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::course::{CourseHead, course_head};
-use super::diag::{Diagnostic, Location};
+use super::diag::{Diagnostic, Location, shorten};
 use super::lesson::{ParsedLesson, lesson, stem};
 use super::parse::{FileResult, check_file};
 use super::scan::{CoursePlan, FileRef, Plan};
 use super::walk::did_you_mean;
-use super::{Loaded, fields};
+use super::{Loaded, fields, ids};
 use crate::model::{Course, Lesson, Library};
 
 /// A lesson file after parsing: kept for course checks even with errors.
@@ -21,8 +21,10 @@ struct LessonFile {
     ok: bool,
 }
 
-pub fn load_plan(plan: Plan) -> Loaded {
-    let mut diagnostics = plan.diagnostics;
+pub fn load_plan(mut plan: Plan) -> Loaded {
+    let mut diagnostics = std::mem::take(&mut plan.diagnostics);
+    plan.courses
+        .retain(|course| plain_course_id(course, &mut diagnostics));
     let mut files_checked = 0;
     let heads: Vec<Option<FileResult<CourseHead>>> = plan
         .courses
@@ -73,6 +75,17 @@ pub fn load_plan(plan: Plan) -> Loaded {
         diagnostics,
         files_checked,
     }
+}
+
+/// Whether the course's directory name can be shown as its id; reports it
+/// otherwise (the course is then not loaded).
+fn plain_course_id(course: &CoursePlan, diags: &mut Vec<Diagnostic>) -> bool {
+    let Some(problem) = ids::course_id_problem(&course.id) else {
+        return true;
+    };
+    let message = format!("the directory name cannot be a course id: it {problem}; not loaded");
+    diags.push(Diagnostic::whole(&course.dir, message).with_help("rename the directory"));
+    false
 }
 
 fn newer_format(head: &FileResult<CourseHead>) -> bool {
@@ -143,7 +156,7 @@ fn order(
     let mut seen = HashSet::new();
     for (id, location) in listed {
         if !seen.insert(id.as_str()) {
-            let message = format!("lesson `{id}` is listed twice in `lessons`");
+            let message = format!("lesson `{}` is listed twice in `lessons`", shorten(id, 40));
             diags.push(at(course_file.shown(), location, message).with_help("remove one of them"));
         } else if let Some(i) = lessons.iter().position(|p| &p.id == id) {
             out.push(lessons.remove(i).lesson);
@@ -151,7 +164,7 @@ fn order(
             let diag = at(
                 course_file.shown(),
                 location,
-                format!("no lesson `{id}` in this course"),
+                format!("no lesson `{}` in this course", shorten(id, 40)),
             );
             diags.push(diag.with_help(unknown_lesson_help(id, all_ids)));
         }

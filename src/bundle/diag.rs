@@ -78,21 +78,28 @@ impl Diagnostic {
     }
 
     /// The first line of the rendering: `path:line:col: error: message`.
+    /// File names and messages (which quote keys and ids from the file) are
+    /// made safe to print, like quoted source lines.
     pub fn headline(&self) -> String {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let path = visible(&self.path.display().to_string());
+        let message = visible(&self.message);
         match &self.location {
-            Some(at) => format!(
-                "{}:{}:{}: {severity}: {}",
-                self.path.display(),
-                at.line,
-                at.column,
-                self.message
-            ),
-            None => format!("{}: {severity}: {}", self.path.display(), self.message),
+            Some(at) => format!("{path}:{}:{}: {severity}: {message}", at.line, at.column),
+            None => format!("{path}: {severity}: {message}"),
         }
+    }
+}
+
+/// `text` cut to `max` characters (with `…`), for quoting file content in
+/// a message.
+pub fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
     }
 }
 
@@ -113,7 +120,7 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{pad} | {indent}{carets}")?;
         }
         if let Some(help) = &self.help {
-            writeln!(f, "{pad} = help: {help}")?;
+            writeln!(f, "{pad} = help: {}", visible(help))?;
         }
         Ok(())
     }
@@ -318,6 +325,19 @@ mod tests {
             (short.snippet.caret_start, short.snippet.caret_width),
             (2, 2)
         );
+    }
+
+    #[test]
+    fn file_names_and_messages_cannot_inject_escapes() {
+        let d =
+            Diagnostic::whole(Path::new("a\x1b[2J.toml"), "key `\x1b]0;x\x07`").with_help("\u{9b}");
+        let shown = d.to_string();
+        assert_eq!(
+            shown,
+            "a␛[2J.toml: error: key `␛]0;x␇`\n  = help: <U+009B>\n"
+        );
+        assert_eq!(shorten("一二三四", 2), "一二…");
+        assert_eq!(shorten("ab", 2), "ab");
     }
 
     #[test]

@@ -5,11 +5,15 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::LessonsSource;
-use super::diag::Diagnostic;
-use super::embedded;
+use super::diag::{Diagnostic, shorten};
+use super::{embedded, ids};
 
 /// Directories deeper than this below the lessons root are not scanned.
 pub const MAX_DEPTH: usize = 32;
+
+/// At most this many directories are scanned: a symlink to `/` or to a
+/// home directory in a downloaded bundle must not walk the whole disk.
+pub const MAX_DIRS: usize = 2_000;
 
 pub const COURSE_FILE: &str = "course.toml";
 
@@ -115,11 +119,30 @@ fn disk_plan(root: &Path) -> Plan {
 struct Walker {
     plan: Plan,
     visited: HashSet<PathBuf>,
+    /// Whether [`MAX_DIRS`] was reached (and reported).
+    full: bool,
 }
 
 impl Walker {
     fn error(&mut self, diagnostic: Diagnostic) {
         self.plan.diagnostics.push(diagnostic);
+    }
+
+    /// Adds a course unless its directory name cannot be an id (it is the
+    /// first half of every progress key and is typed on the command line).
+    fn add_course(&mut self, course: CoursePlan) {
+        match ids::id_problem(&course.id) {
+            None => self.plan.courses.push(course),
+            Some(problem) => {
+                let message = format!(
+                    "the directory name `{}` cannot be a course id: it {problem}; its lessons are not loaded",
+                    shorten(&course.id, 40)
+                );
+                self.error(
+                    Diagnostic::whole(&course.dir, message).with_help("rename the directory"),
+                );
+            }
+        }
     }
 
     /// `--lessons FILE`: that lesson alone, in a course made of its
@@ -136,7 +159,7 @@ impl Walker {
         } else {
             vec![FileRef::Disk(path.to_owned())]
         };
-        self.plan.courses.push(CoursePlan {
+        self.add_course(CoursePlan {
             id: dir_name(&dir),
             course_file: course_toml.is_file().then_some(FileRef::Disk(course_toml)),
             dir,
@@ -168,7 +191,7 @@ impl Walker {
             .iter()
             .any(|p| p.file_name().is_some_and(|n| n == COURSE_FILE))
         {
-            self.plan.courses.push(CoursePlan {
+            self.add_course(CoursePlan {
                 id: dir_name(dir),
                 dir: dir.to_owned(),
                 course_file: Some(FileRef::Disk(dir.join(COURSE_FILE))),
@@ -191,6 +214,16 @@ impl Walker {
         if depth > MAX_DEPTH {
             let message = format!("directory is more than {MAX_DEPTH} levels deep; not scanned");
             self.error(Diagnostic::whole(dir, message).warning());
+            return false;
+        }
+        if self.visited.len() >= MAX_DIRS {
+            if !self.full {
+                self.full = true;
+                let message = format!(
+                    "more than {MAX_DIRS} directories to scan (a symlink out of the lessons?); the rest are not scanned"
+                );
+                self.error(Diagnostic::whole(dir, message).warning());
+            }
             return false;
         }
         match std::fs::canonicalize(dir).map(|real| self.visited.insert(real)) {

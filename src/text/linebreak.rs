@@ -54,8 +54,7 @@ pub fn break_lines(text: &str, width: usize, emit: impl FnMut(Range<usize>, bool
         }
     } else {
         for (at, g) in text.grapheme_indices(true) {
-            let first = g.chars().next().unwrap_or(' ');
-            breaker.unit(at, at + g.len(), grapheme_width(g), first);
+            breaker.unit(at, at + g.len(), grapheme_width(g), base_char(g));
         }
     }
     breaker.finish();
@@ -83,6 +82,13 @@ pub fn shown(text: &str, range: Range<usize>, width: usize) -> &str {
 
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\n'
+}
+
+/// The char that stands for a grapheme in the kinsoku rules: its first,
+/// except that a space carrying combining marks is a visible mark, not a
+/// space, and is represented by its first mark.
+fn base_char(g: &str) -> char {
+    g.chars().find(|&c| !is_space(c)).unwrap_or(' ')
 }
 
 struct Breaker<'a, F, I: Iterator<Item = (usize, BreakOpportunity)>> {
@@ -173,7 +179,7 @@ where
         let line = self.text.get(self.line_start..start)?;
         let units: Vec<(usize, char)> = line
             .grapheme_indices(true)
-            .filter_map(|(at, g)| Some((self.line_start + at, g.chars().next()?)))
+            .map(|(at, g)| (self.line_start + at, base_char(g)))
             .collect();
         let mut solid_before = Vec::with_capacity(units.len());
         let mut last = None;
@@ -203,9 +209,24 @@ where
         let trimmed = line.trim_end_matches(is_space);
         (self.emit)(self.line_start..self.line_start + trimmed.len(), oversized);
         self.emitted = true;
-        let rest = self.text.get(end..).unwrap_or("");
-        self.line_start = end + (rest.len() - rest.trim_start_matches(is_space).len());
+        self.line_start = self.skip_spaces(end);
         self.last_break = None;
+    }
+
+    /// The first offset at or after `at` that is not a space grapheme.
+    fn skip_spaces(&self, at: usize) -> usize {
+        let rest = self.text.get(at..).unwrap_or("");
+        let solid = rest.trim_start_matches(is_space);
+        let start = at + rest.len() - solid.len();
+        if start == at || solid.chars().next().is_none_or(is_simple) {
+            return start;
+        }
+        // The last space may carry combining marks that follow it.
+        let last_space = self.text.get(start - 1..).unwrap_or("");
+        match last_space.graphemes(true).next() {
+            Some(g) if g.len() > 1 => start - 1,
+            _ => start,
+        }
     }
 
     fn finish(mut self) {

@@ -133,3 +133,11 @@ fn emoji_and_combining_sequences_are_never_split() {
     let text = format!("ab{family}cde\u{301}f");
     assert_eq!(lines(&text, 3), ["ab", family, "cde\u{301}", "f"]);
 }
+
+#[test]
+fn a_space_carrying_a_combining_mark_is_text_not_a_break_space() {
+    // " \u{301}" is one grapheme: a visible accent on a space.
+    assert_eq!(lines("あ \u{301}。", 5), ["あ \u{301}。"]);
+    assert_eq!(lines("あ \u{301}。", 4), ["あ", " \u{301}。"]);
+    assert_eq!(lines("ab \u{301}", 2), ["ab", " \u{301}"]);
+}

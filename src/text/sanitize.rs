@@ -43,10 +43,47 @@ const C1_ST: char = '\u{9C}';
 
 /// Cleans one text field as loaded from a file (see the module docs).
 pub fn clean(raw: &str) -> Cow<'_, str> {
-    match raw.find(needs_work) {
+    match first_change(raw) {
         None => Cow::Borrowed(raw),
         Some(first) => Cow::Owned(clean_from(raw, first)),
     }
+}
+
+/// Bytes that may begin a char [`clean`] changes: C0 controls but LF, DEL,
+/// and the UTF-8 lead bytes of U+0080..U+00BF, U+061C, U+2000..U+2FFF and
+/// U+F000..U+FFFF. All are ASCII or lead bytes, so they sit on char
+/// boundaries.
+const MAY_CHANGE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = byte != b'\n' as usize;
+        byte += 1;
+    }
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table[0xD8] = true;
+    table[0xE2] = true;
+    table[0xEF] = true;
+    table
+};
+
+/// Offset of the first char to change, scanning bytes (most text has none).
+fn first_change(raw: &str) -> Option<usize> {
+    let bytes = raw.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| MAY_CHANGE[usize::from(b)])
+    {
+        let at = from + offset;
+        if raw.get(at..)?.chars().next().is_some_and(needs_work) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Whether `c` is changed or removed by [`clean`].
@@ -54,11 +91,18 @@ fn needs_work(c: char) -> bool {
     match c {
         '\n' => false,
         '\0'..='\u{1F}' | '\u{7F}'..='\u{9F}' => true,
-        '\u{200E}' | '\u{200F}' | '\u{061C}' => true,
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => true,
         '\u{FF61}'..='\u{FF9F}' => true,
-        _ => false,
+        c => is_bidi_control(c),
     }
+}
+
+/// Bidirectional formatting characters: marks, embeddings, overrides and
+/// isolates. Invisible, and able to make text masquerade.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 fn clean_from(raw: &str, first: usize) -> String {

@@ -12,7 +12,12 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// Columns a character takes; control characters count as zero
 /// (the loader has removed them before anything is measured).
 pub fn char_width(c: char) -> usize {
-    c.width().unwrap_or(0)
+    match c {
+        // The bulk of lesson text, answered without a table lookup.
+        ' '..='~' => 1,
+        '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}' => 2,
+        _ => c.width().unwrap_or(0),
+    }
 }
 
 /// Columns one extended grapheme cluster takes when ratatui draws it.
@@ -109,6 +114,13 @@ mod tests {
                     assert_eq!(s.graphemes(true).count(), 2, "{c:?} in {s:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_fast_widths_agree_with_unicode_width() {
+        for c in (0..0x1_0000u32).filter_map(char::from_u32) {
+            assert_eq!(char_width(c), c.width().unwrap_or(0), "{c:?}");
         }
     }
 
