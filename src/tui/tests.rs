@@ -408,3 +408,25 @@ fn layouts_are_cached_per_lesson_and_width() {
         "resizing back reuses it too"
     );
 }
+
+#[test]
+fn a_click_in_the_outline_jumps_to_that_section() {
+    let mut app = app(130, 10);
+    act(&mut app, Action::Open);
+    let outline = geometry::lesson_panes(app.area, Focus::Content)
+        .outline
+        .unwrap();
+    let click = Mouse {
+        kind: MouseKind::Click,
+        column: outline.body.x + 1,
+        row: outline.body.y + 1,
+    };
+    update(&mut app, Msg::Mouse(click));
+    let state = app.lesson.as_ref().unwrap();
+    assert_eq!(state.top, state.layout.section_starts[1]);
+    assert_eq!(
+        position::current_section(&state.layout, state.top, 8),
+        Some(1),
+        "the second section is current"
+    );
+}
