@@ -2,7 +2,7 @@
 //! channel from two threads; the loop blocks on it (no busy loop) and wakes
 //! on a timeout only while a reading position waits to be saved.
 
-use std::io::{self, stdout};
+use std::io::{self, IsTerminal, stdout};
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -35,6 +35,9 @@ enum Event {
 
 /// Runs the reader until the user quits or a signal arrives.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    if !stdout().is_terminal() || !io::stdin().is_terminal() {
+        anyhow::bail!("{}", strings::NOT_A_TERMINAL);
+    }
     let (library, load_warning) = load_library(cli);
     let Opened {
         mut store,
