@@ -430,3 +430,39 @@ fn a_click_in_the_outline_jumps_to_that_section() {
         "the second section is current"
     );
 }
+
+#[test]
+fn a_stale_anchor_falls_back_to_its_section_then_the_lesson() {
+    let open_at = |anchor: Anchor| {
+        let mut progress = Progress::default();
+        progress.apply(&Change::Position { key: key(), anchor });
+        let mut app = App::new(sample::library(), progress, 80, 12);
+        act(&mut app, Action::Open);
+        let state = app.lesson.clone().unwrap();
+        (state.top, state.layout.section_starts.clone())
+    };
+    let (top, _) = open_at(Anchor {
+        section: Some("gone".into()),
+        block: 3,
+        offset: 9,
+    });
+    assert_eq!(
+        top, 0,
+        "a section that no longer exists: the lesson's start"
+    );
+    let (top, starts) = open_at(Anchor {
+        section: Some("one-case".into()),
+        block: 99,
+        offset: 0,
+    });
+    assert_eq!(
+        top, starts[1],
+        "a block that no longer exists: its section's start"
+    );
+    let (top, starts) = open_at(Anchor {
+        section: Some("one-case".into()),
+        block: 1,
+        offset: 0,
+    });
+    assert!(top > starts[1], "an anchor that exists is restored exactly");
+}
