@@ -433,36 +433,35 @@ fn a_click_in_the_outline_jumps_to_that_section() {
 
 #[test]
 fn a_stale_anchor_falls_back_to_its_section_then_the_lesson() {
-    let open_at = |anchor: Anchor| {
+    let open_at = |section: &str, block: u32| {
+        let anchor = Anchor {
+            section: Some(section.into()),
+            block,
+            offset: 0,
+        };
         let mut progress = Progress::default();
         progress.apply(&Change::Position { key: key(), anchor });
         let mut app = App::new(sample::library(), progress, 80, 12);
         act(&mut app, Action::Open);
         let state = app.lesson.clone().unwrap();
-        (state.top, state.layout.section_starts.clone())
+        let pos = state.layout.lines[state.top].pos;
+        (state.top, state.layout.section_starts.clone(), pos)
     };
-    let (top, _) = open_at(Anchor {
-        section: Some("gone".into()),
-        block: 3,
-        offset: 9,
-    });
+    let (top, _, _) = open_at("gone", 3);
     assert_eq!(
         top, 0,
         "a section that no longer exists: the lesson's start"
     );
-    let (top, starts) = open_at(Anchor {
-        section: Some("one-case".into()),
-        block: 99,
-        offset: 0,
-    });
+    let (top, starts, _) = open_at("one-case", 99);
     assert_eq!(
         top, starts[1],
         "a block that no longer exists: its section's start"
     );
-    let (top, starts) = open_at(Anchor {
-        section: Some("one-case".into()),
+    let (_, _, pos) = open_at("one-case", 1);
+    let exact = crate::text::layout::SourcePos {
+        section: Some(1),
         block: 1,
         offset: 0,
-    });
-    assert!(top > starts[1], "an anchor that exists is restored exactly");
+    };
+    assert_eq!(pos, exact, "an anchor that exists is restored exactly");
 }
