@@ -220,6 +220,8 @@ fn scroll_content(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ScrollUp => scroll::scroll_by(top, -1, len, height),
         Action::PageDown => scroll::scroll_by(top, page, len, height),
         Action::PageUp => scroll::scroll_by(top, -page, len, height),
+        Action::HalfPageDown => scroll::scroll_by(top, page / 2 + 1, len, height),
+        Action::HalfPageUp => scroll::scroll_by(top, -(page / 2 + 1), len, height),
         Action::Top => 0,
         Action::Bottom => scroll::max_top(len, height),
         Action::NextSection => position::next_section_top(&state.layout, top, height),
@@ -241,6 +243,8 @@ fn checklist_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ScrollUp => scroll::move_cursor(cursor, -1, count),
         Action::PageDown | Action::Bottom => count.saturating_sub(1),
         Action::PageUp | Action::Top => 0,
+        Action::HalfPageDown => scroll::move_cursor(cursor, 2, count),
+        Action::HalfPageUp => scroll::move_cursor(cursor, -2, count),
         Action::ToggleTick => return toggle_tick(app),
         _ => cursor,
     };

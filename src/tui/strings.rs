@@ -41,6 +41,8 @@ pub fn action_help(action: Action) -> &'static str {
         Action::ScrollUp => "scroll up / previous item",
         Action::PageDown => "page down",
         Action::PageUp => "page up",
+        Action::HalfPageDown => "half a page down",
+        Action::HalfPageUp => "half a page up",
         Action::Top => "go to the top",
         Action::Bottom => "go to the end",
         Action::NextSection => "next section",
@@ -60,6 +62,7 @@ pub fn action_hint(action: Action) -> &'static str {
     match action {
         Action::ScrollDown | Action::ScrollUp => "move",
         Action::PageDown | Action::PageUp => "page",
+        Action::HalfPageDown | Action::HalfPageUp => "half page",
         Action::Top | Action::Bottom => "top/end",
         Action::NextSection | Action::PrevSection => "section",
         Action::Open => "open",

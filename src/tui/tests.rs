@@ -465,3 +465,16 @@ fn a_stale_anchor_falls_back_to_its_section_then_the_lesson() {
     };
     assert_eq!(pos, exact, "an anchor that exists is restored exactly");
 }
+
+#[test]
+fn half_pages_move_half_as_far_as_pages() {
+    let mut app = app(80, 12);
+    act(&mut app, Action::Open);
+    act(&mut app, Action::PageDown);
+    let page = top(&app);
+    act(&mut app, Action::Top);
+    act(&mut app, Action::HalfPageDown);
+    assert_eq!(top(&app), page / 2 + 1);
+    act(&mut app, Action::HalfPageUp);
+    assert_eq!(top(&app), 0);
+}
