@@ -22,7 +22,7 @@ enum Op {
 fn key_code() -> impl Strategy<Value = KeyCode> {
     prop_oneof![
         prop::sample::select(vec![
-            'j', 'k', 'g', 'G', ' ', 'b', ']', '[', 'n', 'p', 'x', 'c', 'l', '?'
+            'j', 'k', 'g', 'G', ' ', 'b', 'd', 'u', ']', '[', 'n', 'p', 'x', 'c', 'l', '?'
         ])
         .prop_map(KeyCode::Char),
         prop::sample::select(vec![
