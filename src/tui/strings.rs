@@ -7,6 +7,7 @@ use super::msg::Action;
 pub const APP_TITLE: &str = "terakoya";
 pub const SUMMARY: &str = "Summary";
 pub const TEXT: &str = "Text";
+pub const CLOSE: &str = "close";
 pub const SECTIONS: &str = "Sections";
 pub const HELP_TITLE: &str = "Keys";
 pub const CONTINUE: &str = "Continue";
