@@ -8,10 +8,12 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use ratatui::DefaultTerminal;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, MouseButton, MouseEventKind,
 };
-use ratatui::crossterm::{cursor, execute};
+use ratatui::crossterm::{cursor, execute, style};
+use ratatui::style::Color;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -70,8 +72,19 @@ fn event_loop(
     store: &mut Store,
     rx: &Receiver<Event>,
 ) -> anyhow::Result<ExitCode> {
+    let plain = no_color();
+    if plain {
+        // Otherwise crossterm writes each colour change as `ESC [ m`, a
+        // full reset that also drops reverse video (the selection).
+        style::force_color_output(true);
+    }
     loop {
-        terminal.draw(|frame| view::draw(app, frame))?;
+        terminal.draw(|frame| {
+            view::draw(app, frame);
+            if plain {
+                strip_colours(frame.buffer_mut());
+            }
+        })?;
         // Handle everything already queued before drawing again.
         let mut batch = vec![next_event(app, store, rx)?];
         batch.extend(rx.try_iter());
@@ -94,6 +107,19 @@ fn without_superseded_resizes(batch: Vec<Event>) -> Vec<Event> {
         .filter(|(i, e)| !is_resize(e) || Some(*i) == last_resize)
         .map(|(_, e)| e)
         .collect()
+}
+
+/// Whether NO_COLOR (https://no-color.org) is set to something.
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
+}
+
+/// Resets every cell to the terminal's colours, keeping bold, dim and
+/// reverse video: with NO_COLOR the reader is drawn with attributes only.
+fn strip_colours(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        cell.set_fg(Color::Reset).set_bg(Color::Reset);
+    }
 }
 
 /// Blocks for the next event; while a position save is pending, saves it
