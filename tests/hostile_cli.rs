@@ -132,7 +132,7 @@ fn directory_and_file_names_with_controls_are_shown_visibly() {
         assert_eq!(output.status.code(), Some(1), "{args:?}");
     }
     let stdout = String::from_utf8(run(root.path(), &["check"]).stdout).unwrap();
-    let expected = "e␛]0;dir␇<U+202E>: error: the directory name cannot be a course id: it contains a control character; not loaded";
+    let expected = "e␛]0;dir␇<U+202E>: error: the directory name `e␛]0;dir␇<U+202E>` cannot be a course id: it contains a space or a control character; its lessons are not loaded";
     assert!(stdout.contains(expected), "{stdout}");
     assert!(stdout.contains("c/02-␛[2J.toml:1:1: error: "), "{stdout}");
 }

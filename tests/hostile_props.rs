@@ -79,6 +79,9 @@ const FRAGMENTS: &[&str] = &[
     "\u{feff}",
     "\0",
     "\u{7f}",
+    "\u{200e}",
+    "\u{2067}",
+    "\u{85}",
     "ｶﾞ",
     "日本語",
     "・",
@@ -203,4 +206,23 @@ fn many_shallow_sections_load() {
     let (lesson, diagnostics) = load_lesson_bytes(Path::new("c/l.toml"), text.as_bytes());
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
     assert_eq!(lesson.unwrap().sections.len(), 20_000);
+}
+
+/// Inputs that made a fuzz target fail, kept as they were found.
+const FUZZ_REGRESSIONS: &[(&str, &[u8])] = &[(
+    // A Shift_JIS-looking line with LRM (U+200E): the quoted line of the
+    // "not UTF-8" error showed RLO visibly but passed LRM through raw.
+    "load_course-lrm-in-quoted-line",
+    include_bytes!("hostile/fuzz_regressions/load_course-lrm-in-quoted-line.bin"),
+)];
+
+#[test]
+fn fuzz_findings_stay_fixed() {
+    for (name, bytes) in FUZZ_REGRESSIONS {
+        let diagnostics = load_both(bytes);
+        assert!(!diagnostics.is_empty(), "{name}");
+    }
+    let (_, diagnostics) = load_course_bytes(Path::new("c/course.toml"), FUZZ_REGRESSIONS[0].1);
+    let shown = diagnostics[0].to_string();
+    assert!(shown.contains("te<U+200E>tA\\xAE"), "{shown}");
 }

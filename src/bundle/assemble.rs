@@ -12,7 +12,7 @@ use super::lesson::{ParsedLesson, lesson, stem};
 use super::parse::{FileResult, check_file};
 use super::scan::{CoursePlan, FileRef, Plan};
 use super::walk::did_you_mean;
-use super::{Loaded, fields, ids};
+use super::{Loaded, fields};
 use crate::model::{Course, Lesson, Library};
 
 /// A lesson file after parsing: kept for course checks even with errors.
@@ -21,10 +21,8 @@ struct LessonFile {
     ok: bool,
 }
 
-pub fn load_plan(mut plan: Plan) -> Loaded {
-    let mut diagnostics = std::mem::take(&mut plan.diagnostics);
-    plan.courses
-        .retain(|course| plain_course_id(course, &mut diagnostics));
+pub fn load_plan(plan: Plan) -> Loaded {
+    let mut diagnostics = plan.diagnostics;
     let mut files_checked = 0;
     let heads: Vec<Option<FileResult<CourseHead>>> = plan
         .courses
@@ -91,17 +89,6 @@ fn parse_lessons(
         }
     }
     per_course
-}
-
-/// Whether the course's directory name can be shown as its id; reports it
-/// otherwise (the course is then not loaded).
-fn plain_course_id(course: &CoursePlan, diags: &mut Vec<Diagnostic>) -> bool {
-    let Some(problem) = ids::course_id_problem(&course.id) else {
-        return true;
-    };
-    let message = format!("the directory name cannot be a course id: it {problem}; not loaded");
-    diags.push(Diagnostic::whole(&course.dir, message).with_help("rename the directory"));
-    false
 }
 
 fn newer_format(head: &FileResult<CourseHead>) -> bool {

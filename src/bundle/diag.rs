@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthChar;
 
+use crate::text::sanitize::is_bidi_control;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
@@ -214,7 +216,7 @@ fn visible_char(c: char, out: &mut String) {
         '\t' => out.push_str("    "),
         '\0'..='\x1f' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
         '\x7f' => out.push('␡'),
-        '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+        c if ('\u{80}'..='\u{9f}').contains(&c) || is_bidi_control(c) => {
             out.push_str(&format!("<U+{:04X}>", c as u32));
         }
         _ => out.push(c),

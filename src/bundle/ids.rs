@@ -55,19 +55,6 @@ pub fn id_problem(id: &str) -> Option<&'static str> {
     }
 }
 
-/// Why a directory name cannot name a course, if it cannot: course ids
-/// are printed (`list`, the reader), so they must be plain text. Spaces are
-/// allowed, unlike in lesson ids.
-pub fn course_id_problem(id: &str) -> Option<&'static str> {
-    if id.chars().any(char::is_control) {
-        Some("contains a control character")
-    } else if id.chars().any(is_bidi_control) {
-        Some("contains a bidirectional formatting character")
-    } else {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
