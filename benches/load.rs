@@ -1,13 +1,15 @@
 //! Loading a 20 MB library of 500 Japanese lesson files: our full load (as
 //! `check` does it) against bare single-threaded `toml::from_str::<Table>`
-//! over the same files, read included, measured in the same run.
+//! over the same files, read included, measured in the same run. Neither
+//! side's result is dropped inside the timing (criterion's
+//! `iter_with_large_drop`): deallocation is left out of both sides.
 //!
 //! Run: cargo bench --bench load -- --measurement-time 10
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use terakoya::bundle::{self, LessonsSource};
@@ -45,6 +47,8 @@ const PREDICATES: &[&str] = &[
 ];
 
 fn sentence(seed: usize) -> String {
+    // Mixes the seed so neighbouring lessons differ.
+    let seed = seed.wrapping_mul(2_654_435_761) >> 7;
     let s = SUBJECTS[seed % SUBJECTS.len()];
     let o = OBJECTS[(seed / 7) % OBJECTS.len()];
     let p = PREDICATES[(seed / 11) % PREDICATES.len()];
@@ -57,52 +61,51 @@ fn paragraph(seed: usize, sentences: usize) -> String {
         .collect()
 }
 
-fn lesson(course: usize, n: usize, body_sentences: usize) -> String {
+/// One lesson of about `bytes` bytes: label, title, intro, lecturer, six
+/// sections of paragraphs and list items, and a six-point summary.
+fn lesson(course: usize, n: usize, bytes: usize) -> String {
     let seed = course * 1000 + n;
     let mut text = format!(
         "label = \"第{n}回 〔{}時限〕\"\ntitle = \"キャリア講座 その{seed}\"\nintro = \"\"\"\n{}\"\"\"\n\n",
         n % 4 + 1,
         paragraph(seed, 4)
     );
+    let bio = sentence(seed);
     writeln!(
         text,
-        "[lecturer]\nname = \"講師 {seed}\"\nbio = \"{}\"\n",
-        sentence(seed).trim()
+        "[lecturer]\nname = \"講師 {seed}\"\nbio = \"{bio}\"\n"
     )
     .unwrap();
+    let section_bytes = bytes.saturating_sub(text.len() + 1200) / 6;
     for s in 0..6 {
-        let body: String = (0..body_sentences / 6)
-            .map(|i| {
-                if i % 5 == 4 {
-                    format!("- {}\n\n", sentence(seed + i))
-                } else {
-                    sentence(seed * 7 + s * 100 + i) + "\n"
-                }
-            })
-            .collect();
+        let mut body = String::new();
+        let mut i = 0;
+        while body.len() < section_bytes {
+            let line = sentence(seed * 7 + s * 100 + i);
+            if i % 5 == 4 {
+                writeln!(body, "- {line}\n").unwrap();
+            } else {
+                writeln!(body, "{line}").unwrap();
+            }
+            i += 1;
+        }
+        let heading = SUBJECTS[s % SUBJECTS.len()];
         writeln!(
             text,
-            "[[sections]]\nheading = \"第{s}節 {}\"\nbody = \"\"\"\n{body}\"\"\"\n",
-            SUBJECTS[s % SUBJECTS.len()]
+            "[[sections]]\nheading = \"第{s}節 {heading}\"\nbody = \"\"\"\n{body}\"\"\"\n"
         )
         .unwrap();
     }
     for p in 0..6 {
-        writeln!(
-            text,
-            "[[summary]]\ntext = \"{}（{p}）\"\n",
-            sentence(seed + p * 13).trim()
-        )
-        .unwrap();
+        let point = sentence(seed + p * 13);
+        writeln!(text, "[[summary]]\ntext = \"{point}（{p}）\"\n").unwrap();
     }
     text
 }
 
-/// Writes the library; returns its root and every file path.
+/// Writes the library under `root`; returns every file path.
 fn generate(root: &Path) -> Vec<PathBuf> {
     let per_file = TARGET_BYTES / (COURSES * LESSONS_PER_COURSE);
-    let sentence_bytes = sentence(0).len() + 1;
-    let body_sentences = per_file / sentence_bytes;
     let mut files = Vec::new();
     for c in 0..COURSES {
         let dir = root.join(format!("course-{c:02}"));
@@ -112,21 +115,23 @@ fn generate(root: &Path) -> Vec<PathBuf> {
         files.push(course);
         for n in 0..LESSONS_PER_COURSE {
             let path = dir.join(format!("{n:03}-lesson.toml"));
-            std::fs::write(&path, lesson(c, n, body_sentences)).unwrap();
+            std::fs::write(&path, lesson(c, n, per_file)).unwrap();
             files.push(path);
         }
     }
     files
 }
 
-fn baseline(files: &[PathBuf]) -> usize {
+/// The baseline: read and parse every file on one thread, keeping the
+/// tables (their drop is not measured, as the library's is not).
+fn baseline(files: &[PathBuf]) -> Vec<toml::Table> {
     files
         .iter()
         .map(|f| {
             let text = std::fs::read_to_string(f).unwrap();
-            toml::from_str::<toml::Table>(&text).unwrap().len()
+            toml::from_str::<toml::Table>(&text).unwrap()
         })
-        .sum()
+        .collect()
 }
 
 fn bench(c: &mut Criterion) {
@@ -142,18 +147,57 @@ fn bench(c: &mut Criterion) {
     let lessons: usize = loaded.library.courses.iter().map(|c| c.lessons.len()).sum();
     assert_eq!(lessons, COURSES * LESSONS_PER_COURSE);
     eprintln!(
-        "library: {} files, {:.1} MB",
+        "library: {} files, {:.1} MiB",
         files.len(),
-        bytes as f64 / 1e6
+        bytes as f64 / 1_048_576.0
     );
 
     let mut group = c.benchmark_group("load_20mb");
     group.sample_size(10).warm_up_time(Duration::from_secs(2));
     group.bench_function("baseline_toml_from_str_table_1_thread", |b| {
-        b.iter(|| baseline(&files))
+        b.iter_with_large_drop(|| baseline(&files))
     });
-    group.bench_function("bundle_load", |b| b.iter(|| bundle::load(&source)));
+    group.bench_function("bundle_load", |b| {
+        b.iter_with_large_drop(|| bundle::load(&source))
+    });
     group.finish();
+    paired_ratio(&files, &source);
+}
+
+/// The shared machine's load drifts between criterion's two groups of
+/// samples, so also time the two sides alternately and report the median
+/// of the per-pair ratios, and the CPU time of one load on one thread.
+fn paired_ratio(files: &[PathBuf], source: &LessonsSource) {
+    const PAIRS: usize = 15;
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let mut ratios = Vec::with_capacity(PAIRS);
+    let mut single = Vec::with_capacity(PAIRS);
+    for _ in 0..PAIRS {
+        let (base, tables) = timed(|| baseline(files));
+        let (ours, loaded) = timed(|| bundle::load(source));
+        let (alone, loaded_alone) = timed(|| one_thread.install(|| bundle::load(source)));
+        ratios.push(ours / base);
+        single.push(alone / base);
+        drop((tables, loaded, loaded_alone));
+    }
+    for (name, mut values) in [("bundle_load", ratios), ("bundle_load on 1 thread", single)] {
+        values.sort_by(f64::total_cmp);
+        eprintln!(
+            "paired: median {name} / baseline = {:.2} over {PAIRS} alternating runs (min {:.2}, max {:.2})",
+            values[PAIRS / 2],
+            values[0],
+            values[PAIRS - 1]
+        );
+    }
+}
+
+fn timed<T>(f: impl FnOnce() -> T) -> (f64, T) {
+    let start = Instant::now();
+    let out = f();
+    (start.elapsed().as_secs_f64(), out)
 }
 
 criterion_group!(benches, bench);

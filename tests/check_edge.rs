@@ -131,6 +131,25 @@ fn symlink_loops_and_dangling_links_are_reported_not_followed() {
     assert!(stdout.lines().any(|l| l == expected), "{stdout}");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_lesson_is_reported_not_waited_on() {
+    let root = course(&[("ok.toml", LESSON.as_bytes())]);
+    let fifo = root.path().join("c/pipe.toml");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (stdout, _, code) = run(root.path(), &["check"]);
+    assert_eq!(code, 1);
+    let expected = format!(
+        "{}: error: not a regular file (a FIFO, a device or a socket); not read",
+        fifo.display()
+    );
+    assert!(stdout.lines().any(|l| l == expected), "{stdout}");
+}
+
 #[test]
 fn a_lone_lesson_file_loads_in_its_directory_course() {
     let root = course(&[("one.toml", LESSON.as_bytes()), ("two.toml", b"broken = ")]);

@@ -123,6 +123,29 @@ fn two_syntax_errors_in_one_file_are_both_reported() {
 }
 
 #[test]
+fn carets_sit_under_the_japanese_text_they_point_at() {
+    let (stdout, _) = check("syntax_errors");
+    let expected = r#"tests/invalid_bundles/syntax_errors/course/01-broken.toml:2:15: error: invalid TOML: invalid basic string, expected `"`
+  |
+2 | label = "第1回
+  |               ^
+
+tests/invalid_bundles/syntax_errors/course/01-broken.toml:6:11: error: invalid TOML: extra `=`, expected nothing
+  |
+6 | heading = = "はじめに"
+  |           ^
+
+2 errors in 1 file (2 files checked)
+"#;
+    assert_eq!(stdout, expected);
+    let (stdout, _) = check("duplicate_section_ids");
+    assert!(
+        stdout.contains("8 | heading = \"はじめに\"\n  |           ^^^^^^^^^^\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn duplicate_lesson_ids() {
     expect(
         "duplicate_lesson_ids",
@@ -139,7 +162,7 @@ fn duplicate_section_ids_derived_and_explicit() {
     expect(
         "duplicate_section_ids",
         &[
-            "01-sections.toml:7:1: error: this section has the same heading as the one on line 3, so the same id `s-e236570c`",
+            "01-sections.toml:8:11: error: this section has the same heading as the one on line 4, so the same id `s-e236570c`",
             "01-sections.toml:17:6: error: duplicate section id `more` (first used on line 12)",
         ],
         &[
@@ -155,7 +178,7 @@ fn duplicate_summary_ids_after_soft_breaks_are_joined() {
     expect(
         "duplicate_summary_ids",
         &[
-            "01-summary.toml:10:1: error: this summary point has the same text as the one on line 7, so the same id `p-8de3995e`",
+            "01-summary.toml:11:8: error: this summary point has the same text as the one on line 8, so the same id `p-8de3995e`",
         ],
         &["give one of them an explicit `id = \"...\"`"],
         "1 error in 1 file (2 files checked)",

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthChar;
 
+use crate::text::sanitize::is_bidi_control;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
@@ -78,21 +80,28 @@ impl Diagnostic {
     }
 
     /// The first line of the rendering: `path:line:col: error: message`.
+    /// File names and messages (which quote keys and ids from the file) are
+    /// made safe to print, like quoted source lines.
     pub fn headline(&self) -> String {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let path = visible(&self.path.display().to_string());
+        let message = visible(&self.message);
         match &self.location {
-            Some(at) => format!(
-                "{}:{}:{}: {severity}: {}",
-                self.path.display(),
-                at.line,
-                at.column,
-                self.message
-            ),
-            None => format!("{}: {severity}: {}", self.path.display(), self.message),
+            Some(at) => format!("{path}:{}:{}: {severity}: {message}", at.line, at.column),
+            None => format!("{path}: {severity}: {message}"),
         }
+    }
+}
+
+/// `text` cut to `max` characters (with `…`), for quoting file content in
+/// a message.
+pub fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
     }
 }
 
@@ -113,7 +122,7 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{pad} | {indent}{carets}")?;
         }
         if let Some(help) = &self.help {
-            writeln!(f, "{pad} = help: {help}")?;
+            writeln!(f, "{pad} = help: {}", visible(help))?;
         }
         Ok(())
     }
@@ -231,7 +240,7 @@ fn visible_char(c: char, out: &mut String) {
         '\t' => out.push_str("    "),
         '\0'..='\x1f' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
         '\x7f' => out.push('␡'),
-        '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+        c if ('\u{80}'..='\u{9f}').contains(&c) || is_bidi_control(c) => {
             out.push_str(&format!("<U+{:04X}>", c as u32));
         }
         _ => out.push(c),
@@ -318,6 +327,19 @@ mod tests {
             (short.snippet.caret_start, short.snippet.caret_width),
             (2, 2)
         );
+    }
+
+    #[test]
+    fn file_names_and_messages_cannot_inject_escapes() {
+        let d =
+            Diagnostic::whole(Path::new("a\x1b[2J.toml"), "key `\x1b]0;x\x07`").with_help("\u{9b}");
+        let shown = d.to_string();
+        assert_eq!(
+            shown,
+            "a␛[2J.toml: error: key `␛]0;x␇`\n  = help: <U+009B>\n"
+        );
+        assert_eq!(shorten("一二三四", 2), "一二…");
+        assert_eq!(shorten("ab", 2), "ab");
     }
 
     #[test]

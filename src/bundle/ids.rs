@@ -5,6 +5,8 @@
 //! `DefaultHasher`, whose output may change between Rust versions) over the
 //! UTF-8 bytes of the text as the reader shows it, folded to 32 bits.
 
+use crate::text::sanitize::is_bidi_control;
+
 /// FNV-1a, 64-bit, over `bytes`.
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
     const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
@@ -46,6 +48,8 @@ pub fn id_problem(id: &str) -> Option<&'static str> {
         Some("contains `/`")
     } else if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
         Some("contains a space or a control character")
+    } else if id.chars().any(is_bidi_control) {
+        Some("contains a bidirectional formatting character")
     } else {
         None
     }
@@ -82,5 +86,8 @@ mod tests {
         assert!(id_problem("a/b").is_some());
         assert!(id_problem("a b").is_some());
         assert!(id_problem(&"x".repeat(101)).is_some());
+        assert!(id_problem("x\u{1b}[31m").is_some());
+        assert!(id_problem("abc\u{202e}txt").is_some());
+        assert!(id_problem("a\u{2066}b").is_some());
     }
 }

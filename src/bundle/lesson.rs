@@ -7,7 +7,7 @@ use std::path::Path;
 use toml::de::DeTable;
 
 use super::course::check_format;
-use super::diag::Location;
+use super::diag::{Location, shorten};
 use super::walk::{FileCheck, Str, check_keys, opt_str, opt_table, req_str, tables};
 use super::{fields, ids};
 use crate::model::{Lecturer, Lesson, Section, SummaryPoint};
@@ -62,7 +62,7 @@ fn lesson_id(check: &mut FileCheck<'_>, root: &DeTable<'_>, stem: &str) -> (Stri
         if let Some(problem) = ids::id_problem(id.value) {
             check.error(
                 id.span.clone(),
-                format!("lesson id `{}` {problem}", id.value),
+                format!("lesson id `{}` {problem}", shorten(id.value, 40)),
             );
         }
         return (id.value.to_owned(), check.src.locate(id.span));
@@ -118,11 +118,19 @@ fn sections(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<Section> {
     for (table, at) in entries {
         check_keys(check, table, SECTION_KEYS, "in [[sections]]");
         let heading = req_str(check, table, "heading", at.clone(), "in [[sections]]");
+        let heading_at = heading.as_ref().map_or(at.clone(), |h| h.span.clone());
         let heading = non_empty_line(check, heading, "heading");
-        let body = req_str(check, table, "body", at.clone(), "in [[sections]]");
+        let body = req_str(check, table, "body", at, "in [[sections]]");
         let body = body.map(|b| fields::text(b.value)).unwrap_or_default();
+        let id = entry_id(
+            check,
+            table,
+            heading.as_deref(),
+            heading_at,
+            &SECTION,
+            &mut seen,
+        );
         let heading = heading.unwrap_or_default();
-        let id = entry_id(check, table, &heading, at, &SECTION, &mut seen);
         out.push(Section { id, heading, body });
     }
     out
@@ -135,8 +143,10 @@ fn summary(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<SummaryPoint> {
     for (table, at) in entries {
         check_keys(check, table, SUMMARY_KEYS, "in [[summary]]");
         let text = req_str(check, table, "text", at.clone(), "in [[summary]]");
-        let text = non_empty_line(check, text, "text").unwrap_or_default();
-        let id = entry_id(check, table, &text, at, &POINT, &mut seen);
+        let text_at = text.as_ref().map_or(at, |t| t.span.clone());
+        let text = non_empty_line(check, text, "text");
+        let id = entry_id(check, table, text.as_deref(), text_at, &POINT, &mut seen);
+        let text = text.unwrap_or_default();
         out.push(SummaryPoint { id, text });
     }
     out
@@ -167,24 +177,26 @@ const POINT: Entry = Entry {
 };
 
 /// The explicit `id` of a section or summary point, or one derived from its
-/// text; a duplicate is an error telling the author to set an `id`.
+/// text (pointed at by `text_at`); a duplicate is an error telling the
+/// author to set an `id`. Without text (already reported), no id is checked.
 fn entry_id(
     check: &mut FileCheck<'_>,
     table: &DeTable<'_>,
-    text: &str,
-    header: Range<usize>,
+    text: Option<&str>,
+    text_at: Range<usize>,
     entry: &Entry,
     seen: &mut Ids,
 ) -> String {
     let explicit = opt_str(check, table, "id");
-    let (id, span) = match &explicit {
-        Some(id) => (id.value.to_owned(), id.span.clone()),
-        None => ((entry.derive)(text), header),
+    let (id, span) = match (&explicit, text) {
+        (Some(id), _) => (id.value.to_owned(), id.span.clone()),
+        (None, Some(text)) => ((entry.derive)(text), text_at),
+        (None, None) => return (entry.derive)(""),
     };
     if let (Some(problem), Some(given)) = (ids::id_problem(&id), &explicit) {
         check.error(
             given.span.clone(),
-            format!("{} id `{id}` {problem}", entry.what),
+            format!("{} id `{}` {problem}", entry.what, shorten(&id, 40)),
         );
     }
     if let Some(&first) = seen.get(&id) {

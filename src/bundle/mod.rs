@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::model::Library;
+use crate::model::{Lesson, Library};
 
 mod assemble;
 mod course;
@@ -26,6 +26,7 @@ mod walk;
 pub use course::FORMAT;
 pub use diag::{Diagnostic, Location, Severity, Snippet};
 pub use ids::{fnv1a64, point_id, section_id};
+pub use scan::MAX_DIRS as MAX_SCANNED_DIRS;
 pub use source::MAX_FILE_BYTES;
 
 /// Where lessons come from.
@@ -90,6 +91,26 @@ pub fn load(source: &LessonsSource) -> Loaded {
         a.path.cmp(&b.path).then(position(a).cmp(&position(b)))
     });
     loaded
+}
+
+/// Checks one lesson file's contents as if read from `path` (whose stem is
+/// the default id), through the same path as [`load`]: the lesson when it
+/// has no errors, and every diagnostic. For fuzzing and tests.
+pub fn load_lesson_bytes(path: &Path, bytes: &[u8]) -> (Option<Lesson>, Vec<Diagnostic>) {
+    let stem = lesson::stem(path);
+    let result = parse::check_bytes(path, bytes.into(), |check, root| {
+        lesson::lesson(check, root, &stem)
+    });
+    let lesson = result.value.filter(|_| !result.has_errors);
+    (lesson.map(|parsed| parsed.lesson), result.diagnostics)
+}
+
+/// Checks one `course.toml`'s contents as if read from `path`: its title
+/// when it has no errors, and every diagnostic. For fuzzing and tests.
+pub fn load_course_bytes(path: &Path, bytes: &[u8]) -> (Option<String>, Vec<Diagnostic>) {
+    let result = parse::check_bytes(path, bytes.into(), course::course_head);
+    let title = result.value.filter(|_| !result.has_errors);
+    (title.and_then(|head| head.title), result.diagnostics)
 }
 
 #[cfg(test)]

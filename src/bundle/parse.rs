@@ -3,6 +3,7 @@
 //! Embedded and on-disk files take the same path.
 
 use std::borrow::Cow;
+use std::path::Path;
 
 use toml::de::DeTable;
 
@@ -25,7 +26,6 @@ pub fn check_file<T>(
     file: &FileRef,
     walk: impl FnOnce(&mut FileCheck<'_>, &DeTable<'_>) -> T,
 ) -> FileResult<T> {
-    let path = file.shown();
     let bytes: Cow<'_, [u8]> = match file {
         FileRef::Embedded { text, .. } => Cow::Borrowed(text.as_bytes()),
         FileRef::Disk(path) => match source::read(path) {
@@ -33,6 +33,16 @@ pub fn check_file<T>(
             Err(diagnostic) => return failed(*diagnostic),
         },
     };
+    check_bytes(file.shown(), bytes, walk)
+}
+
+/// Decodes and parses `bytes` (the contents of `path`), then runs `walk`
+/// over its top-level table.
+pub fn check_bytes<T>(
+    path: &Path,
+    bytes: Cow<'_, [u8]>,
+    walk: impl FnOnce(&mut FileCheck<'_>, &DeTable<'_>) -> T,
+) -> FileResult<T> {
     let text = match source::decode(path, bytes) {
         Ok(text) => text,
         Err(diagnostic) => return failed(*diagnostic),

@@ -11,6 +11,10 @@ use super::embedded;
 /// Directories deeper than this below the lessons root are not scanned.
 pub const MAX_DEPTH: usize = 32;
 
+/// At most this many directories are scanned: a symlink to `/` or to a
+/// home directory in a downloaded bundle must not walk the whole disk.
+pub const MAX_DIRS: usize = 2_000;
+
 pub const COURSE_FILE: &str = "course.toml";
 
 /// A file to load: on disk, or compiled in.
@@ -115,6 +119,8 @@ fn disk_plan(root: &Path) -> Plan {
 struct Walker {
     plan: Plan,
     visited: HashSet<PathBuf>,
+    /// Whether [`MAX_DIRS`] was reached (and reported).
+    full: bool,
 }
 
 impl Walker {
@@ -191,6 +197,16 @@ impl Walker {
         if depth > MAX_DEPTH {
             let message = format!("directory is more than {MAX_DEPTH} levels deep; not scanned");
             self.error(Diagnostic::whole(dir, message).warning());
+            return false;
+        }
+        if self.visited.len() >= MAX_DIRS {
+            if !self.full {
+                self.full = true;
+                let message = format!(
+                    "more than {MAX_DIRS} directories to scan (a symlink out of the lessons?); the rest are not scanned"
+                );
+                self.error(Diagnostic::whole(dir, message).warning());
+            }
             return false;
         }
         match std::fs::canonicalize(dir).map(|real| self.visited.insert(real)) {

@@ -12,19 +12,35 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 const BOM: &str = "\u{feff}";
 
-/// Reads a file from disk, refusing oversized files.
+/// Reads a file from disk, refusing oversized files and anything that is
+/// not a regular file (reading a FIFO would wait forever, a device forever
+/// return bytes).
 pub fn read(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
+    if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
+        return Err(Box::new(not_a_file(path)));
+    }
     let file = std::fs::File::open(path).map_err(|err| {
         Box::new(Diagnostic::whole(
             path,
             format!("cannot read the file: {err}"),
         ))
     })?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let meta = file.metadata().map_err(|err| {
+        Box::new(Diagnostic::whole(
+            path,
+            format!("cannot read the file: {err}"),
+        ))
+    })?;
+    if !meta.is_file() {
+        return Err(Box::new(not_a_file(path)));
+    }
+    let size = meta.len();
     if size > MAX_FILE_BYTES {
         return Err(Box::new(too_big(path)));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // One byte more than the size, so that reading to the end never has
+    // to grow (and copy) the buffer just to find that nothing follows.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).map_or(0, |n| n + 1));
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|err| {
@@ -37,6 +53,14 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
         return Err(Box::new(too_big(path)));
     }
     Ok(bytes)
+}
+
+fn not_a_file(path: &Path) -> Diagnostic {
+    Diagnostic::whole(
+        path,
+        "not a regular file (a FIFO, a device or a socket); not read",
+    )
+    .with_help("lesson files are ordinary TOML files")
 }
 
 fn too_big(path: &Path) -> Diagnostic {

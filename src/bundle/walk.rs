@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-use super::diag::{Diagnostic, SourceText};
+use super::diag::{Diagnostic, SourceText, shorten};
 
 /// At most this many diagnostics are kept per file; the rest are counted.
 pub const MAX_DIAGNOSTICS_PER_FILE: usize = 30;
@@ -129,7 +129,7 @@ pub fn check_keys(check: &mut FileCheck<'_>, table: &DeTable<'_>, known: &[&str]
         if known.contains(&name) {
             continue;
         }
-        let message = format!("unknown key `{name}` {place}");
+        let message = format!("unknown key `{}` {place}", shorten(name, 40));
         let help = match did_you_mean(name, known) {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!("the keys allowed here are: {}", quoted_list(known)),

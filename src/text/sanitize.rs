@@ -91,11 +91,18 @@ fn needs_work(c: char) -> bool {
     match c {
         '\n' => false,
         '\0'..='\u{1F}' | '\u{7F}'..='\u{9F}' => true,
-        '\u{200E}' | '\u{200F}' | '\u{061C}' => true,
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => true,
         '\u{FF61}'..='\u{FF9F}' => true,
-        _ => false,
+        c => is_bidi_control(c),
     }
+}
+
+/// Bidirectional formatting characters: marks, embeddings, overrides and
+/// isolates. Invisible, and able to make text masquerade.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 fn clean_from(raw: &str, first: usize) -> String {

@@ -9,7 +9,8 @@ use super::app::Focus;
 pub const SIDE_BY_SIDE_MIN: u16 = 96;
 /// From this width on, the outline of sections shows too.
 pub const OUTLINE_MIN: u16 = 120;
-const OUTLINE_WIDTH: u16 = 24;
+const OUTLINE_MIN_WIDTH: u16 = 24;
+const OUTLINE_MAX_WIDTH: u16 = 36;
 const CHECKLIST_MIN: u16 = 30;
 const CHECKLIST_MAX: u16 = 44;
 /// Text panes narrower than this get no side margins.
@@ -87,7 +88,7 @@ pub fn lesson_panes(area: Rect, focus: Focus) -> LessonPanes {
     }
     let checklist_w = (main.width / 3).clamp(CHECKLIST_MIN, CHECKLIST_MAX);
     let outline_w = if main.width >= OUTLINE_MIN {
-        OUTLINE_WIDTH
+        (main.width / 5).clamp(OUTLINE_MIN_WIDTH, OUTLINE_MAX_WIDTH)
     } else {
         0
     };
@@ -104,13 +105,14 @@ pub fn lesson_panes(area: Rect, focus: Focus) -> LessonPanes {
     }
 }
 
-/// Where the lesson text goes inside the content pane's body: one column of
-/// margin each side when there is room.
+/// Where the lesson text goes inside the content pane's body: when there is
+/// room, one column of margin on the left, and on the right one column of
+/// gap before the scrollbar in the last column.
 pub fn text_area(body: Rect) -> Rect {
     if body.width < MARGIN_MIN {
         return body;
     }
-    Rect::new(body.x + 1, body.y, body.width - 2, body.height)
+    Rect::new(body.x + 1, body.y, body.width - 3, body.height)
 }
 
 /// The text area of the content pane for a terminal of this size, whatever
@@ -137,8 +139,8 @@ pub fn contains(rect: Rect, column: u16, row: u16) -> bool {
 /// The help overlay: a box centred in the terminal, with a border when
 /// there is room; returns the box and the area inside it.
 pub fn help_box(area: Rect, lines: usize, width: usize) -> (Rect, Rect) {
-    let want_w = u16::try_from(width + 4).unwrap_or(u16::MAX);
-    let want_h = u16::try_from(lines + 2).unwrap_or(u16::MAX);
+    let want_w = u16::try_from(width.saturating_add(4)).unwrap_or(u16::MAX);
+    let want_h = u16::try_from(lines.saturating_add(2)).unwrap_or(u16::MAX);
     let w = want_w.min(area.width);
     let h = want_h.min(area.height);
     let outer = Rect::new(

@@ -49,7 +49,31 @@ pub const BINDINGS: &[Binding] = &[
     bind(ch('k'), C::Global, A::ScrollUp),
     bind(KeyCode::Up, C::Global, A::ScrollUp),
     bind(KeyCode::PageDown, C::Global, A::PageDown),
+    Binding {
+        code: ch('f'),
+        mods: KeyModifiers::CONTROL,
+        context: C::Global,
+        action: A::PageDown,
+    },
     bind(KeyCode::PageUp, C::Global, A::PageUp),
+    Binding {
+        code: ch('b'),
+        mods: KeyModifiers::CONTROL,
+        context: C::Global,
+        action: A::PageUp,
+    },
+    Binding {
+        code: ch('d'),
+        mods: KeyModifiers::CONTROL,
+        context: C::Global,
+        action: A::HalfPageDown,
+    },
+    Binding {
+        code: ch('u'),
+        mods: KeyModifiers::CONTROL,
+        context: C::Global,
+        action: A::HalfPageUp,
+    },
     bind(ch('g'), C::Global, A::Top),
     bind(KeyCode::Home, C::Global, A::Top),
     bind(ch('G'), C::Global, A::Bottom),
@@ -76,6 +100,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(KeyCode::Backspace, C::Lesson, A::Back),
     bind(ch(' '), C::Content, A::PageDown),
     bind(ch('b'), C::Content, A::PageUp),
+    bind(ch('d'), C::Content, A::HalfPageDown),
+    bind(ch('u'), C::Content, A::HalfPageUp),
     bind(ch(' '), C::Checklist, A::ToggleTick),
     bind(ch('x'), C::Checklist, A::ToggleTick),
     bind(KeyCode::Enter, C::Checklist, A::ToggleTick),
@@ -158,25 +184,26 @@ pub fn first_label(app: &App, action: Action) -> Option<String> {
 
 /// The actions worth a hint in the status line, per situation.
 pub fn hint_actions(app: &App) -> &'static [Action] {
+    // Help first: at narrow widths only the first hints fit.
     match contexts(app).first() {
-        Some(C::List) => &[A::ScrollDown, A::Open, A::Resume, A::ToggleHelp, A::Quit],
+        Some(C::List) => &[A::ToggleHelp, A::ScrollDown, A::Open, A::Resume, A::Quit],
         Some(C::Content) => &[
-            A::PageDown,
-            A::NextSection,
-            A::ToggleFocus,
             A::ToggleHelp,
+            A::PageDown,
+            A::ToggleFocus,
+            A::NextSection,
             A::Back,
             A::Quit,
         ],
         Some(C::Checklist) => &[
-            A::ScrollDown,
-            A::ToggleTick,
-            A::ToggleFocus,
             A::ToggleHelp,
+            A::ToggleTick,
+            A::ScrollDown,
+            A::ToggleFocus,
             A::Back,
             A::Quit,
         ],
-        _ => &[A::ScrollDown, A::ToggleHelp, A::Quit],
+        _ => &[A::ToggleHelp, A::ScrollDown, A::Quit],
     }
 }
 

@@ -2,16 +2,18 @@
 //! channel from two threads; the loop blocks on it (no busy loop) and wakes
 //! on a timeout only while a reading position waits to be saved.
 
-use std::io::{self, stdout};
+use std::io::{self, IsTerminal, stdout};
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use ratatui::DefaultTerminal;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, MouseButton, MouseEventKind,
 };
-use ratatui::crossterm::{cursor, execute};
+use ratatui::crossterm::{cursor, execute, style};
+use ratatui::style::Color;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -35,6 +37,9 @@ enum Event {
 
 /// Runs the reader until the user quits or a signal arrives.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    if !stdout().is_terminal() || !io::stdin().is_terminal() {
+        anyhow::bail!("{}", strings::NOT_A_TERMINAL);
+    }
     let (library, load_warning) = load_library(cli);
     let Opened {
         mut store,
@@ -46,7 +51,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let mut terminal = TerminalGuard::start()?;
     let size = terminal.0.size()?;
     let mut app = App::new(library, progress, size.width, size.height);
-    app.status = warning.or(load_warning);
+    let warnings: Vec<String> = warning.into_iter().chain(load_warning).collect();
+    app.status = (!warnings.is_empty()).then(|| warnings.join("; "));
     spawn_input_thread(tx);
     event_loop(&mut terminal.0, &mut app, &mut store, &rx)
 }
@@ -66,16 +72,53 @@ fn event_loop(
     store: &mut Store,
     rx: &Receiver<Event>,
 ) -> anyhow::Result<ExitCode> {
+    let plain = no_color();
+    if plain {
+        // Otherwise crossterm writes each colour change as `ESC [ m`, a
+        // full reset that also drops reverse video (the selection).
+        style::force_color_output(true);
+    }
     loop {
-        terminal.draw(|frame| view::draw(app, frame))?;
-        let mut event = Some(next_event(app, store, rx)?);
+        terminal.draw(|frame| {
+            view::draw(app, frame);
+            if plain {
+                strip_colours(frame.buffer_mut());
+            }
+        })?;
         // Handle everything already queued before drawing again.
-        while let Some(current) = event {
-            if let Some(code) = handle(app, store, current)? {
+        let mut batch = vec![next_event(app, store, rx)?];
+        batch.extend(rx.try_iter());
+        for event in without_superseded_resizes(batch) {
+            if let Some(code) = handle(app, store, event)? {
                 return Ok(code);
             }
-            event = rx.try_recv().ok();
         }
+    }
+}
+
+/// Drops every resize that a later one in the same batch replaces, so that
+/// dragging a window edge lays a long lesson out once, not once per step.
+fn without_superseded_resizes(batch: Vec<Event>) -> Vec<Event> {
+    let is_resize = |e: &Event| matches!(e, Event::Term(TermEvent::Resize(..)));
+    let last_resize = batch.iter().rposition(is_resize);
+    batch
+        .into_iter()
+        .enumerate()
+        .filter(|(i, e)| !is_resize(e) || Some(*i) == last_resize)
+        .map(|(_, e)| e)
+        .collect()
+}
+
+/// Whether NO_COLOR (https://no-color.org) is set to something.
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
+}
+
+/// Resets every cell to the terminal's colours, keeping bold, dim and
+/// reverse video: with NO_COLOR the reader is drawn with attributes only.
+fn strip_colours(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        cell.set_fg(Color::Reset).set_bg(Color::Reset);
     }
 }
 
@@ -217,5 +260,31 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         let _ = execute!(stdout(), DisableMouseCapture, cursor::Show);
         ratatui::restore();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    #[test]
+    fn only_the_last_resize_of_a_batch_is_kept() {
+        let key = || {
+            Event::Term(TermEvent::Key(KeyEvent::new(
+                KeyCode::Char('j'),
+                KeyModifiers::NONE,
+            )))
+        };
+        let resize = |w| Event::Term(TermEvent::Resize(w, 10));
+        let kept = without_superseded_resizes(vec![resize(1), key(), resize(2), key(), resize(3)]);
+        let sizes: Vec<Option<u16>> = kept
+            .iter()
+            .map(|e| match e {
+                Event::Term(TermEvent::Resize(w, _)) => Some(*w),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(sizes, [None, None, Some(3)]);
     }
 }

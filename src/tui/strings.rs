@@ -7,6 +7,7 @@ use super::msg::Action;
 pub const APP_TITLE: &str = "terakoya";
 pub const SUMMARY: &str = "Summary";
 pub const TEXT: &str = "Text";
+pub const CLOSE: &str = "close";
 pub const SECTIONS: &str = "Sections";
 pub const HELP_TITLE: &str = "Keys";
 pub const CONTINUE: &str = "Continue";
@@ -18,7 +19,9 @@ pub const TICKED: &str = "[x] ";
 pub const UNTICKED: &str = "[ ] ";
 pub const BULLET: &str = "・";
 pub const ELLIPSIS: &str = "…";
+pub const NOT_A_TERMINAL: &str = "the reader needs a terminal; for plain text use `terakoya list` or `terakoya show COURSE/LESSON`";
 pub const HELP_CLOSE_HINT: &str = "Esc or ? closes this help";
+pub const HELP_SCROLL_HINT: &str = "j/k scroll · Esc closes";
 
 /// The headings of the help overlay.
 pub fn context_heading(context: Context) -> &'static str {
@@ -39,6 +42,8 @@ pub fn action_help(action: Action) -> &'static str {
         Action::ScrollUp => "scroll up / previous item",
         Action::PageDown => "page down",
         Action::PageUp => "page up",
+        Action::HalfPageDown => "half a page down",
+        Action::HalfPageUp => "half a page up",
         Action::Top => "go to the top",
         Action::Bottom => "go to the end",
         Action::NextSection => "next section",
@@ -58,6 +63,7 @@ pub fn action_hint(action: Action) -> &'static str {
     match action {
         Action::ScrollDown | Action::ScrollUp => "move",
         Action::PageDown | Action::PageUp => "page",
+        Action::HalfPageDown | Action::HalfPageUp => "half page",
         Action::Top | Action::Bottom => "top/end",
         Action::NextSection | Action::PrevSection => "section",
         Action::Open => "open",
@@ -111,4 +117,54 @@ pub fn save_failed(reason: &str) -> String {
 
 pub fn lesson_complete() -> &'static str {
     "All points ticked: lesson complete!"
+}
+
+/// The right end of the text's title in a narrow layout.
+pub fn points_and_percent(points: &str, percent: &str) -> String {
+    format!("{points} · {percent}")
+}
+
+/// A section in the outline: read mark, number, heading.
+pub fn outline_entry(mark: &str, number: usize, heading: &str) -> String {
+    format!("{mark} {number}. {heading}")
+}
+
+/// The list's title: lessons done out of all.
+pub fn lessons_done(done: usize, total: usize) -> String {
+    format!("{done}/{total} {DONE_MARK}")
+}
+
+pub fn continue_line(title: &str) -> String {
+    format!("▶ {CONTINUE}: {title}")
+}
+
+/// A lesson's label and title, as the list shows them.
+pub fn full_title(label: Option<&str>, title: &str) -> String {
+    match label {
+        Some(label) => format!("{label} {title}"),
+        None => title.to_owned(),
+    }
+}
+
+/// The list's first line for a lesson: the done mark and the title.
+pub fn lesson_line(mark: &str, title: &str) -> String {
+    format!("  {mark} {title}")
+}
+
+/// The list's second line for a lesson: lecturer (if any) and the stats.
+pub fn lesson_detail(lecturer: Option<&str>, stats: &str) -> String {
+    match lecturer {
+        Some(name) => format!("    {name} · {stats}"),
+        None => format!("    {stats}"),
+    }
+}
+
+/// A key hint in the status line: "Space page".
+pub fn hint(keys: &str, word: &str) -> String {
+    format!("{keys} {word}")
+}
+
+/// Keys for both directions of one hint: "j/k".
+pub fn key_pair(down: &str, up: &str) -> String {
+    format!("{down}/{up}")
 }

@@ -4,10 +4,9 @@ use ratatui::layout::Rect;
 
 use super::app::{App, Screen};
 use super::geometry::{self, contains};
-use super::keys;
 use super::listing::{self, Item};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
-use super::{reading, scroll, strings};
+use super::{help, reading, scroll, strings};
 
 /// Lines the mouse wheel scrolls per notch.
 pub const WHEEL_LINES: isize = 3;
@@ -54,15 +53,14 @@ fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
-fn help_height(app: &App) -> usize {
-    let lines = keys::help_lines();
-    let (_, inner) = geometry::help_box(app.area, lines.len(), 0);
-    usize::from(inner.height)
+/// The help's row count and visible height at the current size.
+fn help_size(app: &App) -> (usize, usize) {
+    let (_, inner, rows) = help::layout(app.area);
+    (rows.len(), usize::from(inner.height))
 }
 
 fn help_action(app: &mut App, action: Action) {
-    let len = keys::help_lines().len();
-    let height = help_height(app);
+    let (len, height) = help_size(app);
     let top = app.help.unwrap_or(0);
     let delta = match action {
         Action::ToggleHelp | Action::Back => {
@@ -73,6 +71,8 @@ fn help_action(app: &mut App, action: Action) {
         Action::ScrollUp => -1,
         Action::PageDown => scroll::page(height) as isize,
         Action::PageUp => -(scroll::page(height) as isize),
+        Action::HalfPageDown => (height / 2).max(1) as isize,
+        Action::HalfPageUp => -((height / 2).max(1) as isize),
         Action::Top => isize::MIN / 2,
         Action::Bottom => isize::MAX / 2,
         _ => 0,
@@ -82,8 +82,8 @@ fn help_action(app: &mut App, action: Action) {
 
 fn clamp_help(app: &mut App) {
     if let Some(top) = app.help {
-        let len = keys::help_lines().len();
-        app.help = Some(scroll::clamp_top(top, len, help_height(app)));
+        let (len, height) = help_size(app);
+        app.help = Some(scroll::clamp_top(top, len, height));
     }
 }
 
@@ -98,8 +98,8 @@ fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
     app.list.selected = match action {
         Action::ScrollDown => scroll::move_cursor(selected, 1, count),
         Action::ScrollUp => scroll::move_cursor(selected, -1, count),
-        Action::PageDown => scroll::move_cursor(selected, half_page, count),
-        Action::PageUp => scroll::move_cursor(selected, -half_page, count),
+        Action::PageDown | Action::HalfPageDown => scroll::move_cursor(selected, half_page, count),
+        Action::PageUp | Action::HalfPageUp => scroll::move_cursor(selected, -half_page, count),
         Action::Top => 0,
         Action::Bottom => count.saturating_sub(1),
         Action::Open => return open_selected(app),

@@ -23,6 +23,8 @@ pub struct Reader {
     slave: Box<dyn SlavePty + Send>,
     /// Every byte the program wrote, in order.
     pub output: Arc<Mutex<Vec<u8>>>,
+    /// The pty's size now (rows, columns).
+    size: (u16, u16),
 }
 
 fn command(program: &str, args: &[&str]) -> CommandBuilder {
@@ -72,13 +74,18 @@ impl Reader {
             master: pair.master,
             slave: pair.slave,
             output,
+            size: (ROWS, COLS),
         }
     }
 
     pub fn screen(&self) -> String {
         let size = |n: u16| std::num::NonZero::new(n).expect("non-zero size");
-        let mut parser = vt100::Parser::new(size(ROWS), size(COLS), 0);
-        parser.process(&self.output.lock().expect("output lock"));
+        let mut parser = vt100::Parser::new(size(self.size.0), size(self.size.1), 0);
+        let output = self.output.lock().expect("output lock");
+        // Replay from the last full-screen clear: what came before was drawn
+        // for another size.
+        let from = last_clear(&output);
+        parser.process(&output[from..]);
         parser.screen().contents()
     }
 
@@ -121,6 +128,19 @@ impl Reader {
         self.wait_for(text, |screen| screen.contains(text))
     }
 
+    /// Resizes the pty (the program gets SIGWINCH).
+    pub fn resize(&mut self, rows: u16, cols: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize pty");
+        self.size = (rows, cols);
+    }
+
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("write keys");
         self.writer.flush().expect("flush keys");
@@ -154,11 +174,11 @@ impl Reader {
     /// The terminal settings of the pty now, as `stty -a` prints them (run
     /// in the same pty after the reader exited).
     pub fn stty(&self) -> String {
+        let before = self.output.lock().expect("output lock").len();
         let mut child = self
             .slave
             .spawn_command(command("stty", &["-a"]))
             .expect("spawn stty");
-        let before = self.output.lock().expect("output lock").len();
         child.wait().expect("stty");
         let start = Instant::now();
         loop {
@@ -181,4 +201,13 @@ impl Drop for Reader {
             let _ = self.child.wait();
         }
     }
+}
+
+/// Where the last "clear the whole screen" starts in `output` (0 if none).
+fn last_clear(output: &[u8]) -> usize {
+    const CLEAR: &[u8] = b"\x1b[2J";
+    output
+        .windows(CLEAR.len())
+        .rposition(|w| w == CLEAR)
+        .unwrap_or(0)
 }

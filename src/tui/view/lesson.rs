@@ -8,6 +8,7 @@ use ratatui::style::Style;
 use super::{put, put_both, row_of, status, theme, truncate};
 use crate::model::Lesson;
 use crate::text::layout::{LIST_INDENT, LineKind};
+use crate::text::linebreak::shown;
 use crate::tui::app::{App, Focus, LessonState};
 use crate::tui::geometry::{self, Pane};
 use crate::tui::{checklist, position, scroll, strings};
@@ -18,7 +19,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let panes = geometry::lesson_panes(area, state.focus);
     if let Some(pane) = panes.content {
-        draw_content(state, lesson, pane, panes.side_by_side, buf);
+        // When the checklist is hidden, its count rides in the text's title.
+        let points = (!panes.side_by_side && pane.title.width >= NARROW_COUNT_MIN).then(|| {
+            strings::summary_title(app.ticked_count(&state.key, lesson), lesson.summary.len())
+        });
+        draw_content(state, lesson, pane, panes.side_by_side, points, buf);
     }
     if let Some(pane) = panes.outline {
         draw_outline(app, state, lesson, pane, buf);
@@ -64,7 +69,18 @@ fn draw_border(pane: Pane, buf: &mut Buffer) {
     }
 }
 
-fn draw_content(state: &LessonState, lesson: &Lesson, pane: Pane, side: bool, buf: &mut Buffer) {
+/// From this width on, a narrow layout shows the points ticked beside the
+/// section indicator.
+const NARROW_COUNT_MIN: u16 = 60;
+
+fn draw_content(
+    state: &LessonState,
+    lesson: &Lesson,
+    pane: Pane,
+    side: bool,
+    points: Option<String>,
+    buf: &mut Buffer,
+) {
     let text = geometry::text_area(pane.body);
     let height = usize::from(text.height);
     let layout = &state.layout;
@@ -76,7 +92,10 @@ fn draw_content(state: &LessonState, lesson: &Lesson, pane: Pane, side: bool, bu
         ),
         None => strings::head_indicator(lesson.sections.len()),
     };
-    let percent = strings::percent(scroll::percent(state.top, layout.lines.len(), height));
+    let mut percent = strings::percent(scroll::percent(state.top, layout.lines.len(), height));
+    if let Some(points) = points {
+        percent = strings::points_and_percent(&points, &percent);
+    }
     let style = title_style(state.focus == Focus::Content, side);
     put_both(buf, pane.title, &indicator, &percent, style);
     for (row, index) in (state.top..layout.lines.len()).take(height).enumerate() {
@@ -153,7 +172,7 @@ fn draw_outline(app: &App, state: &LessonState, lesson: &Lesson, pane: Pane, buf
         };
         let read = app.is_section_read(&state.key, &section.id);
         let mark = if read { strings::READ_MARK } else { " " };
-        let text = format!("{mark} {}. {}", index + 1, section.heading);
+        let text = strings::outline_entry(mark, index + 1, &section.heading);
         let style = if Some(index) == current {
             theme::selected()
         } else {
@@ -231,7 +250,8 @@ fn draw_checklist(
             };
             put(buf, rect, rect.x, mark, style);
         }
-        let text = point.text.get(line.text.clone()).unwrap_or("");
+        let room = usize::from(rect.width).saturating_sub(checklist::box_width());
+        let text = shown(&point.text, line.text.clone(), room);
         let x = if usize::from(rect.width) > checklist::box_width() {
             rect.x + box_w
         } else {

@@ -16,7 +16,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let panes = geometry::list_panes(area);
     let lessons: usize = app.library.courses.iter().map(|c| c.lessons.len()).sum();
     let done = count_done(app);
-    let right = format!("{done}/{lessons} {}", strings::DONE_MARK);
+    let right = strings::lessons_done(done, lessons);
     put_both(
         buf,
         panes.list.title,
@@ -96,7 +96,7 @@ fn row_lines(app: &App, row: &Row) -> Vec<(String, Style)> {
     match row.item {
         Item::Continue(at) => {
             let title = app.lesson_at(at).map(full_title).unwrap_or_default();
-            vec![(format!("▶ {}: {title}", strings::CONTINUE), theme::status())]
+            vec![(strings::continue_line(&title), theme::status())]
         }
         Item::Course(index) => {
             let title = app
@@ -114,10 +114,7 @@ fn row_lines(app: &App, row: &Row) -> Vec<(String, Style)> {
 }
 
 fn full_title(lesson: &Lesson) -> String {
-    match &lesson.label {
-        Some(label) => format!("{label} {}", lesson.title),
-        None => lesson.title.clone(),
-    }
+    strings::full_title(lesson.label.as_deref(), &lesson.title)
 }
 
 fn lesson_lines(app: &App, at: LessonRef) -> Vec<(String, Style)> {
@@ -132,17 +129,15 @@ fn lesson_lines(app: &App, at: LessonRef) -> Vec<(String, Style)> {
         app.read_count(&key, lesson),
         lesson.sections.len(),
     );
-    let second = match &lesson.lecturer {
-        Some(lecturer) => format!("    {} · {stats}", lecturer.name),
-        None => format!("    {stats}"),
-    };
+    let lecturer = lesson.lecturer.as_ref().map(|l| l.name.as_str());
+    let second = strings::lesson_detail(lecturer, &stats);
     let first_style = if complete {
         theme::done()
     } else {
         Style::new()
     };
     vec![
-        (format!("  {mark} {}", full_title(lesson)), first_style),
+        (strings::lesson_line(mark, &full_title(lesson)), first_style),
         (second, theme::dim()),
     ]
 }

@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{put, theme, truncate};
+use crate::text::width::str_width;
 use crate::tui::app::{App, Focus, Screen};
 use crate::tui::keys;
 use crate::tui::msg::Action;
@@ -25,16 +26,24 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    put(
-        buf,
-        area,
-        area.x,
-        &truncate(&hints(app), width),
-        theme::dim(),
-    );
+    put(buf, area, area.x, &hints(app, width), theme::dim());
 }
 
-fn hints(app: &App) -> String {
+/// As many whole hints as fit in `width` columns.
+fn hints(app: &App, width: usize) -> String {
+    let mut line = String::new();
+    for hint in all_hints(app) {
+        let sep = if line.is_empty() { "" } else { "  " };
+        if str_width(&line) + str_width(sep) + str_width(&hint) > width {
+            break;
+        }
+        line.push_str(sep);
+        line.push_str(&hint);
+    }
+    line
+}
+
+fn all_hints(app: &App) -> Vec<String> {
     keys::hint_actions(app)
         .iter()
         .filter_map(|&action| {
@@ -43,16 +52,18 @@ fn hints(app: &App) -> String {
             if action == Action::ScrollDown
                 && let Some(up) = keys::first_label(app, Action::ScrollUp)
             {
-                key = format!("{key}/{up}");
+                key = strings::key_pair(&key, &up);
             }
-            Some(format!("{key} {}", hint_word(app, action)))
+            Some(strings::hint(&key, hint_word(app, action)))
         })
-        .collect::<Vec<_>>()
-        .join("  ")
+        .collect()
 }
 
-/// Tab's hint names the pane it goes to.
+/// Tab's hint names the pane it goes to; in the help, `?` and Esc close it.
 fn hint_word(app: &App, action: Action) -> &'static str {
+    if action == Action::ToggleHelp && app.help.is_some() {
+        return strings::CLOSE;
+    }
     match (action, app.screen, app.focus()) {
         (Action::ToggleFocus, Screen::Lesson, Focus::Content) => strings::SUMMARY,
         (Action::ToggleFocus, Screen::Lesson, Focus::Checklist) => strings::TEXT,

@@ -1,0 +1,93 @@
+//! The help overlay's layout, pure, shared by update (scrolling) and view:
+//! one row per key when the box is wide enough, else the description on
+//! its own row under the keys.
+
+use ratatui::layout::Rect;
+
+use super::geometry;
+use super::keys::{HelpLine, help_lines};
+use crate::text::width::str_width;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRow {
+    pub text: String,
+    pub heading: bool,
+}
+
+/// The overlay's box, the area inside its border, and its rows.
+pub fn layout(area: Rect) -> (Rect, Rect, Vec<HelpRow>) {
+    // Leave the status line (its hints say how to close the help) visible.
+    let area = if area.height >= 3 {
+        Rect::new(area.x, area.y, area.width, area.height - 1)
+    } else {
+        area
+    };
+    let lines = help_lines();
+    let keys_w = lines
+        .iter()
+        .map(|l| match l {
+            HelpLine::Key { keys, .. } => str_width(keys),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    let one_line = |keys: &str, what: &str| format!("  {keys}{}  {what}", pad(keys, keys_w));
+    let wide = lines
+        .iter()
+        .map(|l| match l {
+            HelpLine::Key { keys, what } => str_width(&one_line(keys, what)),
+            HelpLine::Heading(h) => str_width(h),
+            HelpLine::Blank => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    let (_, inner) = geometry::help_box(area, usize::MAX, wide);
+    let fits = usize::from(inner.width) >= wide;
+    let mut rows = Vec::new();
+    for line in &lines {
+        match line {
+            HelpLine::Heading(h) => rows.push(row(h, true)),
+            HelpLine::Key { keys, what } if fits => rows.push(row(&one_line(keys, what), false)),
+            HelpLine::Key { keys, what } => {
+                rows.push(row(&format!("  {keys}"), false));
+                rows.push(row(&format!("      {what}"), false));
+            }
+            HelpLine::Blank => rows.push(row("", false)),
+        }
+    }
+    let (outer, inner) = geometry::help_box(area, rows.len(), wide);
+    (outer, inner, rows)
+}
+
+fn pad(text: &str, width: usize) -> String {
+    " ".repeat(width.saturating_sub(str_width(text)))
+}
+
+fn row(text: &str, heading: bool) -> HelpRow {
+    HelpRow {
+        text: text.to_owned(),
+        heading,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrow_help_puts_descriptions_under_their_keys() {
+        let (_, wide_inner, wide) = layout(Rect::new(0, 0, 120, 60));
+        let (_, narrow_inner, narrow) = layout(Rect::new(0, 0, 40, 12));
+        assert!(narrow.len() > wide.len());
+        assert!(narrow_inner.width < wide_inner.width);
+        assert!(
+            narrow
+                .iter()
+                .any(|r| r.text.trim() == "tick or untick the point")
+        );
+        assert!(
+            wide.iter()
+                .any(|r| r.text.ends_with("tick or untick the point"))
+        );
+    }
+}

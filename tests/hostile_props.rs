@@ -1,0 +1,228 @@
+//! The loader against random and absurd input, in process: any bytes give
+//! a lesson or diagnostics, never a panic, a hang or a stack overflow, and
+//! every rendered diagnostic is safe to print.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod hostile_support;
+
+use std::path::Path;
+
+use proptest::prelude::*;
+use terakoya::bundle::{Diagnostic, load_course_bytes, load_lesson_bytes};
+
+/// Loads `bytes` as a lesson and as a course; checks every rendering.
+fn load_both(bytes: &[u8]) -> Vec<Diagnostic> {
+    let (lesson, mut diagnostics) = load_lesson_bytes(Path::new("c/l.toml"), bytes);
+    let (_, course) = load_course_bytes(Path::new("c/course.toml"), bytes);
+    diagnostics.extend(course);
+    for diagnostic in &diagnostics {
+        let shown = diagnostic.to_string();
+        let problem = hostile_support::first_unsafe(shown.as_bytes());
+        assert!(problem.is_none(), "{problem:?} in {shown}");
+    }
+    if let Some(lesson) = lesson {
+        let shown = format!("{lesson:?}");
+        assert!(!shown.contains('\u{1b}'), "{shown}");
+    }
+    diagnostics
+}
+
+/// Pieces of TOML, good and bad, for random lesson-like files.
+const FRAGMENTS: &[&str] = &[
+    "title = ",
+    "label = ",
+    "id = ",
+    "intro = ",
+    "heading = ",
+    "body = ",
+    "text = ",
+    "name = ",
+    "bio = ",
+    "format = ",
+    "lessons = ",
+    "[[sections]]",
+    "[[summary]]",
+    "[lecturer]",
+    "[sections]",
+    "[[lecturer]]",
+    "[a.b.c]",
+    "[[a.b]]",
+    "\"",
+    "'",
+    "\"\"\"",
+    "'''",
+    "[",
+    "]",
+    "[[",
+    "]]",
+    "{",
+    "}",
+    ",",
+    ".",
+    "=",
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    "\t",
+    "#",
+    "\\",
+    "\\u001b",
+    "\\u202e",
+    "\\uD800",
+    "\\U0010FFFF",
+    "\\e",
+    "\u{1b}[31m",
+    "\u{1b}]52;c;eA==\u{7}",
+    "\u{9b}",
+    "\u{202e}",
+    "\u{feff}",
+    "\0",
+    "\u{7f}",
+    "\u{200e}",
+    "\u{2067}",
+    "\u{85}",
+    "ｶﾞ",
+    "日本語",
+    "・",
+    "- ",
+    "1",
+    "-0",
+    "1e999",
+    "nan",
+    "inf",
+    "true",
+    "1979-05-27",
+    "0x",
+    "a",
+    "\"x\"",
+    "[1,2]",
+    "{a=1}",
+    "\u{FFFF}",
+];
+
+fn toml_ish() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(FRAGMENTS), 0..80).prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 400,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        load_both(&bytes);
+    }
+
+    #[test]
+    fn random_toml_ish_text_never_panics(text in toml_ish()) {
+        load_both(text.as_bytes());
+    }
+
+    #[test]
+    fn random_text_in_every_field_loads_printable(
+        fields in prop::collection::vec(".{0,40}", 9),
+    ) {
+        let quoted: Vec<String> = fields.iter().map(|f| toml::Value::from(f.as_str()).to_string()).collect();
+        let lesson = format!(
+            "label = {}\ntitle = {}\nintro = {}\n[lecturer]\nname = {}\nbio = {}\n\
+             [[sections]]\nheading = {}\nbody = {}\n[[summary]]\ntext = {}\n[[summary]]\ntext = {}\n",
+            quoted[0], quoted[1], quoted[2], quoted[3], quoted[4],
+            quoted[5], quoted[6], quoted[7], quoted[8],
+        );
+        load_both(lesson.as_bytes());
+    }
+}
+
+const DEEP: usize = 100_000;
+
+/// Asserts that `text` is refused with a "nested too deeply" error.
+fn assert_refused_as_too_deep(what: &str, text: &str) {
+    let diagnostics = load_both(text.as_bytes());
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.message.starts_with("nested too deeply")),
+        "{what}: {diagnostics:#?}"
+    );
+    let (lesson, _) = load_lesson_bytes(Path::new("c/l.toml"), text.as_bytes());
+    assert!(lesson.is_none(), "{what}");
+}
+
+#[test]
+fn deep_arrays_are_refused() {
+    let text = format!(
+        "title = \"x\"\na = {}{}\n",
+        "[".repeat(DEEP),
+        "]".repeat(DEEP)
+    );
+    assert_refused_as_too_deep("arrays", &text);
+    let unclosed = format!("title = \"x\"\na = {}\n", "[".repeat(DEEP));
+    assert_refused_as_too_deep("unclosed arrays", &unclosed);
+}
+
+#[test]
+fn deep_inline_tables_are_refused() {
+    let text = format!(
+        "title = \"x\"\na = {}1{}\n",
+        "{a=".repeat(DEEP),
+        "}".repeat(DEEP)
+    );
+    assert_refused_as_too_deep("inline tables", &text);
+    let mixed = format!(
+        "title = \"x\"\na = {}1{}\n",
+        "[{a=".repeat(DEEP),
+        "}]".repeat(DEEP)
+    );
+    assert_refused_as_too_deep("arrays of inline tables", &mixed);
+}
+
+#[test]
+fn deep_table_headers_are_refused() {
+    let dotted = vec!["a"; DEEP].join(".");
+    assert_refused_as_too_deep(
+        "table header",
+        &format!("title = \"x\"\n[{dotted}]\nb = 1\n"),
+    );
+    assert_refused_as_too_deep(
+        "array-of-tables header",
+        &format!("title = \"x\"\n[[{dotted}]]\nb = 1\n"),
+    );
+    assert_refused_as_too_deep("dotted key", &format!("title = \"x\"\n{dotted} = 1\n"));
+}
+
+#[test]
+fn many_shallow_sections_load() {
+    // Wide is fine, only deep is refused: 20,000 sections in one file.
+    let mut text = String::from("title = \"wide\"\n");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "[[sections]]\nid = \"s{i}\"\nheading = \"h{i}\"\nbody = \"b\"\n"
+        ));
+    }
+    let (lesson, diagnostics) = load_lesson_bytes(Path::new("c/l.toml"), text.as_bytes());
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    assert_eq!(lesson.unwrap().sections.len(), 20_000);
+}
+
+/// Inputs that made a fuzz target fail, kept as they were found.
+const FUZZ_REGRESSIONS: &[(&str, &[u8])] = &[(
+    // A Shift_JIS-looking line with LRM (U+200E): the quoted line of the
+    // "not UTF-8" error showed RLO visibly but passed LRM through raw.
+    "load_course-lrm-in-quoted-line",
+    include_bytes!("hostile/fuzz_regressions/load_course-lrm-in-quoted-line.bin"),
+)];
+
+#[test]
+fn fuzz_findings_stay_fixed() {
+    for (name, bytes) in FUZZ_REGRESSIONS {
+        let diagnostics = load_both(bytes);
+        assert!(!diagnostics.is_empty(), "{name}");
+    }
+    let (_, diagnostics) = load_course_bytes(Path::new("c/course.toml"), FUZZ_REGRESSIONS[0].1);
+    let shown = diagnostics[0].to_string();
+    assert!(shown.contains("te<U+200E>tA\\xAE"), "{shown}");
+}
