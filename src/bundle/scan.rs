@@ -5,8 +5,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::LessonsSource;
-use super::diag::Diagnostic;
-use super::embedded;
+use super::diag::{Diagnostic, shorten};
+use super::{embedded, ids};
 
 /// Directories deeper than this below the lessons root are not scanned.
 pub const MAX_DEPTH: usize = 32;
@@ -128,6 +128,23 @@ impl Walker {
         self.plan.diagnostics.push(diagnostic);
     }
 
+    /// Adds a course unless its directory name cannot be an id (it is the
+    /// first half of every progress key and is typed on the command line).
+    fn add_course(&mut self, course: CoursePlan) {
+        match ids::id_problem(&course.id) {
+            None => self.plan.courses.push(course),
+            Some(problem) => {
+                let message = format!(
+                    "the directory name `{}` cannot be a course id: it {problem}; its lessons are not loaded",
+                    shorten(&course.id, 40)
+                );
+                self.error(
+                    Diagnostic::whole(&course.dir, message).with_help("rename the directory"),
+                );
+            }
+        }
+    }
+
     /// `--lessons FILE`: that lesson alone, in a course made of its
     /// directory (titled by its course.toml when there is one).
     fn single_file(&mut self, path: &Path) {
@@ -142,7 +159,7 @@ impl Walker {
         } else {
             vec![FileRef::Disk(path.to_owned())]
         };
-        self.plan.courses.push(CoursePlan {
+        self.add_course(CoursePlan {
             id: dir_name(&dir),
             course_file: course_toml.is_file().then_some(FileRef::Disk(course_toml)),
             dir,
@@ -174,7 +191,7 @@ impl Walker {
             .iter()
             .any(|p| p.file_name().is_some_and(|n| n == COURSE_FILE))
         {
-            self.plan.courses.push(CoursePlan {
+            self.add_course(CoursePlan {
                 id: dir_name(dir),
                 dir: dir.to_owned(),
                 course_file: Some(FileRef::Disk(dir.join(COURSE_FILE))),
