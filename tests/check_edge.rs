@@ -187,6 +187,25 @@ fn stray_files_outside_a_course_are_warnings() {
 }
 
 #[test]
+fn a_course_directory_name_that_cannot_be_an_id_is_reported() {
+    let root = course(&[("ok.toml", LESSON.as_bytes())]);
+    let spaced = root.path().join("my course");
+    fs::create_dir(&spaced).unwrap();
+    fs::write(spaced.join("course.toml"), COURSE).unwrap();
+    fs::write(spaced.join("l.toml"), LESSON).unwrap();
+    let (stdout, _, code) = run(root.path(), &["check"]);
+    assert_eq!(code, 1);
+    let expected = format!(
+        "{}: error: the directory name `my course` cannot be a course id: it contains a space or a control character; its lessons are not loaded",
+        spaced.display()
+    );
+    assert!(stdout.lines().any(|l| l == expected), "{stdout}");
+    let (stdout, _, _) = run(root.path(), &["list", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["courses"].as_array().unwrap().len(), 1);
+}
+
+#[test]
 fn a_missing_lessons_path_is_an_error() {
     let root = tempfile::tempdir().unwrap();
     let (stdout, _, code) = run(&root.path().join("nope"), &["check"]);
