@@ -125,6 +125,59 @@ fn a_tick_on_screen_survives_sigkill() {
     again.wait_for_text("points 1/6");
 }
 
+fn first_text_row(screen: &str) -> String {
+    screen.lines().nth(1).unwrap_or("").trim().to_owned()
+}
+
+/// The tick's save carries the reading position, so a kill at once after
+/// it loses neither (no waiting for scrolling to settle).
+#[test]
+fn the_reading_position_survives_sigkill_after_a_tick() {
+    let data = tempfile::tempdir().unwrap();
+    let lessons = lessons_dir();
+    let mut reader = Reader::start(data.path(), &["--lessons", &lessons]);
+    reader.wait_for_text("Enter open");
+    reader.send("\r");
+    reader.wait_for_text("Introduction");
+    reader.send("]]");
+    reader.wait_for_text("2/6 ");
+    // The help opening shows that the three lines before it were handled.
+    reader.send("jjj?");
+    reader.wait_for_text("closes");
+    reader.send("?");
+    let place = reader.wait_for("the help to close", |s| {
+        !s.contains("closes") && s.contains("2/6 ")
+    });
+    let row = first_text_row(&place);
+    reader.send("\tx");
+    reader.wait_for_text("Summary 1/6");
+    reader.signal("KILL");
+    reader.wait_exit();
+
+    let mut again = Reader::start(data.path(), &["--lessons", &lessons]);
+    again.wait_for_text("points 1/6");
+    again.send("c");
+    let back = again.wait_for_text("2/6 ");
+    assert_eq!(first_text_row(&back), row, "{back}");
+}
+
+/// Only clicks and the wheel are reported (1000 + SGR 1006): no motion
+/// tracking (1002/1003), which would flood the reader with pointer moves.
+#[test]
+fn only_button_and_wheel_reporting_is_enabled() {
+    let data = tempfile::tempdir().unwrap();
+    let lessons = lessons_dir();
+    let mut reader = Reader::start(data.path(), &["--lessons", &lessons]);
+    reader.wait_for_text("Enter open");
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+    let output = reader.wait_for_output("mouse reporting off", |o| o.contains(MOUSE_OFF));
+    assert!(output.contains("\x1b[?1000h") && output.contains("\x1b[?1006h"));
+    for motion in ["\x1b[?1002h", "\x1b[?1003h"] {
+        assert!(!output.contains(motion), "{motion:?} enabled");
+    }
+}
+
 #[test]
 fn bad_lesson_files_are_reported_and_the_good_ones_open() {
     let data = tempfile::tempdir().unwrap();

@@ -14,9 +14,9 @@ use crate::bundle::{self, Loaded};
 use crate::model::Lesson;
 use crate::progress::LessonKey;
 use crate::progress::store::Store;
-use crate::text::layout::{LIST_INDENT, LessonLayout, LineKind, layout_lesson};
+use crate::text::layout::{LIST_INDENT, LessonLayout, LineKind, bullet_for, layout_lesson};
 use crate::text::linebreak::{shown, wrap};
-use crate::text::width::{is_cjk, str_width};
+use crate::text::width::str_width;
 use crate::tui::strings::{SUMMARY, TICKED, UNTICKED};
 
 /// Width used when stdout is not a terminal and no `--width` is given.
@@ -120,11 +120,7 @@ fn write_layout(out: &mut impl Write, layout: &LessonLayout, style: Style) -> io
         if line.kind == LineKind::ListItemFirst && line.indent >= LIST_INDENT {
             indent -= usize::from(LIST_INDENT);
             write_spaces(out, indent)?;
-            let bullet = if text.starts_with(is_cjk) {
-                "・"
-            } else {
-                "- "
-            };
+            let bullet = bullet_for(text);
             write!(out, "{}", paint(bullet, LineKind::ListItemFirst, style))?;
         } else {
             write_spaces(out, indent)?;

@@ -39,17 +39,23 @@ pub enum LineKind {
 /// position, independent of the width.
 ///
 /// Positions never decrease down the layout. Lines that are not part of a
-/// body (label, title, lecturer name and bio, headings) and blank lines
-/// carry the position where their part starts (`block` 0, `offset` 0), so
-/// that [`LessonLayout::line_of`] of a part's start shows the whole part
-/// from its top: the lesson's head for `section: None`, the heading for a
+/// body (label, title, lecturer name, headings) and blank lines carry the
+/// position where their part starts (`block` 0, `offset` 0), so that
+/// [`LessonLayout::line_of`] of a part's start shows the whole part from
+/// its top: the lesson's head for `section: None`, the heading for a
 /// section.
+///
+/// In the head, block 0 is the label, title and lecturer's name; the
+/// lecturer's profile paragraphs follow as blocks 1, 2, …, then the intro's
+/// paragraphs (see [`head_blocks`]), so every place in the head has a
+/// position of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct SourcePos {
     /// Index into `Lesson::sections`; `None` for the head (label, title,
     /// lecturer, intro).
     pub section: Option<u32>,
-    /// Block index within that part (intro or section body); 0 for headings.
+    /// Block index within that part (section body, or the head's blocks as
+    /// described above); 0 for headings.
     pub block: u32,
     /// Character (not byte) offset of the line's first character in the block.
     pub offset: u32,
@@ -80,6 +86,17 @@ pub struct LessonLayout {
 /// "- " takes two). Dropped when the width leaves less than two columns
 /// for the text; the view then draws no bullet.
 pub const LIST_INDENT: u16 = 2;
+
+/// The bullet drawn before a list item whose first line is `text`: `・` when
+/// it starts with CJK text, else `- `. Both are two columns wide (they fill
+/// [`LIST_INDENT`]); the reader and `show` both use this.
+pub fn bullet_for(text: &str) -> &'static str {
+    if text.starts_with(crate::text::width::is_cjk) {
+        "・"
+    } else {
+        "- "
+    }
+}
 
 impl LessonLayout {
     pub fn line_text(&self, index: usize) -> &str {
@@ -151,8 +168,8 @@ enum Item<'a> {
         text: &'a str,
         indent: u16,
         pos: SourcePos,
-        /// Whether line positions advance through the text (body blocks),
-        /// or all stay at `pos` (titles, headings, the lecturer's bio).
+        /// Whether line positions advance through the text (blocks of
+        /// text), or all stay at `pos` (label, titles, headings).
         advance: bool,
     },
 }
@@ -211,12 +228,13 @@ fn plan(lesson: &Lesson) -> Vec<Item<'_>> {
         plan.push(Item::Blank(head(0)));
         plan.push(line(LineKind::Lecturer, &lecturer.name, head(0)));
         if let Some(bio) = &lecturer.bio {
-            plan_text(&mut plan, LineKind::LecturerBio, bio, None, false);
+            plan_text(&mut plan, LineKind::LecturerBio, bio, None, 1);
         }
     }
     if let Some(intro) = &lesson.intro {
-        plan.push(Item::Blank(head(0)));
-        plan_text(&mut plan, LineKind::Intro, intro, None, true);
+        let first = 1 + bio_blocks(lesson);
+        plan.push(Item::Blank(head(first)));
+        plan_text(&mut plan, LineKind::Intro, intro, None, first);
     }
     for (index, section) in lesson.sections.iter().enumerate() {
         let pos = SourcePos {
@@ -232,26 +250,38 @@ fn plan(lesson: &Lesson) -> Vec<Item<'_>> {
             LineKind::Paragraph,
             &section.body,
             pos.section,
-            true,
+            0,
         );
     }
     plan
 }
 
-/// Blocks of a text field; a blank line between blocks, except between
-/// consecutive list items. Without `advance`, every line keeps block 0.
+fn bio_blocks(lesson: &Lesson) -> u32 {
+    let bio = lesson.lecturer.as_ref().and_then(|l| l.bio.as_ref());
+    bio.map_or(0, |t| t.blocks.len() as u32)
+}
+
+/// How many blocks the head of `lesson` has: block 0 (label, title,
+/// lecturer's name), the profile's paragraphs and the intro's.
+pub fn head_blocks(lesson: &Lesson) -> u32 {
+    let intro = lesson.intro.as_ref().map_or(0, |t| t.blocks.len() as u32);
+    1 + bio_blocks(lesson) + intro
+}
+
+/// Blocks of a text field, numbered from `first_block`; a blank line
+/// between blocks, except between consecutive list items.
 fn plan_text<'a>(
     plan: &mut Vec<Item<'a>>,
     kind: LineKind,
     text: &'a Text,
     section: Option<u32>,
-    advance: bool,
+    first_block: u32,
 ) {
     let mut previous = None;
     for (index, block) in text.blocks.iter().enumerate() {
         let pos = SourcePos {
             section,
-            block: if advance { index as u32 } else { 0 },
+            block: first_block + index as u32,
             offset: 0,
         };
         let list = block.kind == BlockKind::ListItem;
@@ -265,7 +295,7 @@ fn plan_text<'a>(
             text: &block.text,
             indent: if list { LIST_INDENT } else { 0 },
             pos,
-            advance,
+            advance: true,
         });
     }
 }

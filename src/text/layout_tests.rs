@@ -192,3 +192,42 @@ fn parallel_chunks_give_the_same_layout_as_one_pass() {
         assert_eq!(layout_in_chunks(&lesson, width, 1), whole);
     }
 }
+
+#[test]
+fn every_line_of_the_head_has_a_place_of_its_own() {
+    let lesson = sample_lesson();
+    for width in [12, 30, 80] {
+        let layout = layout_lesson(&lesson, width);
+        let text_lines: Vec<SourcePos> = layout
+            .lines
+            .iter()
+            .filter(|l| matches!(l.kind, LineKind::LecturerBio | LineKind::Intro))
+            .map(|l| l.pos)
+            .collect();
+        assert!(text_lines.len() >= 2, "width {width}");
+        assert!(
+            text_lines.windows(2).all(|w| w[0] < w[1]),
+            "width {width}: {text_lines:?}"
+        );
+        assert!(
+            text_lines
+                .iter()
+                .all(|p| p.section.is_none() && p.block >= 1)
+        );
+        for pos in text_lines {
+            assert_eq!(layout.lines[layout.line_of(pos)].pos, pos);
+        }
+        assert_eq!(head_blocks(&lesson), 1 + 1 + 1);
+    }
+}
+
+#[test]
+fn bullets_follow_the_item_script_and_fill_the_indent() {
+    assert_eq!(bullet_for("箇条書き"), "・");
+    assert_eq!(bullet_for("「引用」"), "・");
+    assert_eq!(bullet_for("Short item"), "- ");
+    assert_eq!(bullet_for(""), "- ");
+    for text in ["箇条", "item"] {
+        assert_eq!(str_width(bullet_for(text)), usize::from(LIST_INDENT));
+    }
+}

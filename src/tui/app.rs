@@ -10,6 +10,7 @@ use crate::progress::{Anchor, LessonKey, Progress};
 use crate::text::layout::LessonLayout;
 
 use super::listing;
+use super::position::ViewAnchor;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -50,6 +51,9 @@ pub struct LessonState {
     pub layout: Arc<LessonLayout>,
     /// First visible line of the text.
     pub top: usize,
+    /// Where the user is reading (moves only when they scroll); `top` is
+    /// derived from it at each width.
+    pub anchor: ViewAnchor,
     pub focus: Focus,
     /// The focused summary point.
     pub cursor: usize,

@@ -31,6 +31,8 @@ pub mod strings;
 pub mod update;
 pub mod view;
 
+#[cfg(test)]
+mod position_tests;
 mod run;
 #[cfg(test)]
 mod tests;

@@ -5,19 +5,53 @@ use std::ops::Range;
 
 use crate::model::Lesson;
 use crate::progress::Anchor;
-use crate::text::layout::{LessonLayout, LineKind, SourcePos};
+use crate::text::layout::{LessonLayout, LineKind, SourcePos, head_blocks};
 
 use super::app::LessonState;
 use super::scroll;
 
-/// The content anchor of the top line of the view.
+/// Where the reader is reading, independent of the width: the source
+/// position of the top line when the user last scrolled, and which of the
+/// lines sharing that position it was (a heading that wraps, the blank line
+/// above it), counted from the line [`LessonLayout::line_of`] gives.
+///
+/// Set only when the user scrolls; a resize derives the top line from it,
+/// so going to another width and back returns to exactly the same line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ViewAnchor {
+    pub pos: SourcePos,
+    pub delta: isize,
+}
+
+/// The anchor of a view whose top line is `top`.
+pub fn view_anchor(layout: &LessonLayout, top: usize) -> ViewAnchor {
+    let Some(pos) = layout.lines.get(top).map(|l| l.pos) else {
+        return ViewAnchor::default();
+    };
+    let base = layout.line_of(pos);
+    ViewAnchor {
+        pos,
+        delta: top as isize - base as isize,
+    }
+}
+
+/// The top line for `anchor` in `layout` (before clamping to the view): the
+/// line showing its position, moved by its delta within the lines that
+/// share that position.
+pub fn top_of(layout: &LessonLayout, anchor: ViewAnchor) -> usize {
+    let base = layout.line_of(anchor.pos);
+    if layout.lines.get(base).map(|l| l.pos) != Some(anchor.pos) {
+        return base;
+    }
+    let first = layout.lines.partition_point(|l| l.pos < anchor.pos);
+    let end = layout.lines.partition_point(|l| l.pos <= anchor.pos);
+    base.saturating_add_signed(anchor.delta)
+        .clamp(first, end.saturating_sub(1).max(first))
+}
+
+/// The content anchor of the reading place (see [`ViewAnchor`]).
 pub fn anchor_at(state: &LessonState, lesson: &Lesson) -> Anchor {
-    let pos = state
-        .layout
-        .lines
-        .get(state.top)
-        .map(|l| l.pos)
-        .unwrap_or_default();
+    let pos = state.anchor.pos;
     Anchor {
         section: pos
             .section
@@ -28,39 +62,42 @@ pub fn anchor_at(state: &LessonState, lesson: &Lesson) -> Anchor {
     }
 }
 
-/// The line to show first for a saved anchor, at the layout's width. An
-/// anchor whose section is gone falls back to the lesson's start, one whose
-/// block is gone to its section's start.
-pub fn line_of_anchor(layout: &LessonLayout, lesson: &Lesson, anchor: &Anchor) -> usize {
+/// The source position of a saved anchor in `lesson`. An anchor whose
+/// section is gone falls back to the lesson's start, one whose block is
+/// gone to its section's start (in the head, blocks count as described at
+/// [`SourcePos`]).
+pub fn pos_of_anchor(lesson: &Lesson, anchor: &Anchor) -> SourcePos {
     let section = match &anchor.section {
         None => None,
         Some(id) => match lesson.sections.iter().position(|s| &s.id == id) {
-            Some(index) => Some(index),
-            None => return 0,
+            Some(index) => Some(index as u32),
+            None => return SourcePos::default(),
         },
     };
     let blocks = section.map_or_else(
-        || lesson.intro.as_ref().map_or(0, |t| t.blocks.len()),
-        |i| lesson.sections.get(i).map_or(0, |s| s.body.blocks.len()),
+        || head_blocks(lesson),
+        |i| {
+            lesson
+                .sections
+                .get(i as usize)
+                .map_or(0, |s| s.body.blocks.len() as u32)
+        },
     );
-    let (block, offset) = if (anchor.block as usize) < blocks.max(1) {
+    let (block, offset) = if anchor.block < blocks.max(1) {
         (anchor.block, anchor.offset)
     } else {
         (0, 0)
     };
-    first_line_at(
-        layout,
-        SourcePos {
-            section: section.map(|i| i as u32),
-            block,
-            offset,
-        },
-    )
+    SourcePos {
+        section,
+        block,
+        offset,
+    }
 }
 
-/// The line showing `pos` (a heading rather than the blank line above it).
-pub fn first_line_at(layout: &LessonLayout, pos: SourcePos) -> usize {
-    layout.line_of(pos)
+/// The line to show first for a saved anchor, at the layout's width.
+pub fn line_of_anchor(layout: &LessonLayout, lesson: &Lesson, anchor: &Anchor) -> usize {
+    layout.line_of(pos_of_anchor(lesson, anchor))
 }
 
 /// The section the reader is in: that of the top line, except at the very

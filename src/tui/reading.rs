@@ -47,22 +47,30 @@ pub fn open(app: &mut App, at: LessonRef) -> Vec<Effect> {
     let Some(lesson) = app.lesson_at(at) else {
         return Vec::new();
     };
-    let top = app
+    let anchor = app
         .progress
         .lesson(&key)
         .and_then(|p| p.position.as_ref())
-        .map_or(0, |a| position::line_of_anchor(&layout, lesson, a));
+        .map_or_else(
+            || position::view_anchor(&layout, 0),
+            |a| position::ViewAnchor {
+                pos: position::pos_of_anchor(lesson, a),
+                delta: 0,
+            },
+        );
     let cursor = lesson
         .summary
         .iter()
         .position(|p| !app.progress.is_ticked(&key, &p.id))
         .unwrap_or(0);
+    let top = position::top_of(&layout, anchor);
     let top = scroll::clamp_top(top, layout.lines.len(), text_height(app));
     app.lesson = Some(LessonState {
         at,
         key: key.clone(),
         layout,
         top,
+        anchor,
         focus: Focus::Content,
         cursor,
         checklist_top: 0,
@@ -82,8 +90,9 @@ pub fn open(app: &mut App, at: LessonRef) -> Vec<Effect> {
     saves(changes)
 }
 
-/// Lays the open lesson out again when the text width changed, keeping the
-/// top line's place in the content.
+/// Lays the open lesson out again when the text width changed, and puts
+/// the reading anchor back on top (the anchor itself does not move, so a
+/// resize and back returns to the same line).
 pub fn relayout(app: &mut App) {
     let width = text_width(app);
     let height = text_height(app);
@@ -99,10 +108,9 @@ pub fn relayout(app: &mut App) {
         return;
     };
     if let Some(layout) = layout {
-        let pos = state.layout.lines.get(state.top).map(|l| l.pos);
         state.layout = layout;
-        state.top = pos.map_or(0, |p| position::first_line_at(&state.layout, p));
     }
+    state.top = position::top_of(&state.layout, state.anchor);
     state.top = scroll::clamp_top(state.top, state.layout.lines.len(), height);
     keep_cursor_visible(app);
 }
@@ -229,7 +237,16 @@ fn scroll_content(app: &mut App, action: Action) -> Vec<Effect> {
         _ => top,
     };
     state.top = scroll::clamp_top(state.top, len, height);
+    anchor_if_moved(state, top);
     saves(mark_read(app))
+}
+
+/// After the user scrolled from `old_top`: the new top line becomes the
+/// reading anchor, if the view moved at all.
+fn anchor_if_moved(state: &mut LessonState, old_top: usize) {
+    if state.top != old_top {
+        state.anchor = position::view_anchor(&state.layout, state.top);
+    }
 }
 
 fn checklist_action(app: &mut App, action: Action) -> Vec<Effect> {
@@ -344,11 +361,16 @@ fn content_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
         return Vec::new();
     };
     let len = state.layout.lines.len();
+    let old_top = state.top;
     match mouse.kind {
         MouseKind::WheelDown => state.top = scroll::scroll_by(state.top, WHEEL_LINES, len, height),
         MouseKind::WheelUp => state.top = scroll::scroll_by(state.top, -WHEEL_LINES, len, height),
-        MouseKind::Click => set_focus(app, Focus::Content),
+        MouseKind::Click => {
+            set_focus(app, Focus::Content);
+            return saves(mark_read(app));
+        }
     }
+    anchor_if_moved(state, old_top);
     saves(mark_read(app))
 }
 
@@ -368,7 +390,9 @@ fn outline_mouse(app: &mut App, mouse: Mouse, body: ratatui::layout::Rect) -> Ve
         return Vec::new();
     };
     if let Some(&start) = state.layout.section_starts.get(first + usize::from(row)) {
+        let old_top = state.top;
         state.top = scroll::clamp_top(start, state.layout.lines.len(), height);
+        anchor_if_moved(state, old_top);
     }
     saves(mark_read(app))
 }

@@ -2,16 +2,14 @@
 //! channel from two threads; the loop blocks on it (no busy loop) and wakes
 //! on a timeout only while a reading position waits to be saved.
 
-use std::io::{self, IsTerminal, stdout};
+use std::io::{self, IsTerminal, Write, stdout};
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, MouseButton, MouseEventKind,
-};
+use ratatui::crossterm::event::{self, Event as TermEvent, MouseButton, MouseEventKind};
 use ratatui::crossterm::{cursor, execute, style};
 use ratatui::style::Color;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -27,7 +25,7 @@ use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
 use super::{keys, strings, update, view};
 
 /// How long scrolling must pause before the reading position is saved.
-const SETTLE: Duration = Duration::from_secs(1);
+const SETTLE: Duration = Duration::from_millis(500);
 
 enum Event {
     Term(TermEvent),
@@ -123,20 +121,38 @@ fn strip_colours(buf: &mut Buffer) {
 }
 
 /// Blocks for the next event; while a position save is pending, saves it
-/// once input has paused for [`SETTLE`].
+/// once input has paused for [`SETTLE`]. Mouse motion and button releases
+/// (which the reader ignores) do not count as input.
 fn next_event(app: &mut App, store: &mut Store, rx: &Receiver<Event>) -> anyhow::Result<Event> {
     loop {
         if !app.position_pending() {
             return Ok(rx.recv()?);
         }
-        match rx.recv_timeout(SETTLE) {
-            Ok(event) => return Ok(event),
-            Err(RecvTimeoutError::Timeout) => {
-                dispatch(app, store, Msg::Settled);
+        let deadline = Instant::now() + SETTLE;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match rx.recv_timeout(left) {
+                Ok(event) if is_ignored_mouse(&event) => {}
+                Ok(event) => return Ok(event),
+                Err(RecvTimeoutError::Timeout) => {
+                    dispatch(app, store, Msg::Settled);
+                    break;
+                }
+                Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the input thread stopped"),
             }
-            Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the input thread stopped"),
         }
     }
+}
+
+/// Mouse events that mean nothing to the reader (see [`to_msg`]).
+fn is_ignored_mouse(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Term(TermEvent::Mouse(mouse)) if matches!(
+            mouse.kind,
+            MouseEventKind::Moved | MouseEventKind::Drag(_) | MouseEventKind::Up(_)
+        )
+    )
 }
 
 /// Handles one event; returns the exit code when the reader should stop.
@@ -238,18 +254,34 @@ fn spawn_signal_thread(tx: Sender<Event>) -> io::Result<()> {
     Ok(())
 }
 
-/// The terminal in raw mode, on the alternate screen, with mouse capture;
-/// restored on drop (quit, error) and by the panic hook.
+/// Mouse reporting as the reader needs it: button presses and the wheel
+/// (1000), in SGR coordinates (1006). Not crossterm's EnableMouseCapture,
+/// which also turns on motion tracking (1002, 1003): every movement of the
+/// pointer would then be sent, and the reader has no use for it.
+const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+/// Off again, in reverse order.
+const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+
+fn write_mouse(sequence: &str) -> io::Result<()> {
+    let mut out = stdout();
+    out.write_all(sequence.as_bytes())?;
+    out.flush()
+}
+
+/// The terminal in raw mode, on the alternate screen, with mouse reporting;
+/// restored on drop (quit, error, the signals, which end the event loop)
+/// and by the panic hook.
 struct TerminalGuard(DefaultTerminal);
 
 impl TerminalGuard {
     fn start() -> io::Result<Self> {
         let terminal = ratatui::try_init()?;
         let guard = TerminalGuard(terminal);
-        execute!(stdout(), EnableMouseCapture)?;
+        write_mouse(MOUSE_ON)?;
         let restore_terminal = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(stdout(), DisableMouseCapture, cursor::Show);
+            let _ = write_mouse(MOUSE_OFF);
+            let _ = execute!(stdout(), cursor::Show);
             restore_terminal(info);
         }));
         Ok(guard)
@@ -258,7 +290,8 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        let _ = execute!(stdout(), DisableMouseCapture, cursor::Show);
+        let _ = write_mouse(MOUSE_OFF);
+        let _ = execute!(stdout(), cursor::Show);
         ratatui::restore();
     }
 }

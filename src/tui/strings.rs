@@ -17,7 +17,6 @@ pub const DONE_MARK: &str = "✓";
 pub const READ_MARK: &str = "✓";
 pub const TICKED: &str = "[x] ";
 pub const UNTICKED: &str = "[ ] ";
-pub const BULLET: &str = "・";
 pub const ELLIPSIS: &str = "…";
 pub const NOT_A_TERMINAL: &str = "the reader needs a terminal; for plain text use `terakoya list` or `terakoya show COURSE/LESSON`";
 pub const HELP_CLOSE_HINT: &str = "Esc or ? closes this help";

@@ -12,6 +12,26 @@ use super::{help, reading, scroll, strings};
 pub const WHEEL_LINES: isize = 3;
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let mut effects = update_only(app, msg);
+    with_position(app, &mut effects);
+    effects
+}
+
+/// Every save also carries the reading position when it moved, so that
+/// whatever is written (a tick, a section read) leaves the file current.
+fn with_position(app: &mut App, effects: &mut [Effect]) {
+    let Some(Effect::Save(changes)) = effects.iter_mut().find(|e| matches!(e, Effect::Save(_)))
+    else {
+        return;
+    };
+    for effect in reading::save_position(app) {
+        if let Effect::Save(more) = effect {
+            changes.extend(more);
+        }
+    }
+}
+
+fn update_only(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Action(action) => {
             app.status = None;
