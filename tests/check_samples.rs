@@ -40,8 +40,8 @@ fn without_lessons_option_in_an_empty_directory_the_built_in_samples_load() {
         .iter()
         .map(|c| c["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["career", "tour"]);
-    let career = &json["courses"][0]["lessons"];
+    assert_eq!(ids, ["basics", "career"]);
+    let career = &json["courses"][1]["lessons"];
     assert_eq!(career[0]["id"], "06-sns");
     assert_eq!(career[1]["id"], "07-keep-learning");
 

@@ -7,6 +7,9 @@ use pty_support::Reader;
 
 /// Mouse tracking off, as crossterm's DisableMouseCapture writes it.
 const MOUSE_OFF: &str = "\x1b[?1000l";
+/// From the list on a fresh data directory (the tour preselected): down to
+/// the Japanese lesson 第6回 and open it.
+const OPEN_SNS: &str = "j\r";
 const ENTER_ALTERNATE_SCREEN: &str = "\x1b[?1049h";
 const LEAVE_ALTERNATE_SCREEN: &str = "\x1b[?1049l";
 
@@ -17,7 +20,7 @@ fn signal_restores_the_terminal(signal: &str, number: u32) {
     let lessons = lessons_dir();
     let mut reader = Reader::start(data.path(), &["--lessons", &lessons]);
     reader.wait_for_text("Enter open");
-    reader.send("\r");
+    reader.send(OPEN_SNS);
     reader.wait_for_text("Introduction");
     reader.send("]");
     reader.wait_for_text("1/6 ");
@@ -61,10 +64,10 @@ fn lessons_dir() -> String {
     format!("{}/lessons", env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Opens the first lesson and moves to its checklist.
+/// Opens 第6回 and moves to its checklist.
 fn open_checklist(reader: &mut Reader) {
     reader.wait_for_text("Enter open");
-    reader.send("\r");
+    reader.send(OPEN_SNS);
     reader.wait_for_text("Introduction");
     reader.send("\t");
     // The hint to go back to the text shows only with the checklist focused.
@@ -137,7 +140,7 @@ fn the_reading_position_survives_sigkill_after_a_tick() {
     let lessons = lessons_dir();
     let mut reader = Reader::start(data.path(), &["--lessons", &lessons]);
     reader.wait_for_text("Enter open");
-    reader.send("\r");
+    reader.send(OPEN_SNS);
     reader.wait_for_text("Introduction");
     reader.send("]]");
     reader.wait_for_text("2/6 ");
@@ -213,8 +216,9 @@ fn the_mouse_selects_opens_scrolls_and_ticks() {
     let lessons = lessons_dir();
     let mut reader = Reader::start(data.path(), &["--lessons", &lessons]);
     reader.wait_for_text("Enter open");
-    // Row 0 is the title, row 1 the course, rows 2-3 lesson 6, rows 4-5 lesson 7.
-    let click = format!("{}{}", sgr(0, 6, 4, true), sgr(0, 6, 4, false));
+    // Row 0 is the title, row 1 the tour course, rows 2-3 its lesson, row 5
+    // the career course, rows 6-7 lesson 6, rows 8-9 lesson 7.
+    let click = format!("{}{}", sgr(0, 6, 8, true), sgr(0, 6, 8, false));
     reader.send(&click);
     reader.send(&click);
     reader.wait_for_text("Introduction");
@@ -244,7 +248,7 @@ fn resizing_rewraps_at_once() {
     let lessons = lessons_dir();
     let mut reader = Reader::start(data.path(), &["--lessons", &lessons]);
     reader.wait_for_text("Enter open");
-    reader.send("\r");
+    reader.send(OPEN_SNS);
     reader.wait_for_text("Introduction");
     // At 80 columns the lecturer's bio starts with one long line.
     let wide = reader.wait_for_text("早瀬 美月");

@@ -4,11 +4,13 @@
 
 mod reader_support;
 
-use reader_support::{act, app, draw};
+use reader_support::{act, app, draw, sns_app};
 use terakoya::tui::msg::Action::{self, *};
 
+/// A screen after `actions`, from the list with 第6回 selected (the
+/// Japanese lesson is the normal case).
 fn snapshot(name: &str, width: u16, height: u16, actions: &[Action]) {
-    let mut app = app(width, height);
+    let mut app = sns_app(width, height);
     act(&mut app, actions);
     let terminal = draw(&app);
     insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
@@ -16,10 +18,12 @@ fn snapshot(name: &str, width: u16, height: u16, actions: &[Action]) {
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (40, 12), (120, 40)];
 
+/// The list as a new user first sees it: the tour preselected.
 #[test]
 fn lesson_list() {
     for (w, h) in SIZES {
-        snapshot("list", w, h, &[]);
+        let app = app(w, h);
+        insta::assert_snapshot!(format!("list_{w}x{h}"), draw(&app).backend());
     }
 }
 
@@ -81,5 +85,14 @@ fn checklist_focused_with_ticks() {
 fn help_overlay() {
     for (w, h) in SIZES {
         snapshot("help", w, h, &[Open, ToggleHelp]);
+    }
+}
+
+/// The help over the Japanese list: wide characters under the box's left
+/// edge must not eat its border.
+#[test]
+fn help_over_the_list() {
+    for (w, h) in SIZES {
+        snapshot("help_list", w, h, &[ToggleHelp]);
     }
 }

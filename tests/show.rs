@@ -188,7 +188,7 @@ fn unknown_and_ambiguous_lessons_are_errors_naming_what_to_do() {
 #[test]
 fn english_lesson_shows_dash_bullets_and_keeps_words_whole() {
     let data = tempfile::tempdir().unwrap();
-    let out = show(data.path(), &["tour/01-getting-around", "--width", "50"]);
+    let out = show(data.path(), &["basics/01-getting-around", "--width", "50"]);
     assert!(out.lines().all(|l| str_width(l) <= 50));
     assert!(
         out.starts_with("Lesson 1\nGetting around terakoya\n"),

@@ -19,12 +19,12 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../lessons/career/07-keep-learning.toml"),
     ),
     (
-        "tour/course.toml",
-        include_str!("../../lessons/tour/course.toml"),
+        "basics/course.toml",
+        include_str!("../../lessons/basics/course.toml"),
     ),
     (
-        "tour/01-getting-around.toml",
-        include_str!("../../lessons/tour/01-getting-around.toml"),
+        "basics/01-getting-around.toml",
+        include_str!("../../lessons/basics/01-getting-around.toml"),
     ),
 ];
 

@@ -146,3 +146,22 @@ fn every_save_carries_a_moved_position() {
     );
     assert!(!app.position_pending());
 }
+
+/// A new user lands on the tour (the `basics` course sorts first), and `c`
+/// with nothing to continue says so rather than doing nothing.
+#[test]
+fn a_fresh_start_selects_the_tour_and_c_explains_itself() {
+    let library = bundle::load(&LessonsSource::Embedded).library;
+    let mut app = App::new(library, Progress::default(), 80, 24);
+    let rows = super::listing::rows(&app);
+    let selected = super::listing::selectable(&rows)[app.list.selected].item;
+    let at = selected.lesson().unwrap();
+    assert_eq!(app.library.courses[at.course].id, "basics");
+    assert_eq!(at.lesson, 0);
+    act(&mut app, Action::Resume);
+    assert_eq!(app.screen, super::app::Screen::List);
+    assert_eq!(
+        app.status.as_deref(),
+        Some(super::strings::NOTHING_TO_CONTINUE)
+    );
+}

@@ -19,6 +19,7 @@ pub const TICKED: &str = "[x] ";
 pub const UNTICKED: &str = "[ ] ";
 pub const ELLIPSIS: &str = "…";
 pub const NOT_A_TERMINAL: &str = "the reader needs a terminal; for plain text use `terakoya list` or `terakoya show COURSE/LESSON`";
+pub const NOTHING_TO_CONTINUE: &str = "Nothing to continue yet: Enter opens a lesson";
 pub const HELP_CLOSE_HINT: &str = "Esc or ? closes this help";
 pub const HELP_SCROLL_HINT: &str = "j/k scroll · Esc closes";
 

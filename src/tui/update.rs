@@ -123,9 +123,13 @@ fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Top => 0,
         Action::Bottom => count.saturating_sub(1),
         Action::Open => return open_selected(app),
-        Action::Resume => {
-            return listing::last_opened(app).map_or_else(Vec::new, |at| reading::open(app, at));
-        }
+        Action::Resume => match listing::last_opened(app) {
+            Some(at) => return reading::open(app, at),
+            None => {
+                app.status = Some(strings::NOTHING_TO_CONTINUE.to_owned());
+                selected
+            }
+        },
         Action::ToggleHelp => {
             app.help = Some(0);
             selected

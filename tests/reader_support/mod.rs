@@ -7,13 +7,14 @@ use ratatui::backend::TestBackend;
 use terakoya::bundle::{self, LessonsSource};
 use terakoya::model::Library;
 use terakoya::progress::Progress;
-use terakoya::tui::app::App;
+use terakoya::tui::app::{App, LessonRef};
+use terakoya::tui::listing;
 use terakoya::tui::msg::{Action, Msg};
 use terakoya::tui::update::update;
 use terakoya::tui::view;
 
 /// The sample lessons compiled into the binary (the Japanese career
-/// course and the English tour).
+/// course and the English tour, `basics`).
 pub fn library() -> Library {
     let loaded = bundle::load(&LessonsSource::Embedded);
     assert_eq!(loaded.error_count(), 0, "the samples load cleanly");
@@ -23,6 +24,37 @@ pub fn library() -> Library {
 pub fn app(width: u16, height: u16) -> App {
     let mut app = App::new(library(), Progress::default(), width, height);
     app.now = 1_700_000_000;
+    app
+}
+
+/// Selects `course`/`lesson` in the list (as a user moving down to it).
+pub fn select(app: &mut App, course: &str, lesson: &str) {
+    let course = app
+        .library
+        .courses
+        .iter()
+        .position(|c| c.id == course)
+        .expect("course");
+    let index = app.library.courses[course]
+        .lessons
+        .iter()
+        .position(|l| l.id == lesson)
+        .expect("lesson");
+    let rows = listing::rows(app);
+    let at = LessonRef {
+        course,
+        lesson: index,
+    };
+    app.list.selected = listing::selectable(&rows)
+        .iter()
+        .position(|r| r.item == listing::Item::Lesson(at))
+        .expect("a row for the lesson");
+}
+
+/// An app with the Japanese lesson 第6回 (career/06-sns) selected.
+pub fn sns_app(width: u16, height: u16) -> App {
+    let mut app = app(width, height);
+    select(&mut app, "career", "06-sns");
     app
 }
 

@@ -6,10 +6,12 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::{put, row_of, theme, truncate};
+use crate::text::width::str_width;
 use crate::tui::{help, strings};
 
 pub fn draw(top: usize, area: Rect, buf: &mut Buffer) {
     let (outer, inner, rows) = help::layout(area);
+    clear_straddling(outer, buf);
     Clear.render(outer, buf);
     if outer != inner {
         let hint = if rows.len() > usize::from(inner.height) {
@@ -39,5 +41,20 @@ pub fn draw(top: usize, area: Rect, buf: &mut Buffer) {
             &truncate(&help_row.text, usize::from(rect.width)),
             style,
         );
+    }
+}
+
+/// Blanks every wide character of the background that starts just left of
+/// `area` and so covers its first column: a terminal would otherwise keep
+/// drawing it there over the overlay's left border. (Clear handles the
+/// right edge: a wide character starting inside is cleared whole.)
+fn clear_straddling(area: Rect, buf: &mut Buffer) {
+    let Some(x) = area.x.checked_sub(1) else {
+        return;
+    };
+    for y in area.top()..area.bottom() {
+        if buf.area.contains((x, y).into()) && str_width(buf[(x, y)].symbol()) > 1 {
+            buf[(x, y)].reset();
+        }
     }
 }

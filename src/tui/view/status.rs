@@ -7,9 +7,9 @@ use ratatui::layout::Rect;
 use super::{put, theme, truncate};
 use crate::text::width::str_width;
 use crate::tui::app::{App, Focus, Screen};
-use crate::tui::keys;
 use crate::tui::msg::Action;
 use crate::tui::strings;
+use crate::tui::{keys, listing};
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
@@ -46,6 +46,8 @@ fn hints(app: &App, width: usize) -> String {
 fn all_hints(app: &App) -> Vec<String> {
     keys::hint_actions(app)
         .iter()
+        // No "c continue" until there is something to continue.
+        .filter(|&&action| action != Action::Resume || listing::last_opened(app).is_some())
         .filter_map(|&action| {
             let mut key = keys::first_label(app, action)?;
             // One hint for both directions: "j/k move".
