@@ -298,13 +298,18 @@ fn read_on_open(path: &Path, locked: bool) -> (Progress, Option<String>) {
         }
         Ok(doc) => return (doc.progress, None),
         Err(reason) if locked => match disk::set_aside(path, &time::file_stamp(time::now())) {
-            Ok(moved) => bad_file_warning(path, &reason, &moved, "progress starts afresh"),
+            Ok(moved) => bad_file_warning(path, &reason, &moved, "starting afresh"),
             Err(e) => format!(
-                "{} is unreadable ({reason}) and could not be moved aside ({e}); progress will not be saved",
-                path.display()
+                "progress will not be saved: {} is unreadable and could not be moved aside ({reason}; {e}; in {})",
+                file_name(path),
+                dir_of(path)
             ),
         },
-        Err(reason) => format!("{} is unreadable ({reason})", path.display()),
+        Err(reason) => format!(
+            "{} is unreadable; starting afresh ({reason}; in {})",
+            file_name(path),
+            dir_of(path)
+        ),
     };
     (Progress::default(), Some(warning))
 }
@@ -333,12 +338,27 @@ fn decode(bytes: &[u8]) -> Result<Document, FormatError> {
     file::parse(text)
 }
 
+/// The essential part first and short (it must fit a status line of 80
+/// columns): which file, where it went, what happens now; then the details.
 fn bad_file_warning(path: &Path, reason: &FormatError, moved: &Path, outcome: &str) -> String {
     format!(
-        "{} was unreadable ({reason}); moved it to {}, {outcome}",
-        path.display(),
-        moved.display()
+        "unreadable {} moved to {}; {outcome} ({reason}; in {})",
+        file_name(path),
+        file_name(moved),
+        dir_of(path)
     )
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn dir_of(path: &Path) -> String {
+    path.parent()
+        .map_or_else(String::new, |dir| dir.display().to_string())
 }
 
 #[cfg(test)]

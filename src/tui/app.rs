@@ -63,6 +63,46 @@ pub struct LessonState {
     pub saved_anchor: Option<Anchor>,
 }
 
+/// A message in the status line. Information goes with the next key; a
+/// warning (progress not saved, a bad progress file, lesson files with
+/// errors) stays for [`Status::WARNING_KEYS`] keys, so it is not lost to
+/// the first key pressed. Messages put their essential part first: the
+/// status line cuts the end when it must.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub warning: bool,
+    /// Keys the message still stays for.
+    pub keys_left: u8,
+}
+
+impl Status {
+    pub const WARNING_KEYS: u8 = 8;
+
+    pub fn info(text: impl Into<String>) -> Option<Status> {
+        Some(Status {
+            text: text.into(),
+            warning: false,
+            keys_left: 0,
+        })
+    }
+
+    pub fn warning(text: impl Into<String>) -> Option<Status> {
+        Some(Status {
+            text: text.into(),
+            warning: true,
+            keys_left: Status::WARNING_KEYS,
+        })
+    }
+
+    /// What remains of `status` after a key: a warning counts down.
+    pub fn after_key(status: Option<Status>) -> Option<Status> {
+        let mut status = status?;
+        status.keys_left = status.keys_left.checked_sub(1)?;
+        Some(status)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct App {
     pub library: Library,
@@ -72,8 +112,8 @@ pub struct App {
     pub lesson: Option<LessonState>,
     /// The help overlay's scroll offset, when it is open.
     pub help: Option<usize>,
-    /// A message for the status line, until the next key.
-    pub status: Option<String>,
+    /// A message for the status line (see [`Status`]).
+    pub status: Option<Status>,
     /// The terminal's size.
     pub area: Rect,
     /// Seconds since the Unix epoch, set by the runtime before each message

@@ -35,6 +35,8 @@ pub mod view;
 mod position_tests;
 mod run;
 #[cfg(test)]
+mod status_tests;
+#[cfg(test)]
 mod tests;
 
 pub use run::run;

@@ -161,7 +161,7 @@ fn a_fresh_start_selects_the_tour_and_c_explains_itself() {
     act(&mut app, Action::Resume);
     assert_eq!(app.screen, super::app::Screen::List);
     assert_eq!(
-        app.status.as_deref(),
+        app.status.map(|s| s.text).as_deref(),
         Some(super::strings::NOTHING_TO_CONTINUE)
     );
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::text::layout::{LessonLayout, layout_lesson};
 
-use super::app::{App, Focus, LessonRef, LessonState, Screen};
+use super::app::{App, Focus, LessonRef, LessonState, Screen, Status};
 use super::geometry::{self, contains};
 use super::msg::{Action, Effect, Mouse, MouseKind};
 use super::update::{WHEEL_LINES, keep_selection_visible};
@@ -305,7 +305,7 @@ fn toggle_tick(app: &mut App) -> Vec<Effect> {
                 at: Some(app.now),
             }],
         ));
-        app.status = Some(strings::lesson_complete().to_owned());
+        app.status = Status::info(strings::lesson_complete());
     } else if !now_complete && was_complete {
         changes.extend(record(app, vec![Change::Completed { key, at: None }]));
     }

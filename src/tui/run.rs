@@ -20,7 +20,7 @@ use crate::cli::Cli;
 use crate::model::Library;
 use crate::progress::store::{Opened, Store};
 
-use super::app::App;
+use super::app::{App, Status};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
 use super::{keys, strings, update, view};
 
@@ -50,7 +50,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let size = terminal.0.size()?;
     let mut app = App::new(library, progress, size.width, size.height);
     let warnings: Vec<String> = warning.into_iter().chain(load_warning).collect();
-    app.status = (!warnings.is_empty()).then(|| warnings.join("; "));
+    if !warnings.is_empty() {
+        app.status = Status::warning(warnings.join("; "));
+    }
     spawn_input_thread(tx);
     event_loop(&mut terminal.0, &mut app, &mut store, &rx)
 }
@@ -187,7 +189,7 @@ fn dispatch(app: &mut App, store: &mut Store, msg: Msg) -> bool {
                 };
                 update::update(app, reply);
                 if let Some(warning) = store.take_warning() {
-                    app.status = Some(warning);
+                    app.status = Status::warning(warning);
                 }
             }
             Effect::Quit => quit = true,

@@ -2,7 +2,7 @@
 
 use ratatui::layout::Rect;
 
-use super::app::{App, Screen};
+use super::app::{App, Screen, Status};
 use super::geometry::{self, contains};
 use super::listing::{self, Item};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
@@ -34,7 +34,7 @@ fn with_position(app: &mut App, effects: &mut [Effect]) {
 fn update_only(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Action(action) => {
-            app.status = None;
+            app.status = Status::after_key(app.status.take());
             on_action(app, action)
         }
         Msg::Resize { width, height } => {
@@ -51,7 +51,7 @@ fn update_only(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::SaveFailed(reason) => {
-            app.status = Some(strings::save_failed(&reason));
+            app.status = Status::warning(strings::save_failed(&reason));
             Vec::new()
         }
     }
@@ -126,7 +126,7 @@ fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Resume => match listing::last_opened(app) {
             Some(at) => return reading::open(app, at),
             None => {
-                app.status = Some(strings::NOTHING_TO_CONTINUE.to_owned());
+                app.status = Status::info(strings::NOTHING_TO_CONTINUE);
                 selected
             }
         },

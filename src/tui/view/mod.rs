@@ -65,6 +65,12 @@ mod theme {
     pub fn status() -> Style {
         Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
+    pub fn warning() -> Style {
+        Style::new()
+            .fg(Color::Black)
+            .bg(Color::Yellow)
+            .add_modifier(Modifier::BOLD)
+    }
     pub fn gauge_filled() -> Style {
         Style::new().bg(Color::Green)
     }

@@ -17,13 +17,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let width = usize::from(area.width);
     if let Some(message) = &app.status {
-        put(
-            buf,
-            area,
-            area.x,
-            &truncate(message, width),
-            theme::status(),
-        );
+        let style = if message.warning {
+            theme::warning()
+        } else {
+            theme::status()
+        };
+        put(buf, area, area.x, &truncate(&message.text, width), style);
         return;
     }
     put(buf, area, area.x, &hints(app, width), theme::dim());
