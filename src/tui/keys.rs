@@ -98,6 +98,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(KeyCode::BackTab, C::Lesson, A::ToggleFocus),
     bind(KeyCode::Esc, C::Lesson, A::Back),
     bind(KeyCode::Backspace, C::Lesson, A::Back),
+    bind(KeyCode::Left, C::Lesson, A::Back),
+    bind(ch('h'), C::Lesson, A::Back),
     bind(ch(' '), C::Content, A::PageDown),
     bind(ch('b'), C::Content, A::PageUp),
     bind(ch('d'), C::Content, A::HalfPageDown),
@@ -106,6 +108,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(ch('x'), C::Checklist, A::ToggleTick),
     bind(KeyCode::Enter, C::Checklist, A::ToggleTick),
     bind(ch(' '), C::Help, A::PageDown),
+    bind(ch('b'), C::Help, A::PageUp),
     bind(KeyCode::Esc, C::Help, A::ToggleHelp),
     bind(KeyCode::Backspace, C::Help, A::ToggleHelp),
     bind(KeyCode::Enter, C::Help, A::ToggleHelp),
@@ -145,6 +148,7 @@ pub fn key_label(binding: &Binding) -> String {
         KeyCode::Down => "↓".to_owned(),
         KeyCode::Up => "↑".to_owned(),
         KeyCode::Right => "→".to_owned(),
+        KeyCode::Left => "←".to_owned(),
         KeyCode::PageDown => "PgDn".to_owned(),
         KeyCode::PageUp => "PgUp".to_owned(),
         KeyCode::Home => "Home".to_owned(),
@@ -236,7 +240,7 @@ pub fn help_lines() -> Vec<HelpLine> {
                 let keys = labels(context, action);
                 (!keys.is_empty()).then(|| HelpLine::Key {
                     keys: keys.join(" "),
-                    what: super::strings::action_help(action),
+                    what: super::strings::action_help(context, action),
                 })
             })
             .collect();
@@ -248,6 +252,14 @@ pub fn help_lines() -> Vec<HelpLine> {
         }
         out.push(HelpLine::Heading(super::strings::context_heading(context)));
         out.extend(entries);
+    }
+    out.push(HelpLine::Blank);
+    out.push(HelpLine::Heading(super::strings::MOUSE_HEADING));
+    for &(what_to_do, what) in super::strings::MOUSE_HELP {
+        out.push(HelpLine::Key {
+            keys: what_to_do.to_owned(),
+            what,
+        });
     }
     out
 }

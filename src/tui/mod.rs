@@ -32,6 +32,8 @@ pub mod update;
 pub mod view;
 
 #[cfg(test)]
+mod key_tests;
+#[cfg(test)]
 mod position_tests;
 mod run;
 #[cfg(test)]

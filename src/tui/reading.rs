@@ -192,7 +192,14 @@ pub fn action(app: &mut App, action: Action) -> Vec<Effect> {
             keep_cursor_visible(app);
             saves(mark_read(app))
         }
-        Action::NextSection | Action::PrevSection => scroll_content(app, action),
+        Action::NextSection | Action::PrevSection => {
+            // When the summary hides the text, jumping shows the text: a
+            // jump in a pane one cannot see would go unnoticed.
+            if !geometry::lesson_panes(app.area, app.focus()).side_by_side {
+                set_focus(app, Focus::Content);
+            }
+            scroll_content(app, action)
+        }
         _ if app.focus() == Focus::Checklist => checklist_action(app, action),
         _ => scroll_content(app, action),
     }

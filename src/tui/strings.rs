@@ -35,8 +35,22 @@ pub fn context_heading(context: Context) -> &'static str {
     }
 }
 
-/// What an action does, as the help overlay says it.
-pub fn action_help(action: Action) -> &'static str {
+/// The help's section on the mouse: what to do, and what it does.
+pub const MOUSE_HEADING: &str = "Mouse";
+pub const MOUSE_HELP: &[(&str, &str)] = &[
+    ("wheel", "scroll the list, text, summary or help under it"),
+    ("click", "select a lesson in the list; again: open it"),
+    ("click", "tick or untick a summary point"),
+    ("click", "jump to a section in the outline"),
+    ("click", "close this help"),
+];
+
+/// What an action does, as the help overlay says it (in `context`: keys
+/// that only close the help say so).
+pub fn action_help(context: Context, action: Action) -> &'static str {
+    if (context, action) == (Context::Help, Action::ToggleHelp) {
+        return "close this help";
+    }
     match action {
         Action::ScrollDown => "scroll down / next item",
         Action::ScrollUp => "scroll up / previous item",
@@ -46,8 +60,8 @@ pub fn action_help(action: Action) -> &'static str {
         Action::HalfPageUp => "half a page up",
         Action::Top => "go to the top",
         Action::Bottom => "go to the end",
-        Action::NextSection => "next section",
-        Action::PrevSection => "previous section (or this one's start)",
+        Action::NextSection => "next section (from the summary: to the text)",
+        Action::PrevSection => "this section's start, or the previous one",
         Action::Open => "open the selected lesson",
         Action::Resume => "continue the last lesson where you left it",
         Action::Back => "back to the lesson list",

@@ -1,0 +1,100 @@
+//! Keys as a user of less, lazygit or ranger expects them, and the help's
+//! words for them.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::{Focus, Screen};
+use super::keys::{self, HelpLine};
+use super::msg::Action;
+use super::tests::{act, app};
+use super::update::update;
+
+fn press(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Presses a key as the runtime would: through the key table.
+fn key(app: &mut super::app::App, code: KeyCode) {
+    if let Some(action) = keys::action_for(app, press(code)) {
+        update(app, super::msg::Msg::Action(action));
+    }
+}
+
+#[test]
+fn h_and_left_go_back_to_the_list() {
+    for code in [KeyCode::Char('h'), KeyCode::Left] {
+        let mut app = app(80, 24);
+        act(&mut app, Action::Open);
+        key(&mut app, code);
+        assert_eq!(app.screen, Screen::List, "{code:?}");
+        act(&mut app, Action::Open);
+        act(&mut app, Action::ToggleFocus);
+        key(&mut app, code);
+        assert_eq!(app.screen, Screen::List, "{code:?} from the summary");
+    }
+}
+
+#[test]
+fn b_pages_up_in_the_help() {
+    let mut app = app(40, 12);
+    act(&mut app, Action::ToggleHelp);
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Char(' '));
+    let down = app.help.unwrap();
+    assert!(down > 0);
+    key(&mut app, KeyCode::Char('b'));
+    assert!(app.help.unwrap() < down);
+    assert!(app.help.is_some(), "b does not close the help");
+}
+
+#[test]
+fn a_section_jump_from_the_narrow_summary_shows_the_text() {
+    let mut app = app(80, 24);
+    act(&mut app, Action::Open);
+    act(&mut app, Action::ToggleFocus);
+    for code in [KeyCode::Char(']'), KeyCode::Char('n')] {
+        let before = app.lesson.as_ref().unwrap().top;
+        key(&mut app, code);
+        let state = app.lesson.as_ref().unwrap();
+        assert_eq!(state.focus, Focus::Content, "{code:?}");
+        assert!(state.top > before, "{code:?} jumped");
+        act(&mut app, Action::ToggleFocus);
+    }
+    // Side by side, the text is in view: the summary keeps the focus.
+    let mut wide = super::tests::app(120, 40);
+    act(&mut wide, Action::Open);
+    act(&mut wide, Action::ToggleFocus);
+    key(&mut wide, KeyCode::Char(']'));
+    let state = wide.lesson.as_ref().unwrap();
+    assert_eq!(state.focus, Focus::Checklist);
+    assert!(state.top > 0);
+}
+
+#[test]
+fn the_help_says_which_keys_only_close_it_and_lists_the_mouse() {
+    let lines = keys::help_lines();
+    let what = |keys_wanted: &str| {
+        lines.iter().find_map(|l| match l {
+            HelpLine::Key { keys, what } if keys == keys_wanted => Some(*what),
+            _ => None,
+        })
+    };
+    assert_eq!(what("Esc Bksp Enter"), Some("close this help"));
+    assert_eq!(what("?"), Some("show or hide this help"));
+    assert_eq!(what("Esc Bksp ← h"), Some("back to the lesson list"));
+    assert!(lines.contains(&HelpLine::Heading("Mouse")));
+    for phrase in [
+        "wheel",
+        "select a lesson",
+        "tick or untick a summary",
+        "outline",
+    ] {
+        assert!(
+            lines
+                .iter()
+                .any(|l| matches!(l, HelpLine::Key { keys, what }
+                if keys.contains(phrase) || what.contains(phrase))),
+            "{phrase} missing"
+        );
+    }
+}
