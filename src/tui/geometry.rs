@@ -9,8 +9,11 @@ use super::app::Focus;
 pub const SIDE_BY_SIDE_MIN: u16 = 96;
 /// From this width on, the outline of sections shows too.
 pub const OUTLINE_MIN: u16 = 120;
-const OUTLINE_MIN_WIDTH: u16 = 24;
-const OUTLINE_MAX_WIDTH: u16 = 36;
+/// The outline gets 4/15 of the width (32 columns at 120, 40 from 150 on),
+/// enough to recognise a Japanese heading, and so does the checklist beside
+/// it, which leaves the text at least 50 columns.
+const OUTLINE_MIN_WIDTH: u16 = 32;
+const OUTLINE_MAX_WIDTH: u16 = 40;
 const CHECKLIST_MIN: u16 = 30;
 const CHECKLIST_MAX: u16 = 44;
 /// Text panes narrower than this get no side margins.
@@ -86,9 +89,15 @@ pub fn lesson_panes(area: Rect, focus: Focus) -> LessonPanes {
             side_by_side: false,
         };
     }
-    let checklist_w = (main.width / 3).clamp(CHECKLIST_MIN, CHECKLIST_MAX);
-    let outline_w = if main.width >= OUTLINE_MIN {
-        (main.width / 5).clamp(OUTLINE_MIN_WIDTH, OUTLINE_MAX_WIDTH)
+    let with_outline = main.width >= OUTLINE_MIN;
+    let share = if with_outline {
+        u16::try_from(u32::from(main.width) * 4 / 15).unwrap_or(u16::MAX)
+    } else {
+        main.width / 3
+    };
+    let checklist_w = share.clamp(CHECKLIST_MIN, CHECKLIST_MAX);
+    let outline_w = if with_outline {
+        share.clamp(OUTLINE_MIN_WIDTH, OUTLINE_MAX_WIDTH)
     } else {
         0
     };
@@ -198,7 +207,23 @@ mod tests {
             assert_eq!(outline_w + content.width + 1 + checklist.width, width);
             assert_eq!(content.right() + 1, checklist.x);
             assert_eq!(panes.outline.is_some(), width >= OUTLINE_MIN);
+            if let Some(outline) = panes.outline {
+                assert!(outline.body.width >= 32, "{width}: {outline:?}");
+                assert!(text_area(content).width >= 50, "{width}: {content:?}");
+            }
         }
+    }
+
+    #[test]
+    fn the_outline_grows_with_the_width() {
+        let outline = |w| {
+            lesson_panes(area(w, 40), Focus::Content)
+                .outline
+                .map(|p| p.body.width)
+        };
+        assert_eq!(outline(120), Some(32));
+        assert_eq!(outline(160), Some(40));
+        assert!(outline(135) > outline(120));
     }
 
     #[test]
