@@ -98,3 +98,44 @@ fn the_help_says_which_keys_only_close_it_and_lists_the_mouse() {
         );
     }
 }
+
+/// The tour teaches the reader's keys: every action is named in it by one
+/// of its keys (as a word of its own), so a new key cannot go untaught.
+#[test]
+fn the_tour_names_a_key_for_every_action() {
+    let library = crate::bundle::load(&crate::bundle::LessonsSource::Embedded).library;
+    let tour = library
+        .courses
+        .iter()
+        .find(|c| c.id == "basics")
+        .and_then(|c| c.lessons.first())
+        .unwrap();
+    let mut text = String::new();
+    for block in tour.intro.iter().flat_map(|t| &t.blocks) {
+        text.push_str(&block.text);
+        text.push(' ');
+    }
+    for section in &tour.sections {
+        for block in &section.body.blocks {
+            text.push_str(&block.text);
+            text.push(' ');
+        }
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || ",.;:()\"".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for action in Action::ALL {
+        let taught = keys::BINDINGS
+            .iter()
+            .filter(|b| b.action == action)
+            .map(keys::key_label)
+            .any(|label| {
+                let label = if label == " " { "Space".into() } else { label };
+                words
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(&label) && (w.len() > 1 || *w == label))
+            });
+        assert!(taught, "the tour names no key for {}", action.name());
+    }
+}
