@@ -96,3 +96,36 @@ fn help_over_the_list() {
         snapshot("help_list", w, h, &[ToggleHelp]);
     }
 }
+
+/// List bullets follow the item's script, as in `terakoya show`: `- ` for
+/// the tour's English items, `・` for the Japanese lesson's.
+#[test]
+fn bullets_match_show() {
+    let rows = |app: &terakoya::tui::app::App| -> Vec<String> {
+        let terminal = draw(app);
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect()
+            })
+            .collect()
+    };
+    let mut tour = app(80, 24);
+    act(&mut tour, &[Open, NextSection, NextSection]);
+    let screen = rows(&tour);
+    assert!(
+        screen
+            .iter()
+            .any(|r| r.trim_start().starts_with("- Space or PgDn")),
+        "{screen:#?}"
+    );
+    let mut sns = sns_app(80, 24);
+    act(&mut sns, &[Open, NextSection, NextSection]);
+    let screen = rows(&sns);
+    assert!(
+        screen.iter().any(|r| r.trim_start().starts_with("・")),
+        "{screen:#?}"
+    );
+}
