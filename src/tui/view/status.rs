@@ -1,6 +1,8 @@
 //! The status line: a message when there is one, else the key hints that
 //! matter in the current focus (generated from the key table).
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -22,10 +24,30 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             theme::status()
         };
-        put(buf, area, area.x, &truncate(&message.text, width), style);
+        put(buf, area, area.x, &fit_message(&message.text, width), style);
         return;
     }
     put(buf, area, area.x, &hints(app, width), theme::dim());
+}
+
+/// A message cut to `width` columns. Messages say the essential first and
+/// put details in parentheses at the end: when the whole does not fit, the
+/// details go first, so the essential part shows whole if it can.
+fn fit_message(text: &str, width: usize) -> Cow<'_, str> {
+    if str_width(text) <= width {
+        return Cow::Borrowed(text);
+    }
+    match text.split_once(" (") {
+        Some((essential, _)) if str_width(essential) <= width => {
+            let with_more = format!("{essential} {}", strings::ELLIPSIS);
+            if str_width(&with_more) <= width {
+                Cow::Owned(with_more)
+            } else {
+                Cow::Borrowed(essential)
+            }
+        }
+        _ => truncate(text, width),
+    }
 }
 
 /// As many whole hints as fit in `width` columns.
@@ -69,5 +91,26 @@ fn hint_word(app: &App, action: Action) -> &'static str {
         (Action::ToggleFocus, Screen::Lesson, Focus::Content) => strings::SUMMARY,
         (Action::ToggleFocus, Screen::Lesson, Focus::Checklist) => strings::TEXT,
         _ => strings::action_hint(action),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details_go_before_the_essential_part() {
+        let message =
+            "unreadable progress.toml moved to x.bad; starting afresh (not TOML; in /tmp)";
+        assert_eq!(fit_message(message, 200), message);
+        assert_eq!(
+            fit_message(message, 60),
+            "unreadable progress.toml moved to x.bad; starting afresh …"
+        );
+        assert_eq!(
+            fit_message(message, 56),
+            "unreadable progress.toml moved to x.bad; starting afresh"
+        );
+        assert_eq!(fit_message(message, 20), "unreadable progress…");
     }
 }
