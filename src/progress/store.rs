@@ -206,10 +206,12 @@ impl Store {
             source,
         })?;
         let path = dir.join(FILE_NAME);
-        let mut doc = self.load_for_update(&path)?;
+        let (mut doc, set_aside) = self.load_for_update(&path)?;
         let before = doc.clone();
         change(&mut doc);
-        if doc != before {
+        // A bad file set aside leaves no progress file: write the progress
+        // on screen even when this change alone changed nothing.
+        if set_aside || doc != before {
             disk::write_atomically(&disk::write_target(&path), file::to_text(&doc).as_bytes())
                 .map_err(|source| StoreError::Write { path, source })?;
         }
@@ -217,21 +219,22 @@ impl Store {
         Ok(doc.progress)
     }
 
-    /// The document to change, read under the lock.
-    fn load_for_update(&mut self, path: &Path) -> Result<Document, StoreError> {
+    /// The document to change, read under the lock, and whether an
+    /// unreadable file had to be set aside for it.
+    fn load_for_update(&mut self, path: &Path) -> Result<(Document, bool), StoreError> {
         let bytes = disk::read_if_exists(path).map_err(|source| StoreError::Read {
             path: path.to_path_buf(),
             source,
         })?;
         let Some(bytes) = bytes else {
-            return Ok(Document::new());
+            return Ok((Document::new(), false));
         };
         match decode(&bytes) {
             Ok(doc) if doc.is_newer() => Err(StoreError::Newer {
                 path: path.to_path_buf(),
                 version: doc.version,
             }),
-            Ok(doc) => Ok(doc),
+            Ok(doc) => Ok((doc, false)),
             Err(reason) => {
                 let moved = disk::set_aside(path, &time::file_stamp(time::now()));
                 let moved = moved.map_err(|source| StoreError::SetAside {
@@ -245,10 +248,11 @@ impl Store {
                     &moved,
                     "saving the progress on screen",
                 ));
-                Ok(Document {
+                let doc = Document {
                     progress: self.last_good.clone(),
                     ..Document::new()
-                })
+                };
+                Ok((doc, true))
             }
         }
     }
