@@ -10,6 +10,7 @@ mod check;
 mod list;
 mod progress;
 pub mod show;
+mod table;
 
 /// Exit status for runs that found errors in the input (`check`) or failed.
 pub const EXIT_FAILURE: u8 = 1;

@@ -9,13 +9,13 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use serde::Serialize;
 
+use super::table::aligned;
 use super::{Cli, ProgressAction, ProgressArgs};
 use crate::bundle;
 use crate::model::Library;
 use crate::progress::report::{LessonReport, report};
 use crate::progress::store::{Opened, Reset, Store};
 use crate::progress::{LessonKey, Progress, time};
-use crate::text::width::str_width;
 
 pub fn run(cli: &Cli, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
     if args.json && args.action.is_some() {
@@ -123,10 +123,7 @@ pub fn table(rows: &[LessonReport<'_>], now: u64) -> String {
             title(row),
         ]
     }));
-    let widths: Vec<usize> = (0..HEADER.len())
-        .map(|col| cells.iter().map(|r| str_width(&r[col])).max().unwrap_or(0))
-        .collect();
-    cells.iter().map(|row| format_row(row, &widths)).collect()
+    aligned(&cells, &RIGHT_ALIGNED)
 }
 
 fn title(row: &LessonReport<'_>) -> String {
@@ -134,22 +131,6 @@ fn title(row: &LessonReport<'_>) -> String {
         Some(label) => format!("{label} {}", row.lesson.title),
         None => row.lesson.title.clone(),
     }
-}
-
-fn format_row(row: &[String; 6], widths: &[usize]) -> String {
-    let mut line = String::new();
-    for (col, cell) in row.iter().enumerate() {
-        let gap = " ".repeat(widths[col].saturating_sub(str_width(cell)));
-        if RIGHT_ALIGNED.contains(&col) {
-            line.push_str(&gap);
-            line.push_str(cell);
-        } else {
-            line.push_str(cell);
-            line.push_str(&gap);
-        }
-        line.push_str("  ");
-    }
-    format!("{}\n", line.trim_end())
 }
 
 /// Where progress is kept, and how much of it is for lessons not loaded.
