@@ -51,6 +51,8 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("cannot write the progress as TOML: {0}")]
+    Encode(#[from] toml::ser::Error),
     #[error("cannot export to {}: {source}", path.display())]
     Export {
         path: PathBuf,
@@ -164,11 +166,11 @@ impl Store {
             source,
         };
         let Some(bytes) = disk::read_if_exists(&path).map_err(read_error)? else {
-            return Ok(file::to_text(&Document::new()));
+            return Ok(file::to_text(&Document::new())?);
         };
         match decode(&bytes) {
             Ok(doc) if doc.is_newer() => Ok(String::from_utf8_lossy(&bytes).into_owned()),
-            Ok(doc) => Ok(file::to_text(&doc)),
+            Ok(doc) => Ok(file::to_text(&doc)?),
             Err(reason) => Err(read_error(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
                 reason,
@@ -212,7 +214,8 @@ impl Store {
         // A bad file set aside leaves no progress file: write the progress
         // on screen even when this change alone changed nothing.
         if set_aside || doc != before {
-            disk::write_atomically(&disk::write_target(&path), file::to_text(&doc).as_bytes())
+            let text = file::to_text(&doc)?;
+            disk::write_atomically(&disk::write_target(&path), text.as_bytes())
                 .map_err(|source| StoreError::Write { path, source })?;
         }
         self.last_good = doc.progress.clone();
