@@ -34,6 +34,8 @@ enum Event {
     Term(TermEvent),
     Signal(i32),
     InputFailed(io::Error),
+    /// Input paused for [`SETTLE`] while a reading position waited to be saved.
+    Settled,
 }
 
 /// Runs the reader on the lessons at `lessons` (see `bundle::resolve`),
@@ -89,7 +91,7 @@ fn event_loop(
             }
         })?;
         // Handle everything already queued before drawing again.
-        let mut batch = vec![next_event(app, saver, rx)?];
+        let mut batch = vec![next_event(app, rx)?];
         batch.extend(rx.try_iter());
         for event in without_superseded_resizes(batch) {
             if let Some(code) = handle(app, saver, event)? {
@@ -125,20 +127,17 @@ fn strip_colours(buf: &mut Buffer) {
     }
 }
 
-/// Blocks for the next event; while a position save is pending, saves it
-/// once input has paused for [`SETTLE`].
-fn next_event(app: &mut App, saver: &mut Saver, rx: &Receiver<Event>) -> anyhow::Result<Event> {
-    loop {
-        if !app.position_pending() {
-            return Ok(rx.recv()?);
-        }
-        match rx.recv_timeout(SETTLE) {
-            Ok(event) => return Ok(event),
-            Err(RecvTimeoutError::Timeout) => {
-                dispatch(app, saver, Msg::Settled);
-            }
-            Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the input thread stopped"),
-        }
+/// Blocks for the next event; while a position save is pending, for at
+/// most [`SETTLE`] (then the event is `Settled`, handled and drawn like any
+/// other: a failed save shows at once).
+fn next_event(app: &App, rx: &Receiver<Event>) -> anyhow::Result<Event> {
+    if !app.position_pending() {
+        return Ok(rx.recv()?);
+    }
+    match rx.recv_timeout(SETTLE) {
+        Ok(event) => Ok(event),
+        Err(RecvTimeoutError::Timeout) => Ok(Event::Settled),
+        Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the input thread stopped"),
     }
 }
 
@@ -157,6 +156,7 @@ fn handle(app: &mut App, saver: &mut Saver, event: Event) -> anyhow::Result<Opti
             dispatch(app, saver, Msg::Action(Action::Quit));
             return Err(err.into());
         }
+        Event::Settled => Msg::Settled,
     };
     Ok(dispatch(app, saver, msg).then_some(ExitCode::SUCCESS))
 }
