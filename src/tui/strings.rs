@@ -113,10 +113,6 @@ pub fn action_hint(action: Action) -> &'static str {
     }
 }
 
-pub fn points_done(ticked: usize, total: usize) -> String {
-    format!("{ticked}/{total}")
-}
-
 /// The list's second line for a lesson: lecturer, points, sections read.
 pub fn lesson_stats(ticked: usize, points: usize, read: usize, sections: usize) -> String {
     format!("points {ticked}/{points} · read {read}/{sections}")
