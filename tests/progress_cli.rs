@@ -389,3 +389,25 @@ fn json_with_an_action_is_refused() {
         .failure();
     assert!(stderr(&out).contains("--json applies to the progress table"));
 }
+
+#[test]
+fn exporting_an_unreadable_file_fails_and_leaves_it_where_it_is() {
+    let world = World::new();
+    let spoilt = "version = 1\nlessons = 3\n";
+    fs::write(world.progress_file(), spoilt).unwrap();
+    let target = world.scratch.path().join("out.toml");
+    let out = world
+        .terakoya()
+        .args(["progress", "export"])
+        .arg(&target)
+        .assert()
+        .failure();
+    let err = stderr(&out);
+    assert!(
+        err.contains("cannot export the progress: cannot read")
+            && err.contains("`lessons` must be a table"),
+        "{err}"
+    );
+    assert!(!target.exists(), "no empty export was written");
+    assert_eq!(fs::read_to_string(world.progress_file()).unwrap(), spoilt);
+}

@@ -21,27 +21,38 @@ pub fn run(cli: &Cli, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
     if args.json && args.action.is_some() {
         bail!("--json applies to the progress table, not to export, import or reset");
     }
-    let Opened {
-        mut store,
-        progress,
-        warning,
-    } = Store::open(cli.data_dir.as_deref());
-    if let Some(warning) = warning {
-        eprintln!("terakoya: warning: {warning}");
-    }
+    let data_dir = cli.data_dir.as_deref();
     match &args.action {
-        None => show(cli, &store, &progress, args.json),
-        Some(ProgressAction::Export { file }) => export(&store, &progress, file),
-        Some(ProgressAction::Import { file }) => import(&mut store, &progress, file),
+        // Not opened: opening sets an unreadable file aside, and an export
+        // must fail on it instead of writing out empty progress.
+        Some(ProgressAction::Export { file }) => export(&Store::at(data_dir), file),
+        None => {
+            let opened = open(data_dir);
+            show(cli, &opened.store, &opened.progress, args.json)
+        }
+        Some(ProgressAction::Import { file }) => {
+            let mut opened = open(data_dir);
+            import(&mut opened.store, &opened.progress, file)
+        }
         Some(ProgressAction::Reset { lesson, all, yes }) => {
+            let mut opened = open(data_dir);
             let scope = match (lesson, all) {
                 (_, true) => Reset::All,
-                (Some(spec), false) => Reset::Lesson(find_saved(&progress, spec)?),
+                (Some(spec), false) => Reset::Lesson(find_saved(&opened.progress, spec)?),
                 (None, false) => bail!("name a lesson (COURSE/LESSON) or pass --all"),
             };
-            reset(&mut store, &progress, &scope, *yes)
+            reset(&mut opened.store, &opened.progress, &scope, *yes)
         }
     }
+}
+
+/// Opens the store, saying on stderr what it found wrong.
+fn open(data_dir: Option<&Path>) -> Opened {
+    let opened = Store::open(data_dir);
+    if let Some(warning) = &opened.warning {
+        eprintln!("terakoya: warning: {warning}");
+    }
+    opened
 }
 
 fn show(cli: &Cli, store: &Store, progress: &Progress, json: bool) -> anyhow::Result<ExitCode> {
@@ -157,16 +168,15 @@ fn footer(library: &Library, progress: &Progress, store: &Store) -> String {
     text
 }
 
-fn export(store: &Store, progress: &Progress, file: &Path) -> anyhow::Result<ExitCode> {
+fn export(store: &Store, file: &Path) -> anyhow::Result<ExitCode> {
     if file == Path::new("-") {
         let mut out = std::io::stdout().lock();
         out.write_all(store.export()?.as_bytes())?;
         out.flush()?;
     } else {
-        store.export_to(file)?;
+        let lessons = store.export_to(file)?;
         println!(
-            "Exported the progress of {} lesson(s) to {}",
-            progress.lessons.len(),
+            "Exported the progress of {lessons} lesson(s) to {}",
             file.display()
         );
     }
