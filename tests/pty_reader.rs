@@ -286,3 +286,36 @@ fn a_failed_position_save_is_shown_when_scrolling_settles() {
         screen.contains("1/6 ") && screen.contains("Progress not saved")
     });
 }
+
+/// Pointer motion (which a terminal may still send, e.g. while dragging)
+/// does not count as input: the position is saved half a second after the
+/// last key, however much the mouse moves.
+#[test]
+fn mouse_motion_does_not_put_off_the_position_save() {
+    let data = tempfile::tempdir().unwrap();
+    let lessons = lessons_dir();
+    let mut reader = Reader::start(data.path(), &["--lessons", &lessons]);
+    reader.wait_for_text("Enter open");
+    reader.send(OPEN_SNS);
+    reader.wait_for_text("Introduction");
+    // Into the lecturer's profile: no section ends on screen, so nothing
+    // but the position waits to be saved.
+    reader.send("jjjjjj");
+    let file = data.path().join("progress.toml");
+    let saved = || std::fs::read_to_string(&file).unwrap_or_default();
+    let start = std::time::Instant::now();
+    let mut column = 0;
+    while !saved().contains(".position]") {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "the position was never saved while the mouse moved:\n{}",
+            saved()
+        );
+        column = (column + 1) % 70;
+        // SGR motion with no button: 32 + 3.
+        reader.send(&sgr(35, column, 5, true));
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+}
