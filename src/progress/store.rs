@@ -14,47 +14,51 @@ use super::disk::{self, FILE_NAME, LOCK_NAME, Lock};
 use super::file::{self, Document, FormatError};
 use super::{Change, LessonKey, Progress, time};
 
+/// Why the store could not do something. Each message is complete: it
+/// includes the OS error (`cause`), which is therefore not also exposed as
+/// `source()` — otherwise anyhow's `{:#}` would print it twice, and the
+/// reader's status line (which shows the message alone) would lose it.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error(
         "no data directory to keep progress in (no home directory?); pass --data-dir DIR or set TERAKOYA_DATA_DIR"
     )]
     NoDataDir,
-    #[error("cannot save progress: cannot create {}: {source}", path.display())]
+    #[error("cannot save progress: cannot create {}: {cause}", path.display())]
     CreateDir {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
-    #[error("cannot save progress: cannot lock {}: {source}", path.display())]
+    #[error("cannot save progress: cannot lock {}: {cause}", path.display())]
     Lock {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
-    #[error("cannot save progress: cannot read {}: {source}", path.display())]
+    #[error("cannot save progress: cannot read {}: {cause}", path.display())]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
-    #[error("cannot save progress: {} is unreadable ({reason}) and could not be moved aside: {source}", path.display())]
+    #[error("cannot save progress: {} is unreadable ({reason}) and could not be moved aside: {cause}", path.display())]
     SetAside {
         path: PathBuf,
         reason: FormatError,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error(
         "not saving progress: {} was written by a newer terakoya (format version {version}); upgrade terakoya",
         path.display()
     )]
     Newer { path: PathBuf, version: i64 },
-    #[error("cannot save progress in {}: {source}", path.display())]
+    #[error("cannot save progress in {}: {cause}", path.display())]
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
-    #[error("cannot export to {}: {source}", path.display())]
+    #[error("cannot export to {}: {cause}", path.display())]
     Export {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("cannot import {}: {reason}", path.display())]
     Import { path: PathBuf, reason: String },
@@ -154,21 +158,22 @@ impl Store {
         self.modify(|doc| doc.merge(&theirs))
     }
 
-    /// The saved progress as file text, to carry to another machine. A file
-    /// from a newer terakoya is returned as it is, so nothing is lost.
+    /// The saved progress as file text, to carry to another machine, under
+    /// an export's header comment. A file from a newer terakoya is returned
+    /// as it is, so nothing is lost.
     pub fn export(&self) -> Result<String, StoreError> {
         let dir = self.dir.as_deref().ok_or(StoreError::NoDataDir)?;
         let path = dir.join(FILE_NAME);
         let read_error = |source| StoreError::Read {
             path: path.clone(),
-            source,
+            cause: source,
         };
         let Some(bytes) = disk::read_if_exists(&path).map_err(read_error)? else {
-            return Ok(file::to_text(&Document::new()));
+            return Ok(file::to_export_text(&Document::new(), time::now()));
         };
         match decode(&bytes) {
             Ok(doc) if doc.is_newer() => Ok(String::from_utf8_lossy(&bytes).into_owned()),
-            Ok(doc) => Ok(file::to_text(&doc)),
+            Ok(doc) => Ok(file::to_export_text(&doc, time::now())),
             Err(reason) => Err(read_error(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
                 reason,
@@ -181,7 +186,7 @@ impl Store {
         let text = self.export()?;
         disk::write_atomically(path, text.as_bytes()).map_err(|source| StoreError::Export {
             path: path.to_path_buf(),
-            source,
+            cause: source,
         })
     }
 
@@ -199,11 +204,11 @@ impl Store {
         let dir = self.dir.clone().ok_or(StoreError::NoDataDir)?;
         disk::create_private_dir(&dir).map_err(|source| StoreError::CreateDir {
             path: dir.clone(),
-            source,
+            cause: source,
         })?;
         let _lock = Lock::acquire(&dir).map_err(|source| StoreError::Lock {
             path: dir.join(LOCK_NAME),
-            source,
+            cause: source,
         })?;
         let path = dir.join(FILE_NAME);
         let mut doc = self.load_for_update(&path)?;
@@ -211,7 +216,10 @@ impl Store {
         change(&mut doc);
         if doc != before {
             disk::write_atomically(&disk::write_target(&path), file::to_text(&doc).as_bytes())
-                .map_err(|source| StoreError::Write { path, source })?;
+                .map_err(|source| StoreError::Write {
+                    path,
+                    cause: source,
+                })?;
         }
         self.last_good = doc.progress.clone();
         Ok(doc.progress)
@@ -221,7 +229,7 @@ impl Store {
     fn load_for_update(&mut self, path: &Path) -> Result<Document, StoreError> {
         let bytes = disk::read_if_exists(path).map_err(|source| StoreError::Read {
             path: path.to_path_buf(),
-            source,
+            cause: source,
         })?;
         let Some(bytes) = bytes else {
             return Ok(Document::new());
@@ -237,7 +245,7 @@ impl Store {
                 let moved = moved.map_err(|source| StoreError::SetAside {
                     path: path.to_path_buf(),
                     reason: reason.clone(),
-                    source,
+                    cause: source,
                 })?;
                 self.warning = Some(bad_file_warning(
                     path,
