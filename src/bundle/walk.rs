@@ -18,6 +18,10 @@ pub struct FileCheck<'a> {
     /// Lines with a syntax error: other problems spanning text there are
     /// most likely consequences of it, so they are not reported.
     syntax_lines: Vec<usize>,
+    /// Whether the file has any syntax error: toml's recovery may then
+    /// have dropped keys or whole tables (an unclosed string runs to the
+    /// end of the file), so "missing" problems are not reported.
+    syntax_errors: bool,
 }
 
 impl<'a> FileCheck<'a> {
@@ -27,11 +31,24 @@ impl<'a> FileCheck<'a> {
             diagnostics: Vec::new(),
             dropped: 0,
             syntax_lines: Vec::new(),
+            syntax_errors: false,
         }
+    }
+
+    /// Notes that the file has syntax errors (reported or not).
+    pub fn mark_syntax_errors(&mut self) {
+        self.syntax_errors = true;
+    }
+
+    /// Whether keys or tables may be missing only because a syntax error
+    /// swallowed them: then their absence is not reported.
+    pub fn may_have_lost_keys(&self) -> bool {
+        self.syntax_errors
     }
 
     /// Records a syntax error (reported even on a line that already has one).
     pub fn push_syntax(&mut self, diagnostic: Diagnostic) {
+        self.syntax_errors = true;
         if let Some(at) = &diagnostic.location {
             self.syntax_lines.push(at.line);
         }
@@ -218,7 +235,8 @@ pub fn opt_str<'t>(
     }
 }
 
-/// `key` as a string; an error at `missing_at` when absent.
+/// `key` as a string; an error at `missing_at` when absent (unless the
+/// file has a syntax error that may have swallowed it).
 pub fn req_str<'t>(
     check: &mut FileCheck<'_>,
     table: &'t DeTable<'_>,
@@ -227,11 +245,15 @@ pub fn req_str<'t>(
     place: &str,
 ) -> Option<Str<'t>> {
     if table.get(key).is_none() {
-        if table
-            .keys()
-            .any(|k| did_you_mean(k.get_ref(), &[key]).is_some())
+        if check.may_have_lost_keys()
+            || table
+                .keys()
+                .any(|k| did_you_mean(k.get_ref(), &[key]).is_some())
         {
-            // A misspelt key is reported as unknown, with this one suggested.
+            // A misspelt key is reported as unknown, with this one
+            // suggested. After a syntax error the key may have been
+            // swallowed by it: the author fixes that first, and a re-check
+            // tells the rest.
             return None;
         }
         check.error_with_help(
