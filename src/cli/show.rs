@@ -34,11 +34,11 @@ pub fn run(cli: &Cli, spec: &str, width: Option<u16>) -> anyhow::Result<ExitCode
     let (course, lesson) = match loaded.library.find_lesson(spec) {
         Ok(found) => found,
         Err(err) => {
-            report_problems(&loaded, None);
+            report_problems(cli, &loaded, None);
             anyhow::bail!(err);
         }
     };
-    report_problems(&loaded, Some(lesson));
+    report_problems(cli, &loaded, Some(lesson));
     let opened = Store::open(cli.data_dir.as_deref());
     if let Some(warning) = &opened.warning {
         eprintln!("terakoya: {warning}");
@@ -77,7 +77,7 @@ fn color_allowed() -> bool {
 
 /// Problems in the shown lesson's file (or, when it was not found, in all
 /// files) go to stderr, one line each; the lesson is shown all the same.
-fn report_problems(loaded: &Loaded, lesson: Option<&Lesson>) {
+fn report_problems(cli: &Cli, loaded: &Loaded, lesson: Option<&Lesson>) {
     let relevant = loaded
         .diagnostics
         .iter()
@@ -87,7 +87,8 @@ fn report_problems(loaded: &Loaded, lesson: Option<&Lesson>) {
         eprintln!("{}", diagnostic.headline());
     }
     if !relevant.is_empty() {
-        eprintln!("terakoya: run `terakoya check` to see these problems in context");
+        let check = super::hint::check_command(cli.lessons.as_deref());
+        eprintln!("terakoya: run `{check}` to see these problems in context");
     }
 }
 
