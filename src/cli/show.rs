@@ -1,6 +1,10 @@
 //! `terakoya show`: a lesson as plain text wrapped to a width, with the
 //! summary as a checklist from saved progress.
 //!
+//! Headings stand out without colour too: a rule of `=` under the title
+//! and of `-` under each heading (as wide as the heading), with a blank
+//! line before and after, as in Markdown's underlined headings.
+//!
 //! Colour and bold only when stdout is a terminal and `NO_COLOR` is unset
 //! (or empty); otherwise not a single escape code, so the output can be
 //! piped, diffed and grepped. The text itself has been sanitised by the
@@ -106,8 +110,15 @@ pub fn write_lesson(
         return Ok(());
     }
     writeln!(out)?;
-    let heading = shown(SUMMARY, 0..SUMMARY.len(), usize::from(width));
-    writeln!(out, "{}", paint(heading, LineKind::Heading, style))?;
+    let width = usize::from(layout.width);
+    let mut heading_width = 0;
+    for range in wrap(SUMMARY, width) {
+        let line = shown(SUMMARY, range, width);
+        heading_width = heading_width.max(str_width(line));
+        writeln!(out, "{}", paint(line, LineKind::Heading, style))?;
+    }
+    write_rule(out, LineKind::Heading, heading_width, style)?;
+    writeln!(out)?;
     for point in &lesson.summary {
         write_point(out, &point.text, ticked(&point.id), layout.width, style)?;
     }
@@ -115,6 +126,8 @@ pub fn write_lesson(
 }
 
 fn write_layout(out: &mut impl Write, layout: &LessonLayout, style: Style) -> io::Result<()> {
+    // The widest line of the heading (or title) being written.
+    let mut heading_width = 0;
     for (index, line) in layout.lines.iter().enumerate() {
         let text = layout.line_text(index);
         let mut indent = usize::from(line.indent);
@@ -136,8 +149,34 @@ fn write_layout(out: &mut impl Write, layout: &LessonLayout, style: Style) -> io
             Style::Color => write!(out, "{}", paint(text, line.kind, style))?,
         }
         out.write_all(b"\n")?;
+        if is_heading(line.kind) {
+            heading_width = heading_width.max(usize::from(line.indent) + str_width(text));
+            let next = layout.lines.get(index + 1).map(|l| l.kind);
+            if next != Some(line.kind) {
+                write_rule(out, line.kind, heading_width, style)?;
+                if next.is_some_and(|kind| kind != LineKind::Blank) {
+                    out.write_all(b"\n")?;
+                }
+                heading_width = 0;
+            }
+        }
     }
     Ok(())
+}
+
+/// Lines that get a rule under them, so that they stand out from the text
+/// even without colour: the title and the headings.
+fn is_heading(kind: LineKind) -> bool {
+    matches!(kind, LineKind::Title | LineKind::Heading)
+}
+
+/// The rule under a heading, as wide as its widest line (so never wider
+/// than the width): `=` under the title, `-` under headings, as in
+/// Markdown's underlined headings.
+fn write_rule(out: &mut impl Write, kind: LineKind, width: usize, style: Style) -> io::Result<()> {
+    let mark = if kind == LineKind::Title { "=" } else { "-" };
+    let rule = mark.repeat(width);
+    writeln!(out, "{}", paint(&rule, kind, style))
 }
 
 fn write_spaces(out: &mut impl Write, count: usize) -> io::Result<()> {
