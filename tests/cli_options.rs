@@ -148,6 +148,12 @@ fn hints_to_run_check_repeat_the_lessons_path() {
     assert_eq!(run(&["list"]).lines().last(), Some(expected.as_str()));
     let show = run(&["show", "c/02-bad"]);
     assert!(show.lines().any(|l| l == expected), "{show}");
+    assert!(
+        show.contains(&format!(
+            "no lesson `c/02-bad`; `terakoya -L {quoted} list` shows the lesson ids"
+        )),
+        "{show}"
+    );
     let progress = run(&["progress"]);
     assert!(
         progress.contains(&format!("`terakoya -L {quoted} check` shows them")),

@@ -277,7 +277,10 @@ fn unknown_and_ambiguous_lessons_are_errors_naming_what_to_do() {
         .code(1);
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("no lesson `career/nope`"), "{stderr}");
-    assert!(stderr.contains("terakoya list"), "{stderr}");
+    assert!(
+        stderr.contains("`terakoya -L lessons list` shows the lesson ids"),
+        "{stderr}"
+    );
 }
 
 #[test]

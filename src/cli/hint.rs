@@ -6,9 +6,17 @@ use std::path::Path;
 /// `terakoya check`, with `-L PATH` when the lessons were given by path
 /// (shell-quoted when needed): what to run to see load problems in context.
 pub fn check_command(lessons: Option<&Path>) -> String {
+    command(lessons, "check")
+}
+
+/// `terakoya SUBCOMMAND`, with `-L PATH` when the lessons were given by path.
+pub fn command(lessons: Option<&Path>, subcommand: &str) -> String {
     match lessons {
-        Some(path) => format!("terakoya -L {} check", shell_quote(&path.to_string_lossy())),
-        None => "terakoya check".to_owned(),
+        Some(path) => format!(
+            "terakoya -L {} {subcommand}",
+            shell_quote(&path.to_string_lossy())
+        ),
+        None => format!("terakoya {subcommand}"),
     }
 }
 
@@ -40,6 +48,10 @@ mod tests {
         assert_eq!(
             check_command(Some(Path::new("my lessons"))),
             "terakoya -L 'my lessons' check"
+        );
+        assert_eq!(
+            command(Some(Path::new("a b")), "list"),
+            "terakoya -L 'a b' list"
         );
         assert_eq!(shell_quote("it's"), r"'it'\''s'");
         assert_eq!(shell_quote("$HOME"), "'$HOME'");

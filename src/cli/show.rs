@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use super::Cli;
 use crate::bundle::{self, Loaded};
-use crate::model::Lesson;
+use crate::model::{FindError, Lesson};
 use crate::progress::LessonKey;
 use crate::progress::store::Store;
 use crate::text::layout::{LIST_INDENT, LessonLayout, LineKind, layout_lesson};
@@ -37,6 +37,13 @@ pub fn run(cli: &Cli, spec: &str, width: Option<u16>) -> anyhow::Result<ExitCode
     let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
     let (course, lesson) = match loaded.library.find_lesson(spec) {
         Ok(found) => found,
+        Err(FindError::NotFound(spec)) if cli.lessons.is_some() => {
+            report_problems(cli, &loaded, None);
+            // The model's message names `terakoya list`; run as printed it
+            // must list the same lessons.
+            let list = super::hint::command(cli.lessons.as_deref(), "list");
+            anyhow::bail!("no lesson `{spec}`; `{list}` shows the lesson ids");
+        }
         Err(err) => {
             report_problems(cli, &loaded, None);
             anyhow::bail!(err);
