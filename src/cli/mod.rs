@@ -11,6 +11,7 @@ pub mod hint;
 mod list;
 mod progress;
 pub mod show;
+mod table;
 
 /// Exit status for runs that found errors in the input (`check`) or failed.
 pub const EXIT_FAILURE: u8 = 1;
@@ -122,7 +123,7 @@ pub fn main() -> ExitCode {
     let mut cli = Cli::parse();
     cli.resolve_data_dir(std::env::var_os(DATA_DIR_VAR).map(PathBuf::from));
     let result = match &cli.command {
-        None => crate::tui::run(&cli),
+        None => crate::tui::run(cli.lessons.as_deref(), cli.data_dir.as_deref()),
         Some(Command::Check) => check::run(&cli),
         Some(Command::List { json }) => list::run(&cli, *json),
         Some(Command::Show { lesson, width, .. }) => show::run(&cli, lesson, *width),
