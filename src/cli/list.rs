@@ -35,7 +35,10 @@ pub struct LessonJson<'a> {
 
 pub fn run(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
     let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
-    report_problems(&loaded, &super::hint::check_command(cli.lessons.as_deref()))?;
+    report_problems(
+        &loaded,
+        &crate::bundle::hint::check_command(cli.lessons.as_deref()),
+    )?;
     let code = if loaded.error_count() > 0 {
         ExitCode::from(EXIT_FAILURE)
     } else {

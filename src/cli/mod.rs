@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 mod check;
-pub mod hint;
 mod list;
 mod progress;
 pub mod show;

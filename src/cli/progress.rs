@@ -61,7 +61,7 @@ fn show(cli: &Cli, store: &Store, progress: &Progress, json: bool) -> anyhow::Re
         eprintln!(
             "terakoya: {} problem(s) in the lesson files; `{}` shows them",
             loaded.diagnostics.len(),
-            super::hint::check_command(cli.lessons.as_deref())
+            crate::bundle::hint::check_command(cli.lessons.as_deref())
         );
     }
     let rows = report(&loaded.library, progress);

@@ -41,7 +41,7 @@ pub fn run(cli: &Cli, spec: &str, width: Option<u16>) -> anyhow::Result<ExitCode
             report_problems(cli, &loaded, None);
             // The model's message names `terakoya list`; run as printed it
             // must list the same lessons.
-            let list = super::hint::command(cli.lessons.as_deref(), "list");
+            let list = crate::bundle::hint::command(cli.lessons.as_deref(), "list");
             anyhow::bail!("no lesson `{spec}`; `{list}` shows the lesson ids");
         }
         Err(err) => {
@@ -98,7 +98,7 @@ fn report_problems(cli: &Cli, loaded: &Loaded, lesson: Option<&Lesson>) {
         eprintln!("{}", diagnostic.headline());
     }
     if !relevant.is_empty() {
-        let check = super::hint::check_command(cli.lessons.as_deref());
+        let check = crate::bundle::hint::check_command(cli.lessons.as_deref());
         eprintln!("terakoya: run `{check}` to see these problems in context");
     }
 }

@@ -1,5 +1,6 @@
-//! Commands suggested in messages, spelled so that running them as printed
-//! looks at the same lessons.
+//! Commands suggested in messages ("run `terakoya check`"), spelled so that
+//! running them as printed looks at the same lessons. Here, beside the
+//! loader, so that the CLI and the reader can both use them.
 
 use std::path::Path;
 
