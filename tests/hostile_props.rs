@@ -226,3 +226,40 @@ fn fuzz_findings_stay_fixed() {
     let shown = diagnostics[0].to_string();
     assert!(shown.contains("te<U+200E>tA\\xAE"), "{shown}");
 }
+
+#[test]
+fn megabyte_keys_and_ids_get_no_typo_hint_and_cost_little() {
+    // The did-you-mean distance is quadratic in memory: a 256 KB listed id
+    // against a 256 KB lesson id would take 512 GB (and a 64 MB key against
+    // the known keys, 6 GB).
+    let key = "k".repeat(1 << 20);
+    let text = format!("title = \"t\"\n{key} = 1\n");
+    let diagnostics = load_both(text.as_bytes());
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("unknown key `kkk"))
+    );
+
+    let root = tempfile::tempdir().unwrap();
+    let course = root.path().join("c");
+    std::fs::create_dir(&course).unwrap();
+    let listed = "x".repeat(256 << 10);
+    let course_toml = format!("title = \"c\"\nlessons = [\"{listed}\"]\n");
+    std::fs::write(course.join("course.toml"), course_toml).unwrap();
+    let lesson = format!("id = \"{listed}y\"\ntitle = \"t\"\n");
+    std::fs::write(course.join("l.toml"), lesson).unwrap();
+    let loaded = terakoya::bundle::load(&terakoya::bundle::LessonsSource::Path(root.path().into()));
+    let unknown = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.message.starts_with("no lesson `xxx"))
+        .expect("the listed id is reported");
+    assert!(
+        !unknown
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("did you mean")
+    );
+}
