@@ -129,6 +129,11 @@ pub fn check_keys(check: &mut FileCheck<'_>, table: &DeTable<'_>, known: &[&str]
         if known.contains(&name) {
             continue;
         }
+        if check.is_full() {
+            // Not shown: skip the hint's cost (a file may hold a million keys).
+            check.count_dropped();
+            continue;
+        }
         let message = format!("unknown key `{}` {place}", shorten(name, 40));
         let help = match did_you_mean(name, known) {
             Some(best) => format!("did you mean `{best}`?"),
