@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use terakoya::bundle::{self, LessonsSource};
@@ -147,9 +147,9 @@ fn bench(c: &mut Criterion) {
     let lessons: usize = loaded.library.courses.iter().map(|c| c.lessons.len()).sum();
     assert_eq!(lessons, COURSES * LESSONS_PER_COURSE);
     eprintln!(
-        "library: {} files, {:.1} MB",
+        "library: {} files, {:.1} MiB",
         files.len(),
-        bytes as f64 / 1e6
+        bytes as f64 / 1_048_576.0
     );
 
     let mut group = c.benchmark_group("load_20mb");
@@ -161,6 +161,43 @@ fn bench(c: &mut Criterion) {
         b.iter_with_large_drop(|| bundle::load(&source))
     });
     group.finish();
+    paired_ratio(&files, &source);
+}
+
+/// The shared machine's load drifts between criterion's two groups of
+/// samples, so also time the two sides alternately and report the median
+/// of the per-pair ratios, and the CPU time of one load on one thread.
+fn paired_ratio(files: &[PathBuf], source: &LessonsSource) {
+    const PAIRS: usize = 15;
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let mut ratios = Vec::with_capacity(PAIRS);
+    let mut single = Vec::with_capacity(PAIRS);
+    for _ in 0..PAIRS {
+        let (base, tables) = timed(|| baseline(files));
+        let (ours, loaded) = timed(|| bundle::load(source));
+        let (alone, loaded_alone) = timed(|| one_thread.install(|| bundle::load(source)));
+        ratios.push(ours / base);
+        single.push(alone / base);
+        drop((tables, loaded, loaded_alone));
+    }
+    for (name, mut values) in [("bundle_load", ratios), ("bundle_load on 1 thread", single)] {
+        values.sort_by(f64::total_cmp);
+        eprintln!(
+            "paired: median {name} / baseline = {:.2} over {PAIRS} alternating runs (min {:.2}, max {:.2})",
+            values[PAIRS / 2],
+            values[0],
+            values[PAIRS - 1]
+        );
+    }
+}
+
+fn timed<T>(f: impl FnOnce() -> T) -> (f64, T) {
+    let start = Instant::now();
+    let out = f();
+    (start.elapsed().as_secs_f64(), out)
 }
 
 criterion_group!(benches, bench);

@@ -131,6 +131,25 @@ fn symlink_loops_and_dangling_links_are_reported_not_followed() {
     assert!(stdout.lines().any(|l| l == expected), "{stdout}");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_lesson_is_reported_not_waited_on() {
+    let root = course(&[("ok.toml", LESSON.as_bytes())]);
+    let fifo = root.path().join("c/pipe.toml");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (stdout, _, code) = run(root.path(), &["check"]);
+    assert_eq!(code, 1);
+    let expected = format!(
+        "{}: error: not a regular file (a FIFO, a device or a socket); not read",
+        fifo.display()
+    );
+    assert!(stdout.lines().any(|l| l == expected), "{stdout}");
+}
+
 #[test]
 fn a_lone_lesson_file_loads_in_its_directory_course() {
     let root = course(&[("one.toml", LESSON.as_bytes()), ("two.toml", b"broken = ")]);
@@ -165,6 +184,25 @@ fn stray_files_outside_a_course_are_warnings() {
         stdout.ends_with("ok: 2 files checked, 1 course, 1 lesson, 1 warning\n"),
         "{stdout}"
     );
+}
+
+#[test]
+fn a_course_directory_name_that_cannot_be_an_id_is_reported() {
+    let root = course(&[("ok.toml", LESSON.as_bytes())]);
+    let spaced = root.path().join("my course");
+    fs::create_dir(&spaced).unwrap();
+    fs::write(spaced.join("course.toml"), COURSE).unwrap();
+    fs::write(spaced.join("l.toml"), LESSON).unwrap();
+    let (stdout, _, code) = run(root.path(), &["check"]);
+    assert_eq!(code, 1);
+    let expected = format!(
+        "{}: error: the directory name `my course` cannot be a course id: it contains a space or a control character; its lessons are not loaded",
+        spaced.display()
+    );
+    assert!(stdout.lines().any(|l| l == expected), "{stdout}");
+    let (stdout, _, _) = run(root.path(), &["list", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["courses"].as_array().unwrap().len(), 1);
 }
 
 #[test]

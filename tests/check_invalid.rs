@@ -281,7 +281,7 @@ fn lesson_id_with_a_space() {
         &[
             "01-bad-id.toml:1:6: error: lesson id `sns lesson` contains a space or a control character",
         ],
-        &[],
+        &["use letters, digits and `-`, e.g. `06-sns`"],
         "1 error in 1 file (2 files checked)",
     );
 }

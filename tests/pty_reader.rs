@@ -10,16 +10,20 @@ const MOUSE_OFF: &str = "\x1b[?1000l";
 const ENTER_ALTERNATE_SCREEN: &str = "\x1b[?1049h";
 const LEAVE_ALTERNATE_SCREEN: &str = "\x1b[?1049l";
 
-#[test]
-fn sigterm_restores_the_terminal() {
+/// A signal saves the reading position and restores the terminal: the
+/// alternate screen left, mouse capture off, raw mode off.
+fn signal_restores_the_terminal(signal: &str, number: u32) {
     let data = tempfile::tempdir().unwrap();
-    let mut reader = Reader::start(data.path(), &[]);
+    let lessons = lessons_dir();
+    let mut reader = Reader::start(data.path(), &["--lessons", &lessons]);
     reader.wait_for_text("Enter open");
     reader.send("\r");
     reader.wait_for_text("Introduction");
-    reader.signal("TERM");
+    reader.send("]");
+    reader.wait_for_text("1/6 ");
+    reader.signal(signal);
     let code = reader.wait_exit();
-    assert_eq!(code, 128 + 15, "exits as killed by SIGTERM would");
+    assert_eq!(code, 128 + number, "exits as killed by SIG{signal} would");
     reader.wait_for_output(
         "the alternate screen left and mouse capture off",
         |output| {
@@ -36,6 +40,21 @@ fn sigterm_restores_the_terminal() {
             && stty.split_whitespace().any(|flag| flag == "echo"),
         "raw mode is off (canonical input and echo are back): {stty}"
     );
+    let saved = std::fs::read_to_string(data.path().join("progress.toml")).unwrap();
+    assert!(
+        saved.contains("[lessons.\"career/06-sns\".position]"),
+        "the position was saved on SIG{signal}:\n{saved}"
+    );
+}
+
+#[test]
+fn sigterm_saves_and_restores_the_terminal() {
+    signal_restores_the_terminal("TERM", 15);
+}
+
+#[test]
+fn sighup_saves_and_restores_the_terminal() {
+    signal_restores_the_terminal("HUP", 1);
 }
 
 fn lessons_dir() -> String {

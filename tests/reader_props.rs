@@ -22,7 +22,7 @@ enum Op {
 fn key_code() -> impl Strategy<Value = KeyCode> {
     prop_oneof![
         prop::sample::select(vec![
-            'j', 'k', 'g', 'G', ' ', 'b', ']', '[', 'n', 'p', 'x', 'c', 'l', '?'
+            'j', 'k', 'g', 'G', ' ', 'b', 'd', 'u', ']', '[', 'n', 'p', 'x', 'c', 'l', '?'
         ])
         .prop_map(KeyCode::Char),
         prop::sample::select(vec![
@@ -80,7 +80,17 @@ proptest! {
             if let Some(msg) = to_msg(&app, op) {
                 update(&mut app, msg);
             }
-            reader_support::draw(&app);
+            let terminal = reader_support::draw(&app);
+            // The text never spills over the rule left of the checklist
+            // (unless the help overlay covers it).
+            let panes = geometry::lesson_panes(app.area, app.focus());
+            if let (Some(_), None, true, Some(checklist)) = (&app.lesson, app.help, panes.side_by_side, panes.checklist) {
+                let buffer = terminal.backend().buffer();
+                let x = checklist.title.x - 1;
+                for y in checklist.title.y..checklist.body.bottom() {
+                    prop_assert_eq!(buffer[(x, y)].symbol(), "│", "rule broken at ({}, {})", x, y);
+                }
+            }
             if let Some(state) = &app.lesson {
                 // Resizes re-wrap at once: the text always fits its pane.
                 let text = geometry::content_text_area(app.area);

@@ -13,6 +13,7 @@ use terakoya::progress::store::Store;
 use terakoya::progress::{Change, LessonKey};
 use terakoya::text::kinsoku::{no_end, no_start};
 use terakoya::text::width::{is_cjk, str_width};
+use terakoya::tui::strings::SUMMARY;
 
 fn terakoya(data_dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("terakoya").unwrap();
@@ -68,7 +69,7 @@ fn expected_chars(lesson: &Lesson, ticked: &[&str]) -> String {
         out.push_str(&section.heading);
         push_text(&mut out, &section.body);
     }
-    out.push_str("まとめ");
+    out.push_str(SUMMARY);
     for point in &lesson.summary {
         out.push_str(if ticked.contains(&point.id.as_str()) {
             "[x]"
@@ -130,14 +131,14 @@ fn summary_is_a_checklist_from_saved_progress() {
     let out = show(data.path(), &["06-sns", "--width", "30"]);
     let checklist: Vec<&str> = out
         .lines()
-        .skip_while(|l| *l != "まとめ")
+        .skip_while(|l| *l != SUMMARY)
         .filter(|l| l.starts_with('['))
         .collect();
     assert_eq!(checklist.len(), lesson.summary.len());
     assert!(checklist[0].starts_with("[ ] "));
     assert!(checklist[1].starts_with("[x] "), "{checklist:?}");
     // Continuation lines hang under the text, after the marker.
-    let summary: Vec<&str> = out.lines().skip_while(|l| *l != "まとめ").skip(1).collect();
+    let summary: Vec<&str> = out.lines().skip_while(|l| *l != SUMMARY).skip(1).collect();
     assert!(
         summary
             .iter()

@@ -29,39 +29,23 @@ pub fn load_plan(plan: Plan) -> Loaded {
         .par_iter()
         .map(|c| c.course_file.as_ref().map(|f| check_file(f, course_head)))
         .collect();
-    let jobs: Vec<(usize, &FileRef)> = plan
-        .courses
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !heads[*i].as_ref().is_some_and(newer_format))
-        .flat_map(|(i, c)| c.lessons.iter().map(move |f| (i, f)))
-        .collect();
-    let mut results: Vec<(usize, FileResult<ParsedLesson>)> = jobs
-        .par_iter()
-        .map(|&(i, file)| {
-            (
-                i,
-                check_file(file, |check, root| lesson(check, root, &stem(file.shown()))),
-            )
-        })
-        .collect();
+    let mut lesson_files = parse_lessons(&plan.courses, &heads);
     let mut courses = Vec::new();
-    for (index, (plan, head)) in plan.courses.iter().zip(heads).enumerate() {
-        let head = head.map(|h| {
+    for ((plan, head), files) in plan.courses.iter().zip(heads).zip(&mut lesson_files) {
+        let head = head.map_or_else(CourseHead::default, |h| {
             files_checked += 1;
             diagnostics.extend(h.diagnostics);
             h.value.unwrap_or_default()
         });
-        let mut files = Vec::new();
-        for (_, result) in results.iter_mut().filter(|(i, _)| *i == index) {
+        let files = std::mem::take(files).into_iter().map(|result| {
             files_checked += 1;
-            diagnostics.append(&mut result.diagnostics);
-            files.push(LessonFile {
-                parsed: result.value.take(),
+            diagnostics.extend(result.diagnostics);
+            LessonFile {
+                parsed: result.value,
                 ok: !result.has_errors,
-            });
-        }
-        let head = head.unwrap_or_default();
+            }
+        });
+        let files: Vec<LessonFile> = files.collect();
         if !head.newer_format {
             courses.push(course(plan, head, files, &mut diagnostics));
         }
@@ -73,6 +57,38 @@ pub fn load_plan(plan: Plan) -> Loaded {
         diagnostics,
         files_checked,
     }
+}
+
+/// Parses the lesson files of every course (but those made for a newer
+/// format) in parallel, as one pool of files; returns them per course.
+fn parse_lessons(
+    courses: &[CoursePlan],
+    heads: &[Option<FileResult<CourseHead>>],
+) -> Vec<Vec<FileResult<ParsedLesson>>> {
+    let jobs: Vec<(usize, &FileRef)> = courses
+        .iter()
+        .zip(heads)
+        .enumerate()
+        .filter(|(_, (_, head))| !head.as_ref().is_some_and(newer_format))
+        .flat_map(|(i, (c, _))| c.lessons.iter().map(move |f| (i, f)))
+        .collect();
+    let results: Vec<(usize, FileResult<ParsedLesson>)> = jobs
+        .par_iter()
+        .map(|&(i, file)| {
+            let stem = stem(file.shown());
+            (
+                i,
+                check_file(file, |check, root| lesson(check, root, &stem)),
+            )
+        })
+        .collect();
+    let mut per_course: Vec<Vec<_>> = courses.iter().map(|_| Vec::new()).collect();
+    for (i, result) in results {
+        if let Some(files) = per_course.get_mut(i) {
+            files.push(result);
+        }
+    }
+    per_course
 }
 
 fn newer_format(head: &FileResult<CourseHead>) -> bool {

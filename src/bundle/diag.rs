@@ -1,7 +1,6 @@
 //! Diagnostics: a problem in a lesson file, located by line and display
 //! column, rendered rustc-style with the source line and carets.
 
-use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -102,29 +101,6 @@ pub fn shorten(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_owned(),
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}", self.headline())?;
-        let gutter = self
-            .location
-            .as_ref()
-            .map_or(1, |at| at.line.to_string().len());
-        let pad = " ".repeat(gutter);
-        if let Some(at) = &self.location {
-            let snippet = &at.snippet;
-            writeln!(f, "{pad} |")?;
-            writeln!(f, "{} | {}", at.line, snippet.line)?;
-            let indent = " ".repeat(snippet.caret_start);
-            let carets = "^".repeat(snippet.caret_width);
-            writeln!(f, "{pad} | {indent}{carets}")?;
-        }
-        if let Some(help) = &self.help {
-            writeln!(f, "{pad} = help: {}", visible(help))?;
-        }
-        Ok(())
     }
 }
 

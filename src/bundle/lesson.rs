@@ -60,9 +60,10 @@ pub fn lesson(check: &mut FileCheck<'_>, root: &DeTable<'_>, stem: &str) -> Pars
 fn lesson_id(check: &mut FileCheck<'_>, root: &DeTable<'_>, stem: &str) -> (String, Location) {
     if let Some(id) = opt_str(check, root, "id") {
         if let Some(problem) = ids::id_problem(id.value) {
-            check.error(
+            check.error_with_help(
                 id.span.clone(),
                 format!("lesson id `{}` {problem}", shorten(id.value, 40)),
+                "use letters, digits and `-`, e.g. `06-sns`",
             );
         }
         return (id.value.to_owned(), check.src.locate(id.span));

@@ -19,6 +19,7 @@ mod fields;
 mod ids;
 mod lesson;
 mod parse;
+mod render;
 mod scan;
 mod source;
 mod walk;
@@ -26,6 +27,7 @@ mod walk;
 pub use course::FORMAT;
 pub use diag::{Diagnostic, Location, Severity, Snippet};
 pub use ids::{fnv1a64, point_id, section_id};
+pub use render::{Part, Rendered};
 pub use scan::MAX_DIRS as MAX_SCANNED_DIRS;
 pub use source::MAX_FILE_BYTES;
 

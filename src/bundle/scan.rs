@@ -129,7 +129,8 @@ impl Walker {
     }
 
     /// Adds a course unless its directory name cannot be an id (it is the
-    /// first half of every progress key and is typed on the command line).
+    /// first half of every progress key, is printed and is typed on the
+    /// command line: the same rules as lesson ids).
     fn add_course(&mut self, course: CoursePlan) {
         match ids::id_problem(&course.id) {
             None => self.plan.courses.push(course),
@@ -138,9 +139,8 @@ impl Walker {
                     "the directory name `{}` cannot be a course id: it {problem}; its lessons are not loaded",
                     shorten(&course.id, 40)
                 );
-                self.error(
-                    Diagnostic::whole(&course.dir, message).with_help("rename the directory"),
-                );
+                let help = "rename the directory";
+                self.error(Diagnostic::whole(&course.dir, message).with_help(help));
             }
         }
     }

@@ -36,19 +36,25 @@ pub struct LessonJson<'a> {
 pub fn run(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
     let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
     report_problems(&loaded)?;
-    let mut out = std::io::stdout().lock();
-    if json {
-        serde_json::to_writer_pretty(&mut out, &to_json(&loaded.library))?;
-        writeln!(out)?;
-    } else {
-        write!(out, "{}", table(&loaded.library))?;
-    }
-    out.flush()?;
-    Ok(if loaded.error_count() > 0 {
+    let code = if loaded.error_count() > 0 {
         ExitCode::from(EXIT_FAILURE)
     } else {
         ExitCode::SUCCESS
-    })
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = if json {
+        serde_json::to_writer_pretty(&mut out, &to_json(&loaded.library))
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        write!(out, "{}", table(&loaded.library))
+    };
+    match written.and_then(|()| out.flush()) {
+        // `terakoya list | head`: the reader went away; nothing is wrong.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
+        Err(err) => Err(err.into()),
+        Ok(()) => Ok(code),
+    }
 }
 
 /// One stderr line per problem, then a pointer to `check`.

@@ -16,10 +16,9 @@ use crate::progress::LessonKey;
 use crate::progress::store::Store;
 use crate::text::layout::{LIST_INDENT, LessonLayout, LineKind, layout_lesson};
 use crate::text::linebreak::{shown, wrap};
-use crate::text::width::is_cjk;
+use crate::text::width::{is_cjk, str_width};
+use crate::tui::strings::{SUMMARY, TICKED, UNTICKED};
 
-/// Heading printed above the summary checklist.
-pub const SUMMARY_HEADING: &str = "まとめ";
 /// Width used when stdout is not a terminal and no `--width` is given.
 pub const DEFAULT_WIDTH: u16 = 80;
 
@@ -106,11 +105,7 @@ pub fn write_lesson(
         return Ok(());
     }
     writeln!(out)?;
-    let heading = shown(
-        SUMMARY_HEADING,
-        0..SUMMARY_HEADING.len(),
-        usize::from(width),
-    );
+    let heading = shown(SUMMARY, 0..SUMMARY.len(), usize::from(width));
     writeln!(out, "{}", paint(heading, LineKind::Heading, style))?;
     for point in &lesson.summary {
         write_point(out, &point.text, ticked(&point.id), layout.width, style)?;
@@ -121,30 +116,39 @@ pub fn write_lesson(
 fn write_layout(out: &mut impl Write, layout: &LessonLayout, style: Style) -> io::Result<()> {
     for (index, line) in layout.lines.iter().enumerate() {
         let text = layout.line_text(index);
-        let indent = usize::from(line.indent);
+        let mut indent = usize::from(line.indent);
         if line.kind == LineKind::ListItemFirst && line.indent >= LIST_INDENT {
+            indent -= usize::from(LIST_INDENT);
+            write_spaces(out, indent)?;
             let bullet = if text.starts_with(is_cjk) {
                 "・"
             } else {
                 "- "
             };
-            let pad = indent - usize::from(LIST_INDENT);
-            write!(
-                out,
-                "{:pad$}{}",
-                "",
-                paint(bullet, LineKind::ListItemFirst, style)
-            )?;
+            write!(out, "{}", paint(bullet, LineKind::ListItemFirst, style))?;
         } else {
-            write!(out, "{:indent$}", "")?;
+            write_spaces(out, indent)?;
         }
-        writeln!(out, "{}", paint(text, line.kind, style))?;
+        match style {
+            // The common case, a line per call: no formatting machinery.
+            Style::Plain => out.write_all(text.as_bytes())?,
+            Style::Color => write!(out, "{}", paint(text, line.kind, style))?,
+        }
+        out.write_all(b"\n")?;
     }
     Ok(())
 }
 
-/// Columns of the `[x] ` marker; continuation lines hang under the text.
-const CHECK_INDENT: usize = 4;
+fn write_spaces(out: &mut impl Write, count: usize) -> io::Result<()> {
+    const SPACES: &[u8] = b"                ";
+    let mut left = count;
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        out.write_all(&SPACES[..n])?;
+        left -= n;
+    }
+    Ok(())
+}
 
 /// One summary point as `[x] text`, hang-indented; below 8 columns the
 /// marker gets a line of its own and the text the full width.
@@ -157,8 +161,8 @@ fn write_point(
 ) -> io::Result<()> {
     let width = usize::from(width.max(1));
     let marker = match (done, width >= 3) {
-        (true, true) => "[x]",
-        (false, true) => "[ ]",
+        (true, true) => TICKED.trim_end(),
+        (false, true) => UNTICKED.trim_end(),
         (true, false) => "x",
         (false, false) => "-",
     };
@@ -167,11 +171,9 @@ fn write_point(
     } else {
         LineKind::Paragraph
     };
-    let hang = if width >= 2 * CHECK_INDENT {
-        CHECK_INDENT
-    } else {
-        0
-    };
+    // Continuation lines hang under the text, after the box.
+    let box_width = str_width(TICKED);
+    let hang = if width >= 2 * box_width { box_width } else { 0 };
     if hang == 0 {
         writeln!(out, "{}", paint(marker, kind, style))?;
     }
@@ -179,7 +181,11 @@ fn write_point(
         let line = shown(text, range, width - hang);
         match (index, hang) {
             (_, 0) => writeln!(out, "{line}")?,
-            (0, _) => writeln!(out, "{} {line}", paint(marker, kind, style))?,
+            (0, _) => {
+                write!(out, "{}", paint(marker, kind, style))?;
+                write_spaces(out, hang.saturating_sub(str_width(marker)))?;
+                writeln!(out, "{line}")?;
+            }
             _ => writeln!(out, "{:hang$}{line}", "")?,
         }
     }

@@ -5,7 +5,9 @@
 //! fit). The lesson is first flattened into a plan of blocks to break; big
 //! lessons are broken in parallel chunks (rayon) and stitched together, so
 //! the result is the same as a sequential run. All line texts live in one
-//! `String`; a line is a byte range into it.
+//! `String`; a line is a byte range into it. A grapheme wider than the whole
+//! line (a two-column character at width 1) is stored as
+//! [`PLACEHOLDER`], so every line of the layout fits its width.
 
 use std::ops::Range;
 
@@ -74,7 +76,9 @@ pub struct LessonLayout {
     pub section_starts: Vec<usize>,
 }
 
-/// Columns a list item's text is indented by ("・ " or "- " takes two).
+/// Columns a list item's text is indented by (a bullet such as "・" or
+/// "- " takes two). Dropped when the width leaves less than two columns
+/// for the text; the view then draws no bullet.
 pub const LIST_INDENT: u16 = 2;
 
 impl LessonLayout {

@@ -22,6 +22,7 @@
 //!   the end of the line and never start the next one. Other spaces, such
 //!   as the ideographic space U+3000, are text.
 
+use std::iter::Peekable;
 use std::ops::Range;
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
@@ -37,27 +38,119 @@ pub const PLACEHOLDER: &str = "?";
 /// `width` columns (at least 1), in order; always at least one line.
 /// `oversized` lines are a single grapheme wider than `width`.
 pub fn break_lines(text: &str, width: usize, emit: impl FnMut(Range<usize>, bool)) {
+    break_lines_with(text, width, true, emit);
+}
+
+/// [`break_lines`], optionally without the ideograph shortcut (the tests
+/// check that both give the same lines).
+fn break_lines_with(
+    text: &str,
+    width: usize,
+    skip_ideographs: bool,
+    emit: impl FnMut(Range<usize>, bool),
+) {
     let mut breaker = Breaker {
+        skip_ideographs,
         text,
         width: width.max(1),
         emit,
-        opportunities: linebreaks(text).peekable(),
+        opportunities: Some(opportunities_from(text, 0).peekable()),
+        restart: opportunities_from,
+        previous: None,
         line_start: 0,
         used: 0,
         last_break: None,
         before: None,
         emitted: false,
     };
-    if text.chars().all(is_simple) {
-        for (at, c) in text.char_indices() {
-            breaker.unit(at, at + c.len_utf8(), char_width(c), c);
-        }
-    } else {
-        for (at, g) in text.grapheme_indices(true) {
-            breaker.unit(at, at + g.len(), grapheme_width(g), base_char(g));
-        }
-    }
+    place_units(&mut breaker, text);
     breaker.finish();
+}
+
+/// UAX #14 break opportunities in `text` from byte `from` on, as offsets
+/// into `text`. Starting at `from` gives the same answers as running from
+/// the start only where the state machine forgets the past: after an
+/// ideographic char (see [`is_ideographic`]).
+fn opportunities_from(
+    text: &str,
+    from: usize,
+) -> impl Iterator<Item = (usize, BreakOpportunity)> + '_ {
+    let rest = text.get(from..).unwrap_or("");
+    linebreaks(rest).map(move |(at, kind)| (at + from, kind))
+}
+
+/// Chars of UAX #14 class ID (ideographs, and kana other than the small
+/// ones): between two of them a break is always allowed (LB31), kinsoku
+/// allows it too, and the line-break state after one does not depend on
+/// what came before. Between two of these the breaker skips the UAX #14
+/// state machine, the costliest part of breaking Japanese text.
+pub fn is_ideographic(c: char) -> bool {
+    match c {
+        '\u{4E00}'..='\u{9FFF}' => true,
+        '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' => !is_small_kana(c),
+        _ => false,
+    }
+}
+
+fn is_small_kana(c: char) -> bool {
+    matches!(
+        c,
+        'ぁ' | 'ぃ'
+            | 'ぅ'
+            | 'ぇ'
+            | 'ぉ'
+            | 'っ'
+            | 'ゃ'
+            | 'ゅ'
+            | 'ょ'
+            | 'ゎ'
+            | 'ゕ'
+            | 'ゖ'
+            | 'ァ'
+            | 'ィ'
+            | 'ゥ'
+            | 'ェ'
+            | 'ォ'
+            | 'ッ'
+            | 'ャ'
+            | 'ュ'
+            | 'ョ'
+            | 'ヮ'
+            | 'ヵ'
+            | 'ヶ'
+    )
+}
+
+/// Feeds every grapheme of `text` to the breaker.
+///
+/// Fast path: char by char while the text is simple (each char its own
+/// grapheme). A char is placed only once the next one is known to be simple
+/// too; at the first that is not, the rest (from the char before it, a
+/// grapheme boundary) goes grapheme by grapheme.
+fn place_units<F, I>(breaker: &mut Breaker<'_, F, I>, text: &str)
+where
+    F: FnMut(Range<usize>, bool),
+    I: Iterator<Item = (usize, BreakOpportunity)>,
+{
+    let mut pending: Option<(usize, char)> = None;
+    for (at, c) in text.char_indices() {
+        if !is_simple(c) {
+            let from = pending.map_or(at, |(start, _)| start);
+            let rest = text.get(from..).unwrap_or("");
+            for (offset, g) in rest.grapheme_indices(true) {
+                let start = from + offset;
+                breaker.unit(start, start + g.len(), grapheme_width(g), base_char(g));
+            }
+            return;
+        }
+        if let Some((start, p)) = pending {
+            breaker.unit(start, at, char_width(p), p);
+        }
+        pending = Some((at, c));
+    }
+    if let Some((start, p)) = pending {
+        breaker.unit(start, text.len(), char_width(p), p);
+    }
 }
 
 /// Breaks `text` into lines of at most `width` columns; returns byte ranges
@@ -95,7 +188,13 @@ struct Breaker<'a, F, I: Iterator<Item = (usize, BreakOpportunity)>> {
     text: &'a str,
     width: usize,
     emit: F,
-    opportunities: std::iter::Peekable<I>,
+    /// UAX #14 opportunities; `None` after a pair of ideographic chars was
+    /// judged without them (restarted from the last unit when needed).
+    opportunities: Option<Peekable<I>>,
+    restart: fn(&'a str, usize) -> I,
+    skip_ideographs: bool,
+    /// Start and char of the previous unit, spaces included.
+    previous: Option<(usize, char)>,
     /// Byte offset where the current line starts (never at a space).
     line_start: usize,
     /// Columns from `line_start` to the current unit, spaces included.
@@ -114,7 +213,11 @@ where
 {
     /// Places one grapheme (`start..end`, `width` columns, first char `c`).
     fn unit(&mut self, start: usize, end: usize, width: usize, c: char) {
+        let previous = self.previous.replace((start, c));
         if is_space(c) {
+            // The state machine must see the space: restart it at the
+            // ideographic char before, while that is still known.
+            self.restart_if_stale(previous);
             if start == self.line_start {
                 self.line_start = end; // a line never starts with a space
             } else {
@@ -122,7 +225,7 @@ where
             }
             return;
         }
-        self.note_opportunity(start, c);
+        self.note_opportunity(start, c, previous);
         while self.used + width > self.width && start > self.line_start {
             match self.last_break.take() {
                 Some((at, used)) => {
@@ -142,12 +245,20 @@ where
     }
 
     /// Records a break before `start` if UAX #14 and kinsoku both allow it.
-    fn note_opportunity(&mut self, start: usize, c: char) {
-        while self.opportunities.next_if(|&(at, _)| at < start).is_some() {}
-        let Some(&(at, kind)) = self.opportunities.peek() else {
-            return;
+    fn note_opportunity(&mut self, start: usize, c: char, previous: Option<(usize, char)>) {
+        // The previous unit must be the ideograph alone: one with a joiner
+        // or marks attached is in another UAX #14 state.
+        let ideographs = self.skip_ideographs
+            && previous.is_some_and(|(at, p)| is_ideographic(p) && start - at == p.len_utf8())
+            && is_ideographic(c);
+        let kind = if ideographs {
+            self.opportunities = None;
+            Some(BreakOpportunity::Allowed)
+        } else {
+            self.uax14_at(start, previous)
         };
-        if at != start || start == self.line_start {
+        let Some(kind) = kind else { return };
+        if start == self.line_start {
             return;
         }
         if kind == BreakOpportunity::Mandatory {
@@ -156,6 +267,30 @@ where
         } else if self.before.is_none_or(|before| may_break(before, c)) {
             self.last_break = Some((start, self.used));
         }
+    }
+
+    /// The UAX #14 opportunity before `start`, if any.
+    fn uax14_at(
+        &mut self,
+        start: usize,
+        previous: Option<(usize, char)>,
+    ) -> Option<BreakOpportunity> {
+        let opportunities = self.restart_if_stale(previous);
+        while opportunities.next_if(|&(at, _)| at < start).is_some() {}
+        match opportunities.peek() {
+            Some(&(at, kind)) if at == start => Some(kind),
+            _ => None,
+        }
+    }
+
+    /// The UAX #14 iterator, restarted at the `previous` unit if it was
+    /// skipped (it was then ideographic, where a restart is exact).
+    fn restart_if_stale(&mut self, previous: Option<(usize, char)>) -> &mut Peekable<I> {
+        let (restart, text) = (self.restart, self.text);
+        self.opportunities.get_or_insert_with(|| {
+            let from = previous.map_or(0, |(at, _)| at);
+            restart(text, from).peekable()
+        })
     }
 
     /// Breaks a line that has no acceptable opportunity before `start`,

@@ -141,3 +141,44 @@ fn a_space_carrying_a_combining_mark_is_text_not_a_break_space() {
     assert_eq!(lines("あ \u{301}。", 4), ["あ", " \u{301}。"]);
     assert_eq!(lines("ab \u{301}", 2), ["ab", " \u{301}"]);
 }
+
+#[test]
+fn ideographic_chars_are_uax14_class_id() {
+    use unicode_linebreak::{BreakClass, break_property};
+    let ideographic = (0..0x1_0000u32)
+        .filter_map(char::from_u32)
+        .filter(|&c| is_ideographic(c));
+    let mut count = 0;
+    for c in ideographic {
+        assert_eq!(break_property(c as u32), BreakClass::Ideographic, "{c:?}");
+        assert!(!crate::text::kinsoku::no_start(c) && !crate::text::kinsoku::no_end(c));
+        count += 1;
+    }
+    assert!(count > 20_000);
+}
+
+fn lines_with(text: &str, width: usize, skip: bool) -> Vec<(Range<usize>, bool)> {
+    let mut out = Vec::new();
+    break_lines_with(text, width, skip, |range, oversized| {
+        out.push((range, oversized))
+    });
+    out
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn the_ideograph_shortcut_changes_no_line(
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "学", "習", "あ", "ア", "ぁ", "ッ", "ー", "。", "、", "「", "」", "（", "）", " ", "  ",
+            "a", "word", "1", "2.5", "(", ")", "\"", "'", "-", "/", "!", "?", "%", "$", "・", "…",
+            "\u{301}", "\u{200D}", "😀", "🇯", "\u{3000}", "〜", "々", "ヴ", "ゔ", "\u{200B}", "\n",
+            "\u{2060}", "\u{A0}", "👍🏽", ",", ".", "9", "ーー", "〳",
+        ]), 0..80),
+        width in 1usize..30,
+    ) {
+        let text = pieces.concat();
+        proptest::prop_assert_eq!(lines_with(&text, width, true), lines_with(&text, width, false));
+    }
+}

@@ -1,5 +1,8 @@
 //! The reader's state: everything the view draws and update changes.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 
 use crate::model::{Lesson, Library};
@@ -42,8 +45,9 @@ pub struct ListState {
 pub struct LessonState {
     pub at: LessonRef,
     pub key: LessonKey,
-    /// The lesson laid out for the current text width (`layout.width`).
-    pub layout: LessonLayout,
+    /// The lesson laid out for the current text width (`layout.width`),
+    /// shared with the app's layout cache.
+    pub layout: Arc<LessonLayout>,
     /// First visible line of the text.
     pub top: usize,
     pub focus: Focus,
@@ -71,6 +75,8 @@ pub struct App {
     /// Seconds since the Unix epoch, set by the runtime before each message
     /// (update itself never reads the clock).
     pub now: u64,
+    /// Layouts by (course, lesson, width); see `reading::layout_for`.
+    pub layouts: HashMap<(usize, usize, u16), Arc<LessonLayout>>,
 }
 
 impl App {
@@ -85,6 +91,7 @@ impl App {
             status: None,
             area: Rect::new(0, 0, width, height),
             now: 0,
+            layouts: HashMap::new(),
         };
         app.list.selected = listing::preselected(&app);
         app

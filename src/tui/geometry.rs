@@ -9,7 +9,8 @@ use super::app::Focus;
 pub const SIDE_BY_SIDE_MIN: u16 = 96;
 /// From this width on, the outline of sections shows too.
 pub const OUTLINE_MIN: u16 = 120;
-const OUTLINE_WIDTH: u16 = 24;
+const OUTLINE_MIN_WIDTH: u16 = 24;
+const OUTLINE_MAX_WIDTH: u16 = 36;
 const CHECKLIST_MIN: u16 = 30;
 const CHECKLIST_MAX: u16 = 44;
 /// Text panes narrower than this get no side margins.
@@ -87,7 +88,7 @@ pub fn lesson_panes(area: Rect, focus: Focus) -> LessonPanes {
     }
     let checklist_w = (main.width / 3).clamp(CHECKLIST_MIN, CHECKLIST_MAX);
     let outline_w = if main.width >= OUTLINE_MIN {
-        OUTLINE_WIDTH
+        (main.width / 5).clamp(OUTLINE_MIN_WIDTH, OUTLINE_MAX_WIDTH)
     } else {
         0
     };

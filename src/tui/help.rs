@@ -16,6 +16,12 @@ pub struct HelpRow {
 
 /// The overlay's box, the area inside its border, and its rows.
 pub fn layout(area: Rect) -> (Rect, Rect, Vec<HelpRow>) {
+    // Leave the status line (its hints say how to close the help) visible.
+    let area = if area.height >= 3 {
+        Rect::new(area.x, area.y, area.width, area.height - 1)
+    } else {
+        area
+    };
     let lines = help_lines();
     let keys_w = lines
         .iter()

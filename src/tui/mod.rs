@@ -1,6 +1,19 @@
-//! The interactive reader, in the Elm architecture: `app` (state), `msg`
-//! (actions and messages), `keys` (the one key table), `update` (pure),
-//! `view/` (draws `&App`), `run` (the event loop and the only I/O).
+//! The interactive reader, in the Elm architecture.
+//!
+//! - `app`: the state (library, progress, screen, the open lesson with its
+//!   cached layout, help overlay, status message, terminal size).
+//! - `msg`: one enum of actions with stable snake_case names (what keys and
+//!   a future config file map to) and the runtime's messages; `Effect`s.
+//! - `keys`: the one key table, by context; help and hints come from it.
+//! - `update` (list, help, mouse) and `reading` (the lesson screen): pure
+//!   state + message → effects; no I/O, no clock.
+//! - `scroll` (offset arithmetic), `geometry` (terminal size → panes, for
+//!   drawing and mouse hit-testing alike), `listing` (the list's rows),
+//!   `checklist` (the summary's wrapped lines), `position` (screen lines ↔
+//!   content anchors, sections read), `help` (the overlay's rows).
+//! - `view/`: one file per screen, drawing `&App` only.
+//! - `strings`: every user-visible phrase.
+//! - `run`: the event loop, the terminal and the progress store: the only I/O.
 
 pub mod app;
 pub mod checklist;

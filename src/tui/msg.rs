@@ -12,6 +12,8 @@ pub enum Action {
     ScrollUp,
     PageDown,
     PageUp,
+    HalfPageDown,
+    HalfPageUp,
     Top,
     Bottom,
     NextSection,
@@ -27,11 +29,13 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 17] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::PageDown,
         Action::PageUp,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
         Action::Top,
         Action::Bottom,
         Action::NextSection,
@@ -51,6 +55,8 @@ impl Action {
             Action::ScrollUp => "scroll_up",
             Action::PageDown => "page_down",
             Action::PageUp => "page_up",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
             Action::Top => "top",
             Action::Bottom => "bottom",
             Action::NextSection => "next_section",

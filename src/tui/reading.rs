@@ -2,7 +2,9 @@
 //! checklist, reading positions. Pure, like the rest of update.
 
 use crate::progress::Change;
-use crate::text::layout::layout_lesson;
+use std::sync::Arc;
+
+use crate::text::layout::{LessonLayout, layout_lesson};
 
 use super::app::{App, Focus, LessonRef, LessonState, Screen};
 use super::geometry::{self, contains};
@@ -38,10 +40,13 @@ fn text_height(app: &App) -> usize {
 
 /// Opens a lesson at its saved position.
 pub fn open(app: &mut App, at: LessonRef) -> Vec<Effect> {
-    let (Some(key), Some(lesson)) = (app.key_of(at), app.lesson_at(at)) else {
+    let width = text_width(app);
+    let (Some(key), Some(layout)) = (app.key_of(at), layout_for(app, at, width)) else {
         return Vec::new();
     };
-    let layout = layout_lesson(lesson, text_width(app));
+    let Some(lesson) = app.lesson_at(at) else {
+        return Vec::new();
+    };
     let top = app
         .progress
         .lesson(&key)
@@ -82,25 +87,44 @@ pub fn open(app: &mut App, at: LessonRef) -> Vec<Effect> {
 pub fn relayout(app: &mut App) {
     let width = text_width(app);
     let height = text_height(app);
+    let Some((at, old_width)) = app.lesson.as_ref().map(|s| (s.at, s.layout.width)) else {
+        return;
+    };
+    let layout = if old_width == width {
+        None
+    } else {
+        layout_for(app, at, width)
+    };
     let Some(state) = app.lesson.as_mut() else {
         return;
     };
-    let Some(lesson) = app
-        .library
-        .courses
-        .get(state.at.course)
-        .and_then(|c| c.lessons.get(state.at.lesson))
-    else {
-        return;
-    };
-    if state.layout.width != width {
+    if let Some(layout) = layout {
         let pos = state.layout.lines.get(state.top).map(|l| l.pos);
-        state.layout = layout_lesson(lesson, width);
+        state.layout = layout;
         state.top = pos.map_or(0, |p| position::first_line_at(&state.layout, p));
     }
     state.top = scroll::clamp_top(state.top, state.layout.lines.len(), height);
     keep_cursor_visible(app);
 }
+
+/// The lesson laid out at `width`, from the cache or made now. The cache
+/// keeps a few (lesson, width) layouts, so going back and forth between
+/// lessons or sizes does not lay a long lesson out again.
+fn layout_for(app: &mut App, at: LessonRef, width: u16) -> Option<Arc<LessonLayout>> {
+    let key = (at.course, at.lesson, width);
+    if let Some(layout) = app.layouts.get(&key) {
+        return Some(Arc::clone(layout));
+    }
+    let layout = Arc::new(layout_lesson(app.lesson_at(at)?, width));
+    if app.layouts.len() >= LAYOUT_CACHE_SIZE {
+        app.layouts.clear();
+    }
+    app.layouts.insert(key, Arc::clone(&layout));
+    Some(layout)
+}
+
+/// How many layouts the cache holds before it starts afresh.
+const LAYOUT_CACHE_SIZE: usize = 4;
 
 /// Marks read every section whose end is on screen now.
 pub fn mark_read(app: &mut App) -> Vec<Change> {
@@ -196,6 +220,8 @@ fn scroll_content(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ScrollUp => scroll::scroll_by(top, -1, len, height),
         Action::PageDown => scroll::scroll_by(top, page, len, height),
         Action::PageUp => scroll::scroll_by(top, -page, len, height),
+        Action::HalfPageDown => scroll::scroll_by(top, page / 2 + 1, len, height),
+        Action::HalfPageUp => scroll::scroll_by(top, -(page / 2 + 1), len, height),
         Action::Top => 0,
         Action::Bottom => scroll::max_top(len, height),
         Action::NextSection => position::next_section_top(&state.layout, top, height),
@@ -217,6 +243,8 @@ fn checklist_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ScrollUp => scroll::move_cursor(cursor, -1, count),
         Action::PageDown | Action::Bottom => count.saturating_sub(1),
         Action::PageUp | Action::Top => 0,
+        Action::HalfPageDown => scroll::move_cursor(cursor, 2, count),
+        Action::HalfPageUp => scroll::move_cursor(cursor, -2, count),
         Action::ToggleTick => return toggle_tick(app),
         _ => cursor,
     };

@@ -2,7 +2,7 @@
 //! channel from two threads; the loop blocks on it (no busy loop) and wakes
 //! on a timeout only while a reading position waits to be saved.
 
-use std::io::{self, stdout};
+use std::io::{self, IsTerminal, stdout};
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -37,6 +37,9 @@ enum Event {
 
 /// Runs the reader until the user quits or a signal arrives.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    if !stdout().is_terminal() || !io::stdin().is_terminal() {
+        anyhow::bail!("{}", strings::NOT_A_TERMINAL);
+    }
     let (library, load_warning) = load_library(cli);
     let Opened {
         mut store,
@@ -82,19 +85,30 @@ fn event_loop(
                 strip_colours(frame.buffer_mut());
             }
         })?;
-        let mut event = Some(next_event(app, store, rx)?);
         // Handle everything already queued before drawing again.
-        while let Some(current) = event {
-            if let Some(code) = handle(app, store, current)? {
+        let mut batch = vec![next_event(app, store, rx)?];
+        batch.extend(rx.try_iter());
+        for event in without_superseded_resizes(batch) {
+            if let Some(code) = handle(app, store, event)? {
                 return Ok(code);
             }
-            event = rx.try_recv().ok();
         }
     }
 }
 
-/// Blocks for the next event; while a position save is pending, saves it
-/// once input has paused for [`SETTLE`].
+/// Drops every resize that a later one in the same batch replaces, so that
+/// dragging a window edge lays a long lesson out once, not once per step.
+fn without_superseded_resizes(batch: Vec<Event>) -> Vec<Event> {
+    let is_resize = |e: &Event| matches!(e, Event::Term(TermEvent::Resize(..)));
+    let last_resize = batch.iter().rposition(is_resize);
+    batch
+        .into_iter()
+        .enumerate()
+        .filter(|(i, e)| !is_resize(e) || Some(*i) == last_resize)
+        .map(|(_, e)| e)
+        .collect()
+}
+
 /// Whether NO_COLOR (https://no-color.org) is set to something.
 fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
@@ -108,6 +122,8 @@ fn strip_colours(buf: &mut Buffer) {
     }
 }
 
+/// Blocks for the next event; while a position save is pending, saves it
+/// once input has paused for [`SETTLE`].
 fn next_event(app: &mut App, store: &mut Store, rx: &Receiver<Event>) -> anyhow::Result<Event> {
     loop {
         if !app.position_pending() {
@@ -244,5 +260,31 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         let _ = execute!(stdout(), DisableMouseCapture, cursor::Show);
         ratatui::restore();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    #[test]
+    fn only_the_last_resize_of_a_batch_is_kept() {
+        let key = || {
+            Event::Term(TermEvent::Key(KeyEvent::new(
+                KeyCode::Char('j'),
+                KeyModifiers::NONE,
+            )))
+        };
+        let resize = |w| Event::Term(TermEvent::Resize(w, 10));
+        let kept = without_superseded_resizes(vec![resize(1), key(), resize(2), key(), resize(3)]);
+        let sizes: Vec<Option<u16>> = kept
+            .iter()
+            .map(|e| match e {
+                Event::Term(TermEvent::Resize(w, _)) => Some(*w),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(sizes, [None, None, Some(3)]);
     }
 }

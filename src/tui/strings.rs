@@ -7,6 +7,7 @@ use super::msg::Action;
 pub const APP_TITLE: &str = "terakoya";
 pub const SUMMARY: &str = "Summary";
 pub const TEXT: &str = "Text";
+pub const CLOSE: &str = "close";
 pub const SECTIONS: &str = "Sections";
 pub const HELP_TITLE: &str = "Keys";
 pub const CONTINUE: &str = "Continue";
@@ -18,6 +19,7 @@ pub const TICKED: &str = "[x] ";
 pub const UNTICKED: &str = "[ ] ";
 pub const BULLET: &str = "・";
 pub const ELLIPSIS: &str = "…";
+pub const NOT_A_TERMINAL: &str = "the reader needs a terminal; for plain text use `terakoya list` or `terakoya show COURSE/LESSON`";
 pub const HELP_CLOSE_HINT: &str = "Esc or ? closes this help";
 pub const HELP_SCROLL_HINT: &str = "j/k scroll · Esc closes";
 
@@ -40,6 +42,8 @@ pub fn action_help(action: Action) -> &'static str {
         Action::ScrollUp => "scroll up / previous item",
         Action::PageDown => "page down",
         Action::PageUp => "page up",
+        Action::HalfPageDown => "half a page down",
+        Action::HalfPageUp => "half a page up",
         Action::Top => "go to the top",
         Action::Bottom => "go to the end",
         Action::NextSection => "next section",
@@ -59,6 +63,7 @@ pub fn action_hint(action: Action) -> &'static str {
     match action {
         Action::ScrollDown | Action::ScrollUp => "move",
         Action::PageDown | Action::PageUp => "page",
+        Action::HalfPageDown | Action::HalfPageUp => "half page",
         Action::Top | Action::Bottom => "top/end",
         Action::NextSection | Action::PrevSection => "section",
         Action::Open => "open",

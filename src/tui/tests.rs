@@ -374,3 +374,107 @@ fn keys_depend_on_focus_and_help() {
     let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
     assert_eq!(keys::action_for(&app, shift_g), Some(Action::Bottom));
 }
+
+#[test]
+fn layouts_are_cached_per_lesson_and_width() {
+    let mut app = app(80, 24);
+    act(&mut app, Action::Open);
+    let first = app.lesson.as_ref().unwrap().layout.clone();
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Open);
+    let again = app.lesson.as_ref().unwrap().layout.clone();
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &again),
+        "reopening reuses the layout"
+    );
+    update(
+        &mut app,
+        Msg::Resize {
+            width: 50,
+            height: 24,
+        },
+    );
+    assert_eq!(app.lesson.as_ref().unwrap().layout.width, 47);
+    update(
+        &mut app,
+        Msg::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    let back = app.lesson.as_ref().unwrap().layout.clone();
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &back),
+        "resizing back reuses it too"
+    );
+}
+
+#[test]
+fn a_click_in_the_outline_jumps_to_that_section() {
+    let mut app = app(130, 10);
+    act(&mut app, Action::Open);
+    let outline = geometry::lesson_panes(app.area, Focus::Content)
+        .outline
+        .unwrap();
+    let click = Mouse {
+        kind: MouseKind::Click,
+        column: outline.body.x + 1,
+        row: outline.body.y + 1,
+    };
+    update(&mut app, Msg::Mouse(click));
+    let state = app.lesson.as_ref().unwrap();
+    assert_eq!(state.top, state.layout.section_starts[1]);
+    assert_eq!(
+        position::current_section(&state.layout, state.top, 8),
+        Some(1),
+        "the second section is current"
+    );
+}
+
+#[test]
+fn a_stale_anchor_falls_back_to_its_section_then_the_lesson() {
+    let open_at = |section: &str, block: u32| {
+        let anchor = Anchor {
+            section: Some(section.into()),
+            block,
+            offset: 0,
+        };
+        let mut progress = Progress::default();
+        progress.apply(&Change::Position { key: key(), anchor });
+        let mut app = App::new(sample::library(), progress, 80, 12);
+        act(&mut app, Action::Open);
+        let state = app.lesson.clone().unwrap();
+        let pos = state.layout.lines[state.top].pos;
+        (state.top, state.layout.section_starts.clone(), pos)
+    };
+    let (top, _, _) = open_at("gone", 3);
+    assert_eq!(
+        top, 0,
+        "a section that no longer exists: the lesson's start"
+    );
+    let (top, starts, _) = open_at("one-case", 99);
+    assert_eq!(
+        top, starts[1],
+        "a block that no longer exists: its section's start"
+    );
+    let (_, _, pos) = open_at("one-case", 1);
+    let exact = crate::text::layout::SourcePos {
+        section: Some(1),
+        block: 1,
+        offset: 0,
+    };
+    assert_eq!(pos, exact, "an anchor that exists is restored exactly");
+}
+
+#[test]
+fn half_pages_move_half_as_far_as_pages() {
+    let mut app = app(80, 12);
+    act(&mut app, Action::Open);
+    act(&mut app, Action::PageDown);
+    let page = top(&app);
+    act(&mut app, Action::Top);
+    act(&mut app, Action::HalfPageDown);
+    assert_eq!(top(&app), page / 2 + 1);
+    act(&mut app, Action::HalfPageUp);
+    assert_eq!(top(&app), 0);
+}

@@ -59,8 +59,11 @@ fn all_hints(app: &App) -> Vec<String> {
         .collect()
 }
 
-/// Tab's hint names the pane it goes to.
+/// Tab's hint names the pane it goes to; in the help, `?` and Esc close it.
 fn hint_word(app: &App, action: Action) -> &'static str {
+    if action == Action::ToggleHelp && app.help.is_some() {
+        return strings::CLOSE;
+    }
     match (action, app.screen, app.focus()) {
         (Action::ToggleFocus, Screen::Lesson, Focus::Content) => strings::SUMMARY,
         (Action::ToggleFocus, Screen::Lesson, Focus::Checklist) => strings::TEXT,
