@@ -59,6 +59,9 @@ fn check_layout(layout: &LessonLayout) {
         assert_printable("line", text);
         assert!(!text.contains('\n'), "line {index} has a newline: {text:?}");
         let used = usize::from(line.indent) + str_width(text);
-        assert!(used <= width, "line {index} is {used} columns at width {width}: {text:?}");
+        assert!(
+            used <= width,
+            "line {index} is {used} columns at width {width}: {text:?}"
+        );
     }
 }
