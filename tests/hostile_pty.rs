@@ -80,14 +80,20 @@ impl Pty {
     }
 
     fn wait_for(&self, text: &str) -> vt100::Parser {
+        self.wait_until(text, |screen| screen.contents().contains(text))
+    }
+
+    /// Waits until the screen satisfies `ready` (output may still be in
+    /// flight after the program exits).
+    fn wait_until(&self, what: &str, ready: impl Fn(&vt100::Screen) -> bool) -> vt100::Parser {
         let start = Instant::now();
         loop {
             let parser = self.parser();
-            if parser.screen().contents().contains(text) {
+            if ready(parser.screen()) {
                 return parser;
             }
             let screen = parser.screen().contents();
-            assert!(start.elapsed() < WAIT, "no {text:?} on screen:\n{screen}");
+            assert!(start.elapsed() < WAIT, "no {what:?} on screen:\n{screen}");
             thread::sleep(Duration::from_millis(20));
         }
     }
@@ -149,6 +155,7 @@ fn sequences(bytes: &[u8]) -> Vec<String> {
 fn the_reader_writes_none_of_the_injected_sequences() {
     let mut pty = Pty::start(hostile_support::ESCAPES, &[]);
     read_the_hostile_lesson(&mut pty);
+    pty.wait_until("the main screen", |screen| !screen.alternate_screen());
     let bytes = pty.bytes();
     let text = String::from_utf8(bytes.clone()).expect("the reader writes UTF-8");
     // Only the reader's own codes: CSI sequences and none of the string
@@ -246,8 +253,7 @@ fn no_color_draws_without_colour_and_keeps_the_selection_visible() {
 fn a_dumb_terminal_still_starts_reads_and_quits() {
     let mut pty = Pty::start(hostile_support::ESCAPES, &[("TERM", "dumb")]);
     read_the_hostile_lesson(&mut pty);
-    let parser = pty.parser();
-    // Back on the main screen with the cursor shown.
-    assert!(!parser.screen().alternate_screen());
-    assert!(!parser.screen().hide_cursor());
+    pty.wait_until("the main screen with the cursor shown", |screen| {
+        !screen.alternate_screen() && !screen.hide_cursor()
+    });
 }
