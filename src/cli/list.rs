@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::table::aligned;
 use super::{Cli, EXIT_FAILURE};
 use crate::bundle::{self, Loaded};
 use crate::model::{Course, Library};
-use crate::text::width::str_width;
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct ListJson<'a> {
@@ -122,29 +122,8 @@ pub fn table(library: &Library) -> String {
             ]);
         }
     }
-    let widths: Vec<usize> = (0..5)
-        .map(|col| rows.iter().map(|r| str_width(&r[col])).max().unwrap_or(0))
-        .collect();
-    rows.iter().map(|row| format_row(row, &widths)).collect()
-}
-
-fn format_row(row: &Row, widths: &[usize]) -> String {
-    let mut line = String::new();
-    for (col, cell) in row.iter().enumerate() {
-        let gap = widths[col].saturating_sub(str_width(cell));
-        if col >= 3 {
-            // Counts are right-aligned.
-            line.push_str(&" ".repeat(gap));
-            line.push_str(cell);
-        } else {
-            line.push_str(cell);
-            line.push_str(&" ".repeat(gap));
-        }
-        if col < 4 {
-            line.push_str("  ");
-        }
-    }
-    format!("{}\n", line.trim_end())
+    // SECTIONS and POINTS are counts: right-aligned.
+    aligned(&rows, &[3, 4])
 }
 
 #[cfg(test)]

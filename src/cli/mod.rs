@@ -10,6 +10,7 @@ mod check;
 mod list;
 mod progress;
 pub mod show;
+mod table;
 
 /// Exit status for runs that found errors in the input (`check`) or failed.
 pub const EXIT_FAILURE: u8 = 1;
@@ -90,7 +91,7 @@ pub enum ProgressAction {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        None => crate::tui::run(&cli),
+        None => crate::tui::run(cli.lessons.as_deref(), cli.data_dir.as_deref()),
         Some(Command::Check) => check::run(&cli),
         Some(Command::List { json }) => list::run(&cli, *json),
         Some(Command::Show { lesson, width }) => show::run(&cli, lesson, *width),

@@ -132,8 +132,10 @@ pub fn parse(text: &str) -> Result<Document, FormatError> {
     }
 }
 
-/// The file text of a document, always at the current [`VERSION`].
-pub fn to_text(doc: &Document) -> String {
+/// The file text of a document, always at the current [`VERSION`]. An
+/// error (none is known for these plain values) is returned, never an empty
+/// text that would be saved over the user's progress.
+pub fn to_text(doc: &Document) -> Result<String, toml::ser::Error> {
     let mut top = Table::new();
     top.insert("version".into(), Value::Integer(VERSION));
     if let Some(key) = &doc.progress.last_opened {
@@ -155,9 +157,8 @@ pub fn to_text(doc: &Document) -> String {
         }
     }
     top.insert("lessons".into(), Value::Table(lessons));
-    // Serialising a table of strings, integers, arrays and tables cannot fail.
-    let body = toml::to_string(&top).unwrap_or_default();
-    format!("{HEADER}{body}")
+    let body = toml::to_string(&top)?;
+    Ok(format!("{HEADER}{body}"))
 }
 
 fn encode_lesson(lesson: &LessonProgress) -> Table {

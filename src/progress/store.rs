@@ -51,6 +51,10 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("cannot write the progress as TOML: {0}")]
+    Encode(#[from] toml::ser::Error),
+    #[error("cannot export the progress: cannot read {}: {reason}", path.display())]
+    ExportRead { path: PathBuf, reason: String },
     #[error("cannot export to {}: {source}", path.display())]
     Export {
         path: PathBuf,
@@ -110,6 +114,17 @@ impl Store {
         }
     }
 
+    /// The store in `data_dir` (found as by [`Store::open`]) without reading
+    /// or changing anything yet: for an export, which must not set an
+    /// unreadable file aside.
+    pub fn at(data_dir: Option<&Path>) -> Store {
+        Store {
+            dir: resolve_dir(data_dir),
+            last_good: Progress::default(),
+            warning: None,
+        }
+    }
+
     /// The data directory, if there is one.
     pub fn dir(&self) -> Option<&Path> {
         self.dir.as_deref()
@@ -155,34 +170,42 @@ impl Store {
     }
 
     /// The saved progress as file text, to carry to another machine. A file
-    /// from a newer terakoya is returned as it is, so nothing is lost.
+    /// from a newer terakoya is returned as it is, so nothing is lost; an
+    /// unreadable one is an error (use [`Store::at`], not [`Store::open`],
+    /// which would first set it aside and leave nothing to export).
     pub fn export(&self) -> Result<String, StoreError> {
-        let dir = self.dir.as_deref().ok_or(StoreError::NoDataDir)?;
-        let path = dir.join(FILE_NAME);
-        let read_error = |source| StoreError::Read {
-            path: path.clone(),
-            source,
-        };
-        let Some(bytes) = disk::read_if_exists(&path).map_err(read_error)? else {
-            return Ok(file::to_text(&Document::new()));
-        };
-        match decode(&bytes) {
-            Ok(doc) if doc.is_newer() => Ok(String::from_utf8_lossy(&bytes).into_owned()),
-            Ok(doc) => Ok(file::to_text(&doc)),
-            Err(reason) => Err(read_error(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                reason,
-            ))),
-        }
+        self.exported().map(|(text, _)| text)
     }
 
-    /// Writes [`Store::export`]'s text to `path`, atomically and private.
-    pub fn export_to(&self, path: &Path) -> Result<(), StoreError> {
-        let text = self.export()?;
+    /// Writes [`Store::export`]'s text to `path`, atomically and private;
+    /// returns how many lessons it holds progress for.
+    pub fn export_to(&self, path: &Path) -> Result<usize, StoreError> {
+        let (text, lessons) = self.exported()?;
         disk::write_atomically(path, text.as_bytes()).map_err(|source| StoreError::Export {
             path: path.to_path_buf(),
             source,
-        })
+        })?;
+        Ok(lessons)
+    }
+
+    /// The export's text and how many lessons it has progress for.
+    fn exported(&self) -> Result<(String, usize), StoreError> {
+        let dir = self.dir.as_deref().ok_or(StoreError::NoDataDir)?;
+        let path = dir.join(FILE_NAME);
+        let read_error = |reason: String| StoreError::ExportRead {
+            path: path.clone(),
+            reason,
+        };
+        let bytes = disk::read_if_exists(&path).map_err(|e| read_error(e.to_string()))?;
+        let Some(bytes) = bytes else {
+            return Ok((file::to_text(&Document::new())?, 0));
+        };
+        let doc = decode(&bytes).map_err(|e| read_error(e.to_string()))?;
+        let lessons = doc.progress.lessons.len();
+        if doc.is_newer() {
+            return Ok((String::from_utf8_lossy(&bytes).into_owned(), lessons));
+        }
+        Ok((file::to_text(&doc)?, lessons))
     }
 
     /// Clears one lesson's progress, or everything.
@@ -206,32 +229,36 @@ impl Store {
             source,
         })?;
         let path = dir.join(FILE_NAME);
-        let mut doc = self.load_for_update(&path)?;
+        let (mut doc, set_aside) = self.load_for_update(&path)?;
         let before = doc.clone();
         change(&mut doc);
-        if doc != before {
-            disk::write_atomically(&disk::write_target(&path), file::to_text(&doc).as_bytes())
+        // A bad file set aside leaves no progress file: write the progress
+        // on screen even when this change alone changed nothing.
+        if set_aside || doc != before {
+            let text = file::to_text(&doc)?;
+            disk::write_atomically(&disk::write_target(&path), text.as_bytes())
                 .map_err(|source| StoreError::Write { path, source })?;
         }
         self.last_good = doc.progress.clone();
         Ok(doc.progress)
     }
 
-    /// The document to change, read under the lock.
-    fn load_for_update(&mut self, path: &Path) -> Result<Document, StoreError> {
+    /// The document to change, read under the lock, and whether an
+    /// unreadable file had to be set aside for it.
+    fn load_for_update(&mut self, path: &Path) -> Result<(Document, bool), StoreError> {
         let bytes = disk::read_if_exists(path).map_err(|source| StoreError::Read {
             path: path.to_path_buf(),
             source,
         })?;
         let Some(bytes) = bytes else {
-            return Ok(Document::new());
+            return Ok((Document::new(), false));
         };
         match decode(&bytes) {
             Ok(doc) if doc.is_newer() => Err(StoreError::Newer {
                 path: path.to_path_buf(),
                 version: doc.version,
             }),
-            Ok(doc) => Ok(doc),
+            Ok(doc) => Ok((doc, false)),
             Err(reason) => {
                 let moved = disk::set_aside(path, &time::file_stamp(time::now()));
                 let moved = moved.map_err(|source| StoreError::SetAside {
@@ -245,10 +272,11 @@ impl Store {
                     &moved,
                     "saving the progress on screen",
                 ));
-                Ok(Document {
+                let doc = Document {
                     progress: self.last_good.clone(),
                     ..Document::new()
-                })
+                };
+                Ok((doc, true))
             }
         }
     }

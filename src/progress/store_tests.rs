@@ -182,6 +182,20 @@ fn a_file_spoilt_while_running_is_set_aside_on_the_next_save() {
 }
 
 #[test]
+fn a_file_spoilt_while_running_is_replaced_even_by_a_change_that_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path()).store;
+    store.apply(&[tick("06", "p1", true)]).unwrap();
+    fs::write(dir.path().join(FILE_NAME), "version = 1\nlessons = 3\n").unwrap();
+    // Ticking an already ticked point changes nothing by itself.
+    store.apply(&[tick("06", "p1", true)]).unwrap();
+    assert_eq!(bad_files(dir.path()).len(), 1);
+    let reopened = open(dir.path());
+    assert_eq!(reopened.warning, None);
+    assert!(reopened.progress.is_ticked(&key("06"), "p1"));
+}
+
+#[test]
 fn a_newer_file_is_read_but_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(FILE_NAME);
