@@ -257,3 +257,30 @@ fn a_dumb_terminal_still_starts_reads_and_quits() {
         !screen.alternate_screen() && !screen.hide_cursor()
     });
 }
+
+#[test]
+fn sigint_restores_the_terminal() {
+    // Ctrl-C in raw mode is a key; `kill -INT` (a shell's job control, a
+    // supervisor) is a signal, and must restore the terminal like TERM/HUP.
+    let mut pty = Pty::start(hostile_support::ESCAPES, &[]);
+    pty.wait_for("Enter open");
+    let pid = pty.child.process_id().unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    assert_eq!(pty.wait_exit(), 128 + 2, "exits as killed by SIGINT would");
+    pty.wait_until("the main screen with the cursor shown", |screen| {
+        !screen.alternate_screen() && !screen.hide_cursor()
+    });
+    let text = String::from_utf8_lossy(&pty.bytes()).into_owned();
+    assert!(mouse_left_off(&text), "mouse capture left on");
+}
+
+/// Whether mouse tracking was turned off after it was last turned on.
+fn mouse_left_off(text: &str) -> bool {
+    let on = text.rfind("\x1b[?1000h");
+    let off = text.rfind("\x1b[?1000l");
+    matches!((on, off), (Some(on), Some(off)) if off > on)
+}
