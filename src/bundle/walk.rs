@@ -146,6 +146,11 @@ pub fn check_keys(check: &mut FileCheck<'_>, table: &DeTable<'_>, known: &[&str]
         if known.contains(&name) {
             continue;
         }
+        if check.is_full() {
+            // Not shown: skip the hint's cost (a file may hold a million keys).
+            check.count_dropped();
+            continue;
+        }
         let message = format!("unknown key `{}` {place}", shorten(name, 40));
         let help = match did_you_mean(name, known) {
             Some(best) => format!("did you mean `{best}`?"),
@@ -165,13 +170,26 @@ fn quoted_list(names: &[&str]) -> String {
 
 /// The known name closest to `name`, if it is close enough to be a typo.
 pub fn did_you_mean<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    if too_long_to_suggest(name) {
+        return None;
+    }
     let lower = name.to_lowercase();
     known
         .iter()
+        .filter(|k| !too_long_to_suggest(k))
         .map(|&k| (edit_distance(&lower, &k.to_lowercase()), k))
         .filter(|&(distance, k)| distance <= (k.chars().count() / 3).max(1))
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, k)| k)
+}
+
+/// Names longer than this many characters get no did-you-mean: the
+/// distance costs time and memory in the product of the two lengths, and a
+/// key or id from a hostile file can be megabytes long.
+const MAX_SUGGEST_CHARS: usize = 128;
+
+fn too_long_to_suggest(name: &str) -> bool {
+    name.chars().nth(MAX_SUGGEST_CHARS).is_some()
 }
 
 /// Optimal string alignment distance (Levenshtein plus transpositions).
@@ -339,6 +357,11 @@ mod tests {
         assert_eq!(did_you_mean("tilte", &known), Some("title"));
         assert_eq!(did_you_mean("bdoy", &known), Some("body"));
         assert_eq!(did_you_mean("colour", &known), None);
+        // Megabyte-long names from a hostile file: no hint, and no
+        // length-product table.
+        let huge = "t".repeat(1_000_000);
+        assert_eq!(did_you_mean(&huge, &known), None);
+        assert_eq!(did_you_mean("title", &[huge.as_str()]), None);
     }
 
     #[test]
