@@ -224,13 +224,56 @@ fn export_then_import_elsewhere_round_trips() {
         .args(["progress", "export", "-"])
         .assert()
         .success();
-    assert_eq!(stdout(&to_stdout), fs::read_to_string(&exported).unwrap());
-    assert!(stdout(&to_stdout).contains("version = 1"));
+    // The same export, apart from the time in the header comment.
+    let fields = |text: &str| -> String {
+        text.lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let written = fs::read_to_string(&exported).unwrap();
+    assert_eq!(fields(&stdout(&to_stdout)), fields(&written));
+    assert!(written.contains("version = 1"));
+    // An export's comment says what it is and how to bring it in, not the
+    // live file's "written on every change".
+    let header: Vec<&str> = written.lines().take_while(|l| l.starts_with('#')).collect();
+    assert_eq!(header.len(), 3, "{written}");
+    let stamp = header[0]
+        .strip_prefix("# terakoya reading progress, exported ")
+        .and_then(|rest| rest.split_once(' '))
+        .map(|(stamp, _)| stamp)
+        .unwrap_or_else(|| panic!("{written}"));
+    assert_eq!(stamp.len(), "2026-11-25T10:50:00Z".len(), "{stamp}");
+    assert!(stamp.starts_with("20") && stamp.ends_with('Z'), "{stamp}");
+    assert!(
+        header[1].contains("terakoya progress import FILE"),
+        "{written}"
+    );
+    assert!(!written.contains("Written on every change"), "{written}");
 
     let there = World::new();
     there.import(&exported);
     assert_eq!(there.json(), here.json());
     assert_eq!(there.json()["lessons"][0]["complete"], true);
+}
+
+#[test]
+fn export_to_a_missing_directory_says_the_os_error_once() {
+    let world = World::new();
+    let target = world.scratch.path().join("no/such/dir/x.toml");
+    let out = world
+        .terakoya()
+        .args(["progress", "export"])
+        .arg(&target)
+        .assert()
+        .code(1);
+    let err = stderr(&out);
+    let expected = format!(
+        "terakoya: error: cannot export to {}: {}\n",
+        target.display(),
+        std::io::Error::from_raw_os_error(2)
+    );
+    assert_eq!(err, expected);
 }
 
 #[test]

@@ -35,7 +35,10 @@ pub struct LessonJson<'a> {
 
 pub fn run(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
     let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
-    report_problems(&loaded)?;
+    report_problems(
+        &loaded,
+        &crate::bundle::hint::check_command(cli.lessons.as_deref()),
+    )?;
     let code = if loaded.error_count() > 0 {
         ExitCode::from(EXIT_FAILURE)
     } else {
@@ -57,8 +60,9 @@ pub fn run(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// One stderr line per problem, then a pointer to `check`.
-fn report_problems(loaded: &Loaded) -> std::io::Result<()> {
+/// One stderr line per problem, then a pointer to `check` (the command
+/// `check`, as the user should run it).
+fn report_problems(loaded: &Loaded, check: &str) -> std::io::Result<()> {
     if loaded.diagnostics.is_empty() {
         return Ok(());
     }
@@ -68,7 +72,7 @@ fn report_problems(loaded: &Loaded) -> std::io::Result<()> {
     }
     writeln!(
         err,
-        "terakoya: run `terakoya check` to see these problems in context"
+        "terakoya: run `{check}` to see these problems in context"
     )
 }
 

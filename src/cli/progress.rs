@@ -59,8 +59,9 @@ fn show(cli: &Cli, store: &Store, progress: &Progress, json: bool) -> anyhow::Re
     let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
     if !loaded.diagnostics.is_empty() {
         eprintln!(
-            "terakoya: {} problem(s) in the lesson files; `terakoya check` shows them",
-            loaded.diagnostics.len()
+            "terakoya: {} problem(s) in the lesson files; `{}` shows them",
+            loaded.diagnostics.len(),
+            crate::bundle::hint::check_command(cli.lessons.as_deref())
         );
     }
     let rows = report(&loaded.library, progress);

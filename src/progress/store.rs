@@ -14,54 +14,66 @@ use super::disk::{self, FILE_NAME, LOCK_NAME, Lock};
 use super::file::{self, Document, FormatError};
 use super::{Change, LessonKey, Progress, time};
 
+/// Why the store could not do something. Each message is complete: it
+/// includes the OS error (`cause`), which is therefore not also exposed as
+/// `source()` — otherwise anyhow's `{:#}` would print it twice, and the
+/// reader's status line (which shows the message alone) would lose it.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error(
         "no data directory to keep progress in (no home directory?); pass --data-dir DIR or set TERAKOYA_DATA_DIR"
     )]
     NoDataDir,
-    #[error("cannot save progress: cannot create {}: {source}", path.display())]
+    #[error("cannot save progress: cannot create {}: {cause}", path.display())]
     CreateDir {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
-    #[error("cannot save progress: cannot lock {}: {source}", path.display())]
+    #[error("cannot save progress: cannot lock {}: {cause}", path.display())]
     Lock {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
-    #[error("cannot save progress: cannot read {}: {source}", path.display())]
+    #[error("cannot save progress: cannot read {}: {cause}", path.display())]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
-    #[error("cannot save progress: {} is unreadable ({reason}) and could not be moved aside: {source}", path.display())]
+    #[error("cannot save progress: {} is unreadable ({reason}) and could not be moved aside: {cause}", path.display())]
     SetAside {
         path: PathBuf,
         reason: FormatError,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error(
         "not saving progress: {} was written by a newer terakoya (format version {version}); upgrade terakoya",
         path.display()
     )]
     Newer { path: PathBuf, version: i64 },
-    #[error("cannot save progress in {}: {source}", path.display())]
+    #[error("cannot save progress in {}: {cause}", path.display())]
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("cannot write the progress as TOML: {0}")]
-    Encode(#[from] toml::ser::Error),
+    Encode(toml::ser::Error),
     #[error("cannot export the progress: cannot read {}: {reason}", path.display())]
     ExportRead { path: PathBuf, reason: String },
-    #[error("cannot export to {}: {source}", path.display())]
+    #[error("cannot export to {}: {cause}", path.display())]
     Export {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("cannot import {}: {reason}", path.display())]
     Import { path: PathBuf, reason: String },
+}
+
+// Not `#[from]`, which would also make the error the `source()` that the
+// message already includes.
+impl From<toml::ser::Error> for StoreError {
+    fn from(error: toml::ser::Error) -> Self {
+        StoreError::Encode(error)
+    }
 }
 
 /// An open store, and what it found on opening.
@@ -169,10 +181,11 @@ impl Store {
         self.modify(|doc| doc.merge(&theirs))
     }
 
-    /// The saved progress as file text, to carry to another machine. A file
-    /// from a newer terakoya is returned as it is, so nothing is lost; an
-    /// unreadable one is an error (use [`Store::at`], not [`Store::open`],
-    /// which would first set it aside and leave nothing to export).
+    /// The saved progress as file text, to carry to another machine, under
+    /// an export's header comment. A file from a newer terakoya is returned
+    /// as it is, so nothing is lost; an unreadable one is an error (use
+    /// [`Store::at`], not [`Store::open`], which would first set it aside
+    /// and leave nothing to export).
     pub fn export(&self) -> Result<String, StoreError> {
         self.exported().map(|(text, _)| text)
     }
@@ -183,7 +196,7 @@ impl Store {
         let (text, lessons) = self.exported()?;
         disk::write_atomically(path, text.as_bytes()).map_err(|source| StoreError::Export {
             path: path.to_path_buf(),
-            source,
+            cause: source,
         })?;
         Ok(lessons)
     }
@@ -198,14 +211,14 @@ impl Store {
         };
         let bytes = disk::read_if_exists(&path).map_err(|e| read_error(e.to_string()))?;
         let Some(bytes) = bytes else {
-            return Ok((file::to_text(&Document::new())?, 0));
+            return Ok((file::to_export_text(&Document::new(), time::now())?, 0));
         };
         let doc = decode(&bytes).map_err(|e| read_error(e.to_string()))?;
         let lessons = doc.progress.lessons.len();
         if doc.is_newer() {
             return Ok((String::from_utf8_lossy(&bytes).into_owned(), lessons));
         }
-        Ok((file::to_text(&doc)?, lessons))
+        Ok((file::to_export_text(&doc, time::now())?, lessons))
     }
 
     /// Clears one lesson's progress, or everything.
@@ -222,11 +235,11 @@ impl Store {
         let dir = self.dir.clone().ok_or(StoreError::NoDataDir)?;
         disk::create_private_dir(&dir).map_err(|source| StoreError::CreateDir {
             path: dir.clone(),
-            source,
+            cause: source,
         })?;
         let _lock = Lock::acquire(&dir).map_err(|source| StoreError::Lock {
             path: dir.join(LOCK_NAME),
-            source,
+            cause: source,
         })?;
         let path = dir.join(FILE_NAME);
         let (mut doc, set_aside) = self.load_for_update(&path)?;
@@ -236,8 +249,12 @@ impl Store {
         // on screen even when this change alone changed nothing.
         if set_aside || doc != before {
             let text = file::to_text(&doc)?;
-            disk::write_atomically(&disk::write_target(&path), text.as_bytes())
-                .map_err(|source| StoreError::Write { path, source })?;
+            disk::write_atomically(&disk::write_target(&path), text.as_bytes()).map_err(
+                |source| StoreError::Write {
+                    path,
+                    cause: source,
+                },
+            )?;
         }
         self.last_good = doc.progress.clone();
         Ok(doc.progress)
@@ -248,7 +265,7 @@ impl Store {
     fn load_for_update(&mut self, path: &Path) -> Result<(Document, bool), StoreError> {
         let bytes = disk::read_if_exists(path).map_err(|source| StoreError::Read {
             path: path.to_path_buf(),
-            source,
+            cause: source,
         })?;
         let Some(bytes) = bytes else {
             return Ok((Document::new(), false));
@@ -264,7 +281,7 @@ impl Store {
                 let moved = moved.map_err(|source| StoreError::SetAside {
                     path: path.to_path_buf(),
                     reason: reason.clone(),
-                    source,
+                    cause: source,
                 })?;
                 self.warning = Some(bad_file_warning(
                     path,

@@ -298,3 +298,68 @@ fn an_empty_data_dir_setting_means_the_default() {
         Some(PathBuf::from("mine"))
     );
 }
+
+#[test]
+fn each_error_names_its_os_error_once_in_a_full_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path()).store;
+    let err = store
+        .export_to(&dir.path().join("missing/x.toml"))
+        .unwrap_err();
+    let chain = format!("{:#}", anyhow::Error::from(err));
+
+    assert!(chain.starts_with("cannot export to "), "{chain}");
+    assert_eq!(chain.matches("(os error").count(), 1, "{chain}");
+
+    // The rule for every variant: the message includes the cause, so the
+    // cause is not also a `source()`.
+    let path = PathBuf::from("p");
+    let io = || std::io::Error::other("disk on fire");
+    let reason = FormatError::Syntax("bad".into());
+    let all = [
+        StoreError::NoDataDir,
+        StoreError::CreateDir {
+            path: path.clone(),
+            cause: io(),
+        },
+        StoreError::Lock {
+            path: path.clone(),
+            cause: io(),
+        },
+        StoreError::Read {
+            path: path.clone(),
+            cause: io(),
+        },
+        StoreError::SetAside {
+            path: path.clone(),
+            reason,
+            cause: io(),
+        },
+        StoreError::Newer {
+            path: path.clone(),
+            version: 2,
+        },
+        StoreError::Write {
+            path: path.clone(),
+            cause: io(),
+        },
+        StoreError::from(toml::to_string(&1).unwrap_err()),
+        StoreError::ExportRead {
+            path: path.clone(),
+            reason: "disk on fire".into(),
+        },
+        StoreError::Export {
+            path: path.clone(),
+            cause: io(),
+        },
+        StoreError::Import {
+            path,
+            reason: "x".into(),
+        },
+    ];
+    for err in all {
+        assert!(std::error::Error::source(&err).is_none(), "{err}");
+        let chain = format!("{:#}", anyhow::Error::from(err));
+        assert!(chain.matches("disk on fire").count() <= 1, "{chain}");
+    }
+}
