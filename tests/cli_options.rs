@@ -85,7 +85,7 @@ fn data_dir_works_before_or_after_the_subcommand() {
     let expected = format!("Progress file: {data}/progress.toml");
     assert!(out(&shown).0.contains(&expected), "{}", out(&shown).0);
     let shown = terakoya(home.path())
-        .args(["show", "tour/01-getting-around", "--width", "40"])
+        .args(["show", "basics/01-getting-around", "--width", "40"])
         .args(["--data-dir", data])
         .assert()
         .success();
