@@ -197,7 +197,9 @@ fn bad_lesson_files_are_reported_and_the_good_ones_open() {
     std::fs::write(course.join("99-broken.toml"), "title = \n").unwrap();
     let path = lessons.path().to_str().unwrap();
     let mut reader = Reader::start(data.path(), &["--lessons", path]);
-    let screen = reader.wait_for_text("1 lesson file has errors: run `terakoya check`");
+    // The hint repeats -L, so that running it checks these lessons.
+    let hint = format!("1 lesson file has errors: run `terakoya -L {path} check`");
+    let screen = reader.wait_for_text(&hint);
     assert!(screen.contains("SNSを味方にする医師の作法"), "{screen}");
     reader.send("\r");
     reader.wait_for_text("Introduction");

@@ -67,7 +67,8 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
 fn load_library(lessons: Option<&Path>) -> (Library, Option<String>) {
     let loaded = bundle::load(&bundle::resolve(lessons));
     let bad_files = loaded.files_with(Severity::Error);
-    let warning = (bad_files > 0).then(|| strings::load_errors(bad_files));
+    let warning = (bad_files > 0)
+        .then(|| strings::load_errors(bad_files, &bundle::hint::check_command(lessons)));
     (loaded.library, warning)
 }
 

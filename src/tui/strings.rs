@@ -151,11 +151,13 @@ pub fn summary_title(ticked: usize, total: usize) -> String {
     format!("{SUMMARY} {ticked}/{total}")
 }
 
-pub fn load_errors(files: usize) -> String {
+/// `check` is the command that shows the problems, spelled with the same
+/// `-L PATH` the reader was started with.
+pub fn load_errors(files: usize, check: &str) -> String {
     if files == 1 {
-        "1 lesson file has errors: run `terakoya check`".to_owned()
+        format!("1 lesson file has errors: run `{check}`")
     } else {
-        format!("{files} lesson files have errors: run `terakoya check`")
+        format!("{files} lesson files have errors: run `{check}`")
     }
 }
 
