@@ -5,13 +5,19 @@
 //! `iter_with_large_drop`): deallocation is left out of both sides.
 //!
 //! Run: cargo bench --bench load -- --measurement-time 10
+//!
+//! For instruction counts, which a busy shared machine does not disturb,
+//! `LOAD_BENCH_PASS=baseline` (or `load`) makes the binary generate the
+//! library and run that one side once, on one thread, instead of criterion:
+//! run it under `valgrind --tool=callgrind --toggle-collect='*one_pass_*'`
+//! (see BENCHMARKS.md "Loading").
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use terakoya::bundle::{self, LessonsSource};
 
 const COURSES: usize = 10;
@@ -200,5 +206,49 @@ fn timed<T>(f: impl FnOnce() -> T) -> (f64, T) {
     (start.elapsed().as_secs_f64(), out)
 }
 
+/// One pass of one side on one thread (for callgrind or perf); the
+/// fixture generation and the drop of the result happen outside the
+/// `one_pass_*` functions, so `--toggle-collect` leaves them out.
+fn single_pass(side: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let files = generate(dir.path());
+    let source = LessonsSource::Path(dir.path().to_owned());
+    let passes: usize = std::env::var("LOAD_BENCH_PASSES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    for _ in 0..passes {
+        let (seconds, count) = match side {
+            "baseline" => timed(|| one_pass_baseline(&files).len()),
+            "load" => timed(|| one_thread.install(|| one_pass_load(&source).files_checked)),
+            other => panic!("LOAD_BENCH_PASS must be `baseline` or `load`, not `{other}`"),
+        };
+        eprintln!("{side}: {count} files in {:.1} ms", seconds * 1000.0);
+    }
+}
+
+#[inline(never)]
+fn one_pass_baseline(files: &[PathBuf]) -> Vec<toml::Table> {
+    baseline(files)
+}
+
+#[inline(never)]
+fn one_pass_load(source: &LessonsSource) -> bundle::Loaded {
+    bundle::load(source)
+}
+
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn main() {
+    match std::env::var("LOAD_BENCH_PASS") {
+        Ok(side) => single_pass(&side),
+        Err(_) => {
+            benches();
+            Criterion::default().configure_from_args().final_summary();
+        }
+    }
+}
