@@ -17,6 +17,11 @@ pub fn text(raw: &str) -> Text {
 /// blank lines dropped.
 pub fn one_line(raw: &str) -> String {
     let clean = sanitize::clean(raw);
+    if !clean.contains('\n') {
+        // One line (most titles and points): only trimmed. Clean text
+        // holds no CR, so this is what the loop below would give.
+        return markup::trim(&clean).to_owned();
+    }
     let mut out = String::with_capacity(clean.len());
     for line in clean.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let before = out.chars().next_back();
@@ -40,5 +45,7 @@ mod tests {
         assert_eq!(one_line("医師の\n\nSNS活用"), "医師のSNS活用");
         assert_eq!(one_line("- not a list"), "- not a list");
         assert_eq!(one_line("\n\n"), "");
+        assert_eq!(one_line(" \u{3000}第6回 〔2時限〕\t"), "第6回 〔2時限〕");
+        assert_eq!(one_line("\r"), "");
     }
 }

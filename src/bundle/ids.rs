@@ -83,6 +83,11 @@ mod tests {
         assert_eq!(derived_id("p", ""), "p-4fd0bfc1");
         assert_eq!(point_id("foobar"), "p-72ad2699");
         assert_ne!(section_id("foobar"), point_id("foobar"));
+        // The loader checks only explicit ids, relying on this.
+        for text in ["", "foobar", "毎日少しずつ学ぶ。", "a/b c"] {
+            assert_eq!(id_problem(&section_id(text)), None);
+            assert_eq!(id_problem(&point_id(text)), None);
+        }
     }
 
     #[test]

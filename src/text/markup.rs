@@ -48,15 +48,43 @@ fn lines(raw: &str) -> impl Iterator<Item = &str> {
         })
 }
 
-/// `line.trim()`, answered without the search when neither end is
-/// whitespace (most lines).
-fn trim(line: &str) -> &str {
-    let plain = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
-    if plain(line.chars().next()) && plain(line.chars().next_back()) {
-        line
-    } else {
+/// `line.trim()`, answered from a look at the bytes at each end when
+/// neither can be whitespace (most lines: CJK text never is, but for
+/// U+3000).
+pub fn trim(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    if may_start_with_space(bytes) || may_end_with_space(bytes) {
         line.trim()
+    } else {
+        line
     }
+}
+
+/// Whether `bytes` may start with a char of Unicode's White_Space: ASCII
+/// ones, and those led by C2 (U+0085, U+00A0), E1 (U+1680), E2
+/// (U+2000..U+205F) or E3 80 80 (U+3000). A superset.
+fn may_start_with_space(bytes: &[u8]) -> bool {
+    match bytes {
+        [] => true,
+        [first, ..] if first.is_ascii() => is_ascii_space(*first),
+        [0xC2 | 0xE1 | 0xE2, ..] | [0xE3, 0x80, 0x80, ..] => true,
+        _ => false,
+    }
+}
+
+/// [`may_start_with_space`] at the other end.
+fn may_end_with_space(bytes: &[u8]) -> bool {
+    match bytes {
+        [] => true,
+        [.., last] if last.is_ascii() => is_ascii_space(*last),
+        [.., 0xC2, _] | [.., 0xE1 | 0xE2, _, _] | [.., 0xE3, 0x80, 0x80] => true,
+        _ => false,
+    }
+}
+
+/// ASCII White_Space: TAB, LF, VT, FF, CR and space.
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
 }
 
 /// Closes the open block of `kind`, if any: its lines joined by soft breaks.
@@ -177,6 +205,15 @@ mod tests {
             "- a\n- b\nc\n\nd\ne",
         ] {
             assert_eq!(parse(raw), parse_slowly(raw), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim_around_every_char() {
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            for line in [format!("{c}"), format!("{c}あ{c}"), format!("x{c}")] {
+                assert_eq!(trim(&line), line.trim(), "U+{:04X}", c as u32);
+            }
         }
     }
 
