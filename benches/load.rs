@@ -186,10 +186,15 @@ fn paired_ratio(files: &[PathBuf], source: &LessonsSource) {
     let mut cpu = Vec::with_capacity(PAIRS);
     let (mut base_cpu, mut our_cpu) = (Vec::new(), Vec::new());
     for _ in 0..PAIRS {
+        // Each result is dropped (untimed) before the next side runs, so
+        // that every side starts from the same state of the heap.
         let (base, (base_ms, tables)) = timed(|| on_cpu(|| baseline(files)));
+        drop(tables);
         let (ours, loaded) = timed(|| bundle::load(source));
+        drop(loaded);
         let (alone, (alone_ms, loaded_alone)) =
             timed(|| one_thread.install(|| on_cpu(|| bundle::load(source))));
+        drop(loaded_alone);
         ratios.push(ours / base);
         single.push(alone / base);
         if let (Some(b), Some(a)) = (base_ms, alone_ms) {
@@ -197,7 +202,6 @@ fn paired_ratio(files: &[PathBuf], source: &LessonsSource) {
             base_cpu.push(b);
             our_cpu.push(a);
         }
-        drop((tables, loaded, loaded_alone));
     }
     for (name, values) in [
         ("bundle_load", ratios),
