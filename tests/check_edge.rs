@@ -228,8 +228,9 @@ fn list_reports_problems_on_stderr_and_still_lists_the_good_lessons() {
     assert_eq!(
         stderr,
         format!(
-            "{}:1:9: error: `title` must be a string, found an integer\nterakoya: run `terakoya check` to see these problems in context\n",
-            bad.display()
+            "{}:1:9: error: `title` must be a string, found an integer\nterakoya: run `terakoya -L {} check` to see these problems in context\n",
+            bad.display(),
+            root.path().display()
         )
     );
     assert_eq!(

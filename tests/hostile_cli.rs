@@ -53,6 +53,33 @@ fn list_json_carries_no_control_characters_even_escaped() {
     assert!(!text.contains("\\u00"), "{text}");
 }
 
+#[test]
+fn show_prints_the_hostile_lesson_as_plain_text_at_any_width() {
+    for width in ["1", "7", "40", "80"] {
+        let args = ["show", "01-escapes", "--width", width];
+        let output = run(Path::new(ESCAPES), &args);
+        assert_printable(&args.join(" "), &output);
+        assert_no_payload(&args.join(" "), &output);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+    }
+    let output = run(Path::new(ESCAPES), &["show", "01-escapes", "--width", "80"]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    for shown in [
+        "Escapes click here everywhere␇␈␈",
+        "Intro with a DCS, an APC, an SOS and a PM. Bidi: LRE RLE LRO RLO LRI RLI FSI",
+        "Body text coloured and a link.",
+        "- owt meti three",
+        "日本語の本文です。ガイド    終わり。",
+        "[ ] Point one␇",
+        "[ ] Point two",
+    ] {
+        assert!(
+            stdout.lines().any(|l| l == shown),
+            "no line {shown:?} in:\n{stdout}"
+        );
+    }
+}
+
 /// A course `c` in a fresh lessons root, holding `files`.
 fn course(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     let root = tempfile::tempdir().unwrap();

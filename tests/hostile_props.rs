@@ -226,3 +226,106 @@ fn fuzz_findings_stay_fixed() {
     let shown = diagnostics[0].to_string();
     assert!(shown.contains("te<U+200E>tA\\xAE"), "{shown}");
 }
+
+#[test]
+fn megabyte_keys_and_ids_get_no_typo_hint_and_cost_little() {
+    // The did-you-mean distance is quadratic in memory: a 256 KB listed id
+    // against a 256 KB lesson id would take 512 GB (and a 64 MB key against
+    // the known keys, 6 GB).
+    let key = "k".repeat(1 << 20);
+    let text = format!("title = \"t\"\n{key} = 1\n");
+    let diagnostics = load_both(text.as_bytes());
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("unknown key `kkk"))
+    );
+
+    let root = tempfile::tempdir().unwrap();
+    let course = root.path().join("c");
+    std::fs::create_dir(&course).unwrap();
+    let listed = "x".repeat(256 << 10);
+    let course_toml = format!("title = \"c\"\nlessons = [\"{listed}\"]\n");
+    std::fs::write(course.join("course.toml"), course_toml).unwrap();
+    let lesson = format!("id = \"{listed}y\"\ntitle = \"t\"\n");
+    std::fs::write(course.join("l.toml"), lesson).unwrap();
+    let loaded = terakoya::bundle::load(&terakoya::bundle::LessonsSource::Path(root.path().into()));
+    let unknown = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.message.starts_with("no lesson `xxx"))
+        .expect("the listed id is reported");
+    assert!(
+        !unknown
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("did you mean")
+    );
+}
+
+/// Loads a lessons root holding course `c` with this course.toml and no
+/// lesson files; returns the headlines of the diagnostics.
+fn course_headlines(course_toml: &str) -> Vec<String> {
+    let root = tempfile::tempdir().unwrap();
+    std::fs::create_dir(root.path().join("c")).unwrap();
+    std::fs::write(root.path().join("c/course.toml"), course_toml).unwrap();
+    let source = terakoya::bundle::LessonsSource::Path(root.path().into());
+    let prefix = format!("{}/", root.path().display());
+    terakoya::bundle::load(&source)
+        .diagnostics
+        .iter()
+        .map(|d| d.headline().replace(&prefix, ""))
+        .collect()
+}
+
+#[test]
+fn a_lessons_list_of_100_000_entries_is_cut_at_1000() {
+    let ids: Vec<String> = (0..100_000).map(|i| format!("\"n{i}\"")).collect();
+    let headlines = course_headlines(&format!("title = \"c\"\nlessons = [{}]\n", ids.join(",")));
+    let unknown = headlines
+        .iter()
+        .filter(|h| h.contains(": error: no lesson `n"))
+        .count();
+    assert_eq!(unknown, 1000);
+    let cut = "c/course.toml:2:"; // at the 1001st entry
+    assert!(
+        headlines.iter().any(|h| h.starts_with(cut)
+            && h.ends_with("error: `lessons` lists more than 1000 lessons; the rest are ignored")),
+        "{:?}",
+        &headlines[..3]
+    );
+}
+
+#[test]
+fn columns_along_one_line_are_exact_in_small_and_big_files() {
+    let list = "lessons = [\"日本\", \"b\", \"日本\"]\n";
+    // Over 64 KB, locating goes through the line index.
+    let padding = format!("# {}\n", "x".repeat(70 * 1024));
+    for (head, line) in [("", 2), (padding.as_str(), 3)] {
+        let headlines = course_headlines(&format!("title = \"c\"\n{head}{list}"));
+        assert_eq!(
+            headlines,
+            [
+                format!("c/course.toml:{line}:12: error: no lesson `日本` in this course"),
+                format!("c/course.toml:{line}:20: error: no lesson `b` in this course"),
+                format!(
+                    "c/course.toml:{line}:25: error: lesson `日本` is listed twice in `lessons`"
+                ),
+            ]
+        );
+    }
+}
+
+#[test]
+fn unknown_keys_by_the_hundred_thousand_keep_30_diagnostics_and_a_count() {
+    let mut text = String::from("title = \"t\"\n");
+    for i in 0..200_000 {
+        text.push_str(&format!("k{i} = 1\n"));
+    }
+    let (lesson, diagnostics) = load_lesson_bytes(Path::new("c/l.toml"), text.as_bytes());
+    assert!(lesson.is_none());
+    assert_eq!(diagnostics.len(), 31, "30 kept and a note");
+    let note = &diagnostics[30].message;
+    assert!(note.starts_with("199971 more problems"), "{note}");
+}

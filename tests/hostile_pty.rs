@@ -80,14 +80,20 @@ impl Pty {
     }
 
     fn wait_for(&self, text: &str) -> vt100::Parser {
+        self.wait_until(text, |screen| screen.contents().contains(text))
+    }
+
+    /// Waits until the screen satisfies `ready` (output may still be in
+    /// flight after the program exits).
+    fn wait_until(&self, what: &str, ready: impl Fn(&vt100::Screen) -> bool) -> vt100::Parser {
         let start = Instant::now();
         loop {
             let parser = self.parser();
-            if parser.screen().contents().contains(text) {
+            if ready(parser.screen()) {
                 return parser;
             }
             let screen = parser.screen().contents();
-            assert!(start.elapsed() < WAIT, "no {text:?} on screen:\n{screen}");
+            assert!(start.elapsed() < WAIT, "no {what:?} on screen:\n{screen}");
             thread::sleep(Duration::from_millis(20));
         }
     }
@@ -149,6 +155,7 @@ fn sequences(bytes: &[u8]) -> Vec<String> {
 fn the_reader_writes_none_of_the_injected_sequences() {
     let mut pty = Pty::start(hostile_support::ESCAPES, &[]);
     read_the_hostile_lesson(&mut pty);
+    pty.wait_until("the main screen", |screen| !screen.alternate_screen());
     let bytes = pty.bytes();
     let text = String::from_utf8(bytes.clone()).expect("the reader writes UTF-8");
     // Only the reader's own codes: CSI sequences and none of the string
@@ -246,8 +253,34 @@ fn no_color_draws_without_colour_and_keeps_the_selection_visible() {
 fn a_dumb_terminal_still_starts_reads_and_quits() {
     let mut pty = Pty::start(hostile_support::ESCAPES, &[("TERM", "dumb")]);
     read_the_hostile_lesson(&mut pty);
-    let parser = pty.parser();
-    // Back on the main screen with the cursor shown.
-    assert!(!parser.screen().alternate_screen());
-    assert!(!parser.screen().hide_cursor());
+    pty.wait_until("the main screen with the cursor shown", |screen| {
+        !screen.alternate_screen() && !screen.hide_cursor()
+    });
+}
+
+#[test]
+fn sigint_restores_the_terminal() {
+    // Ctrl-C in raw mode is a key; `kill -INT` (a shell's job control, a
+    // supervisor) is a signal, and must restore the terminal like TERM/HUP.
+    let mut pty = Pty::start(hostile_support::ESCAPES, &[]);
+    pty.wait_for("Enter open");
+    let pid = pty.child.process_id().unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    assert_eq!(pty.wait_exit(), 128 + 2, "exits as killed by SIGINT would");
+    pty.wait_until("the main screen with the cursor shown", |screen| {
+        !screen.alternate_screen() && !screen.hide_cursor()
+    });
+    let text = String::from_utf8_lossy(&pty.bytes()).into_owned();
+    assert!(mouse_left_off(&text), "mouse capture left on");
+}
+
+/// Whether mouse tracking was turned off after it was last turned on.
+fn mouse_left_off(text: &str) -> bool {
+    let on = text.rfind("\x1b[?1000h");
+    let off = text.rfind("\x1b[?1000l");
+    matches!((on, off), (Some(on), Some(off)) if off > on)
 }

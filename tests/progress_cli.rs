@@ -78,6 +78,15 @@ impl World {
         path
     }
 
+    /// `terakoya progress import FILE`, which must succeed.
+    fn import(&self, file: &Path) -> assert_cmd::assert::Assert {
+        self.terakoya()
+            .args(["progress", "import"])
+            .arg(file)
+            .assert()
+            .success()
+    }
+
     fn progress_file(&self) -> PathBuf {
         self.data.path().join("progress.toml")
     }
@@ -156,12 +165,7 @@ fn the_table_lists_every_lesson_with_its_progress() {
         "in.toml",
         &ticks_file(&["p1", "p3"], "2025-01-02T03:04:05Z"),
     );
-    world
-        .terakoya()
-        .args(["progress", "import"])
-        .arg(&file)
-        .assert()
-        .success();
+    world.import(&file);
     let text = stdout(&world.terakoya().arg("progress").assert().success());
     assert!(
         text.contains("career  06-sns       2/3       1/2  2025-01-02   第6回 SNSとの付き合い方\n"),
@@ -180,12 +184,7 @@ fn json_has_the_documented_shape() {
         "in.toml",
         &ticks_file(&["p3", "p1", "gone"], "2025-01-02T03:04:05Z"),
     );
-    world
-        .terakoya()
-        .args(["progress", "import"])
-        .arg(&file)
-        .assert()
-        .success();
+    world.import(&file);
     let out = world
         .terakoya()
         .args(["progress", "--json"])
@@ -211,11 +210,7 @@ fn export_then_import_elsewhere_round_trips() {
         "in.toml",
         &ticks_file(&["p1", "p2", "p3"], "2025-01-02T03:04:05Z"),
     );
-    here.terakoya()
-        .args(["progress", "import"])
-        .arg(&file)
-        .assert()
-        .success();
+    here.import(&file);
     let exported = here.scratch.path().join("out.toml");
     let out = here
         .terakoya()
@@ -229,18 +224,56 @@ fn export_then_import_elsewhere_round_trips() {
         .args(["progress", "export", "-"])
         .assert()
         .success();
-    assert_eq!(stdout(&to_stdout), fs::read_to_string(&exported).unwrap());
-    assert!(stdout(&to_stdout).contains("version = 1"));
+    // The same export, apart from the time in the header comment.
+    let fields = |text: &str| -> String {
+        text.lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let written = fs::read_to_string(&exported).unwrap();
+    assert_eq!(fields(&stdout(&to_stdout)), fields(&written));
+    assert!(written.contains("version = 1"));
+    // An export's comment says what it is and how to bring it in, not the
+    // live file's "written on every change".
+    let header: Vec<&str> = written.lines().take_while(|l| l.starts_with('#')).collect();
+    assert_eq!(header.len(), 3, "{written}");
+    let stamp = header[0]
+        .strip_prefix("# terakoya reading progress, exported ")
+        .and_then(|rest| rest.split_once(' '))
+        .map(|(stamp, _)| stamp)
+        .unwrap_or_else(|| panic!("{written}"));
+    assert_eq!(stamp.len(), "2026-11-25T10:50:00Z".len(), "{stamp}");
+    assert!(stamp.starts_with("20") && stamp.ends_with('Z'), "{stamp}");
+    assert!(
+        header[1].contains("terakoya progress import FILE"),
+        "{written}"
+    );
+    assert!(!written.contains("Written on every change"), "{written}");
 
     let there = World::new();
-    there
-        .terakoya()
-        .args(["progress", "import"])
-        .arg(&exported)
-        .assert()
-        .success();
+    there.import(&exported);
     assert_eq!(there.json(), here.json());
     assert_eq!(there.json()["lessons"][0]["complete"], true);
+}
+
+#[test]
+fn export_to_a_missing_directory_says_the_os_error_once() {
+    let world = World::new();
+    let target = world.scratch.path().join("no/such/dir/x.toml");
+    let out = world
+        .terakoya()
+        .args(["progress", "export"])
+        .arg(&target)
+        .assert()
+        .code(1);
+    let err = stderr(&out);
+    let expected = format!(
+        "terakoya: error: cannot export to {}: {}\n",
+        target.display(),
+        std::io::Error::from_raw_os_error(2)
+    );
+    assert_eq!(err, expected);
 }
 
 #[test]
@@ -248,18 +281,8 @@ fn import_merges_instead_of_replacing() {
     let world = World::new();
     let first = world.file("a.toml", &ticks_file(&["p1"], "2025-01-02T03:04:05Z"));
     let second = world.file("b.toml", &ticks_file(&["p2"], "2025-06-01T00:00:00Z"));
-    world
-        .terakoya()
-        .args(["progress", "import"])
-        .arg(&first)
-        .assert()
-        .success();
-    let out = world
-        .terakoya()
-        .args(["progress", "import"])
-        .arg(&second)
-        .assert()
-        .success();
+    world.import(&first);
+    let out = world.import(&second);
     assert!(stdout(&out).contains("1 new tick(s)"), "{}", stdout(&out));
     assert_eq!(world.ticked(0), ["p1", "p2"]);
     // The later visit's time is kept.
@@ -300,12 +323,7 @@ fn processes_importing_at_once_lose_nothing() {
 fn reset_asks_unless_yes_and_refuses_without_a_terminal() {
     let world = World::new();
     let file = world.file("in.toml", &ticks_file(&["p1"], "2025-01-02T03:04:05Z"));
-    world
-        .terakoya()
-        .args(["progress", "import"])
-        .arg(&file)
-        .assert()
-        .success();
+    world.import(&file);
     let before = fs::read(world.progress_file()).unwrap();
 
     let refused = world
@@ -341,12 +359,7 @@ fn reset_asks_unless_yes_and_refuses_without_a_terminal() {
     );
     assert!(world.ticked(0).is_empty());
 
-    world
-        .terakoya()
-        .args(["progress", "import"])
-        .arg(&file)
-        .assert()
-        .success();
+    world.import(&file);
     world
         .terakoya()
         .args(["progress", "reset", "--all", "--yes"])
@@ -383,12 +396,7 @@ fn a_garbage_progress_file_is_set_aside_with_a_warning() {
 fn importing_a_bad_file_changes_nothing() {
     let world = World::new();
     let good = world.file("good.toml", &ticks_file(&["p1"], "2025-01-02T03:04:05Z"));
-    world
-        .terakoya()
-        .args(["progress", "import"])
-        .arg(&good)
-        .assert()
-        .success();
+    world.import(&good);
     let before = fs::read(world.progress_file()).unwrap();
     let bad = world.file("bad.toml", "version = 1\nlessons = \"no\"\n");
     let out = world
@@ -423,4 +431,26 @@ fn json_with_an_action_is_refused() {
         .assert()
         .failure();
     assert!(stderr(&out).contains("--json applies to the progress table"));
+}
+
+#[test]
+fn exporting_an_unreadable_file_fails_and_leaves_it_where_it_is() {
+    let world = World::new();
+    let spoilt = "version = 1\nlessons = 3\n";
+    fs::write(world.progress_file(), spoilt).unwrap();
+    let target = world.scratch.path().join("out.toml");
+    let out = world
+        .terakoya()
+        .args(["progress", "export"])
+        .arg(&target)
+        .assert()
+        .failure();
+    let err = stderr(&out);
+    assert!(
+        err.contains("cannot export the progress: cannot read")
+            && err.contains("`lessons` must be a table"),
+        "{err}"
+    );
+    assert!(!target.exists(), "no empty export was written");
+    assert_eq!(fs::read_to_string(world.progress_file()).unwrap(), spoilt);
 }

@@ -51,7 +51,9 @@ fn answer_reset(data: &Path, answer: &str) -> String {
     writer.write_all(format!("{answer}\r").as_bytes()).unwrap();
     writer.flush().unwrap();
     assert!(child.wait().unwrap().success());
-    while let Ok(chunk) = output.recv_timeout(Duration::from_millis(300)) {
+    // Until the reading thread ends (end of output once the child is gone),
+    // not until a quiet moment, which a busy machine may give too early.
+    while let Ok(chunk) = output.recv_timeout(Duration::from_secs(20)) {
         seen.extend(chunk);
     }
     String::from_utf8_lossy(&seen).into_owned()

@@ -209,3 +209,23 @@ fn resizing_rewraps_at_once() {
     let title = narrow.lines().next().unwrap_or("");
     assert!(title.trim_end().ends_with('%'), "the title fits: {narrow}");
 }
+
+/// A save that fails when scrolling settles says so at once, without
+/// waiting for another key to redraw the screen.
+#[test]
+fn a_failed_position_save_is_shown_when_scrolling_settles() {
+    let data = tempfile::tempdir().unwrap();
+    // A newer terakoya's progress file is never overwritten: saves fail.
+    std::fs::write(data.path().join("progress.toml"), "version = 99\n").unwrap();
+    let lessons = lessons_dir();
+    let mut reader = Reader::start(data.path(), &["--lessons", &lessons]);
+    reader.wait_for_text("not saving progress");
+    reader.send("\r");
+    reader.wait_for_text("Progress not saved");
+    // The key clears the message (and saves nothing: no section's end comes
+    // into view); the position's save, a second later, brings it back.
+    reader.send("]");
+    reader.wait_for("the failed save of the position", |screen| {
+        screen.contains("1/6 ") && screen.contains("Progress not saved")
+    });
+}

@@ -33,7 +33,10 @@ fn check_lesson(lesson: &Lesson) {
         .chain(lesson.summary.iter().map(|p| &p.text));
     for line in lines {
         assert_printable("field", line);
-        assert!(!line.contains('\n'), "one-line field with a newline: {line:?}");
+        assert!(
+            !line.contains('\n'),
+            "one-line field with a newline: {line:?}"
+        );
     }
     let texts = lesson
         .intro
@@ -46,6 +49,10 @@ fn check_lesson(lesson: &Lesson) {
 fn check_text(text: &Text) {
     for block in &text.blocks {
         assert_printable("block", &block.text);
-        assert!(!block.text.contains('\n'), "block with a newline: {:?}", block.text);
+        assert!(
+            !block.text.contains('\n'),
+            "block with a newline: {:?}",
+            block.text
+        );
     }
 }

@@ -44,6 +44,10 @@ pub fn course_head(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> CourseHead 
     }
 }
 
+/// At most this many entries of `lessons` are read: each is located for
+/// the messages that may quote it, and a hostile list could hold millions.
+pub const MAX_LESSONS_LISTED: usize = 1000;
+
 fn lesson_order(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Option<Vec<(String, Location)>> {
     let value = root.get("lessons")?;
     let help = "write the lesson ids in reading order: lessons = [\"01-intro\", \"02-next\"]";
@@ -55,8 +59,13 @@ fn lesson_order(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Option<Vec<(St
         check.error_with_help(value.span(), message, help);
         return None;
     };
-    let mut order = Vec::with_capacity(items.len());
-    for item in items.iter() {
+    if let Some(extra) = items.get(MAX_LESSONS_LISTED) {
+        let message =
+            format!("`lessons` lists more than {MAX_LESSONS_LISTED} lessons; the rest are ignored");
+        check.error_with_help(extra.span(), message, "split the course in several courses");
+    }
+    let mut order = Vec::with_capacity(items.len().min(MAX_LESSONS_LISTED));
+    for item in items.iter().take(MAX_LESSONS_LISTED) {
         match item.get_ref() {
             DeValue::String(id) => order.push((id.to_string(), check.src.locate(item.span()))),
             other => {

@@ -109,7 +109,17 @@ pub struct SourceText<'a> {
     pub path: &'a Path,
     pub text: &'a str,
     line_starts: std::cell::OnceCell<Vec<usize>>,
+    /// The last column computed, as (line start, byte in line, column):
+    /// locating spans left to right along one line (a `lessons` list, a
+    /// hostile megabyte-long line) then measures the line once, not once
+    /// per span.
+    last_column: std::cell::Cell<(usize, usize, usize)>,
 }
+
+/// Files larger than this always use the line index: without it, each
+/// lookup scans the text before the span and the rest of its line, and
+/// thousands of lookups in a big file would cost the square of its size.
+const INDEX_ABOVE_BYTES: usize = 64 * 1024;
 
 impl<'a> SourceText<'a> {
     pub fn new(path: &'a Path, text: &'a str) -> Self {
@@ -117,6 +127,7 @@ impl<'a> SourceText<'a> {
             path,
             text,
             line_starts: std::cell::OnceCell::new(),
+            last_column: std::cell::Cell::new((usize::MAX, 0, 0)),
         }
     }
 
@@ -143,15 +154,13 @@ impl<'a> SourceText<'a> {
         let start = floor_char_boundary(self.text, span.start.min(self.text.len()));
         let end = floor_char_boundary(self.text, span.end.clamp(start, self.text.len()));
         let (index, line_start) = self.line_index_and_start(start);
-        let line_end = self.text[start..]
-            .find('\n')
-            .map_or(self.text.len(), |at| start + at);
+        let line_end = self.line_end(index, start);
         let line_text = self.text[line_start..line_end].trim_end_matches('\r');
         let in_line = (start - line_start).min(line_text.len());
         let under_end = (end.min(line_start + line_text.len())).max(start) - line_start;
         Location {
             line: index + 1,
-            column: visible_width(&line_text[..in_line]) + 1,
+            column: self.column(line_start, line_text, in_line) + 1,
             span: start..end,
             snippet: snippet(line_text, in_line, under_end.max(in_line)),
         }
@@ -167,6 +176,9 @@ impl<'a> SourceText<'a> {
     /// index when built; else scans the text before `offset`, which costs
     /// less for the one or two lookups most files need.
     fn line_index_and_start(&self, offset: usize) -> (usize, usize) {
+        if self.text.len() > INDEX_ABOVE_BYTES {
+            self.line_starts();
+        }
         if let Some(starts) = self.line_starts.get() {
             let index = starts.partition_point(|&s| s <= offset).saturating_sub(1);
             return (index, starts.get(index).copied().unwrap_or(0));
@@ -178,6 +190,31 @@ impl<'a> SourceText<'a> {
             .rposition(|&b| b == b'\n')
             .map_or(0, |at| at + 1);
         (index, start)
+    }
+}
+
+impl SourceText<'_> {
+    /// Where line `index` (which holds byte `offset`) ends, before its `\n`.
+    fn line_end(&self, index: usize, offset: usize) -> usize {
+        let next = match self.line_starts.get() {
+            Some(starts) => starts.get(index + 1).copied(),
+            None => self.text[offset..].find('\n').map(|at| offset + at + 1),
+        };
+        next.map_or(self.text.len(), |next| next - 1)
+    }
+
+    /// Display columns before byte `in_line` of the line starting at byte
+    /// `line_start`, continuing from the last column computed when it is
+    /// on the same line and not further right.
+    fn column(&self, line_start: usize, line_text: &str, in_line: usize) -> usize {
+        let (last_line, last_at, last_column) = self.last_column.get();
+        let column = if last_line == line_start && last_at <= in_line {
+            last_column + visible_width(&line_text[last_at..in_line])
+        } else {
+            visible_width(&line_text[..in_line])
+        };
+        self.last_column.set((line_start, in_line, column));
+        column
     }
 }
 

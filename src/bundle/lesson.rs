@@ -102,6 +102,9 @@ fn lecturer(check: &mut FileCheck<'_>, table: &DeTable<'_>, at: Range<usize>) ->
 
 fn sections(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<Section> {
     let Some(entries) = tables(check, root, "sections") else {
+        if check.may_have_lost_keys() {
+            return Vec::new();
+        }
         check.push(
             check
                 .src
@@ -154,8 +157,8 @@ fn summary(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<SummaryPoint> {
 }
 
 /// Ids already used in one list (sections or summary), with the byte
-/// offset where each was first used.
-type Ids = HashMap<String, usize>;
+/// offset where each was first used and whether it was given explicitly.
+type Ids = HashMap<String, (usize, bool)>;
 
 /// Sections and summary points: named in messages, with ids derived from
 /// their heading or text.
@@ -204,8 +207,15 @@ fn entry_id(
             format!("{} id `{}` {problem}", entry.what, shorten(&id, 40)),
         );
     }
-    if let Some(&first) = seen.get(&id) {
+    if let Some(&(first, first_explicit)) = seen.get(&id) {
         let first = check.src.locate(first..first).line;
+        // Two explicit ids: one must change. Otherwise the derived one can
+        // be given an id of its own.
+        let help = if first_explicit && explicit.is_some() {
+            "rename one of them"
+        } else {
+            "give one of them an explicit `id = \"...\"`"
+        };
         let message = match explicit {
             Some(_) => format!(
                 "duplicate {} id `{id}` (first used on line {first})",
@@ -216,9 +226,9 @@ fn entry_id(
                 entry.what, entry.text_key
             ),
         };
-        check.error_with_help(span, message, "give one of them an explicit `id = \"...\"`");
+        check.error_with_help(span, message, help);
     } else {
-        seen.insert(id.clone(), span.start);
+        seen.insert(id.clone(), (span.start, explicit.is_some()));
     }
     id
 }

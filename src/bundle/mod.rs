@@ -16,6 +16,7 @@ mod course;
 mod diag;
 pub mod embedded;
 mod fields;
+pub mod hint;
 mod ids;
 mod lesson;
 mod parse;

@@ -57,6 +57,9 @@ pub fn check_bytes<T>(
     {
         return failed(diagnostic);
     }
+    if !syntax_errors.is_empty() {
+        check.mark_syntax_errors();
+    }
     let mut last_line = 0;
     for error in &syntax_errors {
         if check.is_full() {

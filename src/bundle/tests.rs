@@ -136,3 +136,47 @@ fn a_file_with_hundreds_of_problems_reports_a_bounded_number() {
             .contains("more problems in this file")
     );
 }
+
+#[test]
+fn no_missing_key_errors_after_a_syntax_error_that_may_have_eaten_them() {
+    // The QA case: an unclosed string, then a section header. The section
+    // looks empty only because of the syntax error.
+    let result = parse("title = \"Syntax\n[[sections]]\n");
+    let messages: Vec<String> = result.diagnostics.iter().map(|d| d.headline()).collect();
+    assert_eq!(
+        messages,
+        ["c/06-sns.toml:1:16: error: invalid TOML: invalid basic string, expected `\"`"]
+    );
+    assert!(result.has_errors);
+    // Without a syntax error the same section is reported.
+    let result = parse("title = \"Fine\"\n[[sections]]\n");
+    let messages: Vec<String> = result.diagnostics.iter().map(|d| d.headline()).collect();
+    assert_eq!(
+        messages,
+        [
+            "c/06-sns.toml:2:1: error: missing required key `heading` in [[sections]]",
+            "c/06-sns.toml:2:1: error: missing required key `body` in [[sections]]",
+        ]
+    );
+}
+
+#[test]
+fn duplicate_ids_help_renames_explicit_ids_and_adds_one_to_derived() {
+    let helps = |text: &'static str| -> Vec<Option<String>> {
+        parse(text)
+            .diagnostics
+            .into_iter()
+            .map(|d| d.help)
+            .collect()
+    };
+    let explicit_twice = "title = \"t\"\n[[sections]]\nid = \"a\"\nheading = \"h\"\nbody = \"b\"\n[[sections]]\nid = \"a\"\nheading = \"k\"\nbody = \"b\"\n";
+    assert_eq!(
+        helps(explicit_twice),
+        [Some("rename one of them".to_owned())]
+    );
+    let derived_twice = "title = \"t\"\n[[sections]]\nheading = \"h\"\nbody = \"b\"\n[[sections]]\nheading = \"h\"\nbody = \"b\"\n";
+    let explicit_then_derived = "title = \"t\"\n[[sections]]\nid = \"s-e236570c\"\nheading = \"h\"\nbody = \"b\"\n[[sections]]\nheading = \"はじめに\"\nbody = \"b\"\n";
+    let add_one = Some("give one of them an explicit `id = \"...\"`".to_owned());
+    assert_eq!(helps(derived_twice), helps(explicit_then_derived));
+    assert_eq!(helps(derived_twice), [add_one]);
+}

@@ -18,6 +18,10 @@ pub struct FileCheck<'a> {
     /// Lines with a syntax error: other problems spanning text there are
     /// most likely consequences of it, so they are not reported.
     syntax_lines: Vec<usize>,
+    /// Whether the file has any syntax error: toml's recovery may then
+    /// have dropped keys or whole tables (an unclosed string runs to the
+    /// end of the file), so "missing" problems are not reported.
+    syntax_errors: bool,
 }
 
 impl<'a> FileCheck<'a> {
@@ -27,11 +31,24 @@ impl<'a> FileCheck<'a> {
             diagnostics: Vec::new(),
             dropped: 0,
             syntax_lines: Vec::new(),
+            syntax_errors: false,
         }
+    }
+
+    /// Notes that the file has syntax errors (reported or not).
+    pub fn mark_syntax_errors(&mut self) {
+        self.syntax_errors = true;
+    }
+
+    /// Whether keys or tables may be missing only because a syntax error
+    /// swallowed them: then their absence is not reported.
+    pub fn may_have_lost_keys(&self) -> bool {
+        self.syntax_errors
     }
 
     /// Records a syntax error (reported even on a line that already has one).
     pub fn push_syntax(&mut self, diagnostic: Diagnostic) {
+        self.syntax_errors = true;
         if let Some(at) = &diagnostic.location {
             self.syntax_lines.push(at.line);
         }
@@ -129,6 +146,11 @@ pub fn check_keys(check: &mut FileCheck<'_>, table: &DeTable<'_>, known: &[&str]
         if known.contains(&name) {
             continue;
         }
+        if check.is_full() {
+            // Not shown: skip the hint's cost (a file may hold a million keys).
+            check.count_dropped();
+            continue;
+        }
         let message = format!("unknown key `{}` {place}", shorten(name, 40));
         let help = match did_you_mean(name, known) {
             Some(best) => format!("did you mean `{best}`?"),
@@ -148,13 +170,26 @@ fn quoted_list(names: &[&str]) -> String {
 
 /// The known name closest to `name`, if it is close enough to be a typo.
 pub fn did_you_mean<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    if too_long_to_suggest(name) {
+        return None;
+    }
     let lower = name.to_lowercase();
     known
         .iter()
+        .filter(|k| !too_long_to_suggest(k))
         .map(|&k| (edit_distance(&lower, &k.to_lowercase()), k))
         .filter(|&(distance, k)| distance <= (k.chars().count() / 3).max(1))
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, k)| k)
+}
+
+/// Names longer than this many characters get no did-you-mean: the
+/// distance costs time and memory in the product of the two lengths, and a
+/// key or id from a hostile file can be megabytes long.
+const MAX_SUGGEST_CHARS: usize = 128;
+
+fn too_long_to_suggest(name: &str) -> bool {
+    name.chars().nth(MAX_SUGGEST_CHARS).is_some()
 }
 
 /// Optimal string alignment distance (Levenshtein plus transpositions).
@@ -218,7 +253,8 @@ pub fn opt_str<'t>(
     }
 }
 
-/// `key` as a string; an error at `missing_at` when absent.
+/// `key` as a string; an error at `missing_at` when absent (unless the
+/// file has a syntax error that may have swallowed it).
 pub fn req_str<'t>(
     check: &mut FileCheck<'_>,
     table: &'t DeTable<'_>,
@@ -227,11 +263,15 @@ pub fn req_str<'t>(
     place: &str,
 ) -> Option<Str<'t>> {
     if table.get(key).is_none() {
-        if table
-            .keys()
-            .any(|k| did_you_mean(k.get_ref(), &[key]).is_some())
+        if check.may_have_lost_keys()
+            || table
+                .keys()
+                .any(|k| did_you_mean(k.get_ref(), &[key]).is_some())
         {
-            // A misspelt key is reported as unknown, with this one suggested.
+            // A misspelt key is reported as unknown, with this one
+            // suggested. After a syntax error the key may have been
+            // swallowed by it: the author fixes that first, and a re-check
+            // tells the rest.
             return None;
         }
         check.error_with_help(
@@ -317,6 +357,11 @@ mod tests {
         assert_eq!(did_you_mean("tilte", &known), Some("title"));
         assert_eq!(did_you_mean("bdoy", &known), Some("body"));
         assert_eq!(did_you_mean("colour", &known), None);
+        // Megabyte-long names from a hostile file: no hint, and no
+        // length-product table.
+        let huge = "t".repeat(1_000_000);
+        assert_eq!(did_you_mean(&huge, &known), None);
+        assert_eq!(did_you_mean("title", &[huge.as_str()]), None);
     }
 
     #[test]

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::table::aligned;
 use super::{Cli, EXIT_FAILURE};
 use crate::bundle::{self, Loaded};
 use crate::model::{Course, Library};
-use crate::text::width::str_width;
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct ListJson<'a> {
@@ -35,7 +35,10 @@ pub struct LessonJson<'a> {
 
 pub fn run(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
     let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
-    report_problems(&loaded)?;
+    report_problems(
+        &loaded,
+        &crate::bundle::hint::check_command(cli.lessons.as_deref()),
+    )?;
     let code = if loaded.error_count() > 0 {
         ExitCode::from(EXIT_FAILURE)
     } else {
@@ -57,8 +60,9 @@ pub fn run(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// One stderr line per problem, then a pointer to `check`.
-fn report_problems(loaded: &Loaded) -> std::io::Result<()> {
+/// One stderr line per problem, then a pointer to `check` (the command
+/// `check`, as the user should run it).
+fn report_problems(loaded: &Loaded, check: &str) -> std::io::Result<()> {
     if loaded.diagnostics.is_empty() {
         return Ok(());
     }
@@ -68,7 +72,7 @@ fn report_problems(loaded: &Loaded) -> std::io::Result<()> {
     }
     writeln!(
         err,
-        "terakoya: run `terakoya check` to see these problems in context"
+        "terakoya: run `{check}` to see these problems in context"
     )
 }
 
@@ -122,29 +126,8 @@ pub fn table(library: &Library) -> String {
             ]);
         }
     }
-    let widths: Vec<usize> = (0..5)
-        .map(|col| rows.iter().map(|r| str_width(&r[col])).max().unwrap_or(0))
-        .collect();
-    rows.iter().map(|row| format_row(row, &widths)).collect()
-}
-
-fn format_row(row: &Row, widths: &[usize]) -> String {
-    let mut line = String::new();
-    for (col, cell) in row.iter().enumerate() {
-        let gap = widths[col].saturating_sub(str_width(cell));
-        if col >= 3 {
-            // Counts are right-aligned.
-            line.push_str(&" ".repeat(gap));
-            line.push_str(cell);
-        } else {
-            line.push_str(cell);
-            line.push_str(&" ".repeat(gap));
-        }
-        if col < 4 {
-            line.push_str("  ");
-        }
-    }
-    format!("{}\n", line.trim_end())
+    // SECTIONS and POINTS are counts: right-aligned.
+    aligned(&rows, &[3, 4])
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod check;
 mod list;
 mod progress;
 pub mod show;
+mod table;
 
 /// Exit status for runs that found errors in the input (`check`) or failed.
 pub const EXIT_FAILURE: u8 = 1;
@@ -24,9 +25,12 @@ pub struct Cli {
     #[arg(short = 'L', long, global = true, value_name = "PATH")]
     pub lessons: Option<PathBuf>,
 
-    /// Where progress is kept [default: the platform data directory,
-    /// e.g. ~/.local/share/terakoya]
-    #[arg(long, global = true, value_name = "DIR", env = "TERAKOYA_DATA_DIR")]
+    /// Where progress is kept [default: $TERAKOYA_DATA_DIR if set and not
+    /// empty, else the platform data directory, e.g. ~/.local/share/terakoya]
+    // Not global: only the commands that use progress (the reader, `show`,
+    // `progress`) offer it. After `Cli::resolve_data_dir` it holds the
+    // subcommand's value, else this one, else the environment's.
+    #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -52,6 +56,10 @@ pub enum Command {
         /// Wrap to this many columns [default: the terminal's width, or 80]
         #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
+        /// Where progress is kept [default: $TERAKOYA_DATA_DIR if set and
+        /// not empty, else the platform data directory]
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
     },
     /// Show, export, import or reset saved progress
     Progress(ProgressArgs),
@@ -62,6 +70,10 @@ pub struct ProgressArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
+    /// Where progress is kept [default: $TERAKOYA_DATA_DIR if set and not
+    /// empty, else the platform data directory]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub action: Option<ProgressAction>,
 }
@@ -86,14 +98,34 @@ pub enum ProgressAction {
     },
 }
 
+/// The environment variable naming the data directory.
+pub const DATA_DIR_VAR: &str = "TERAKOYA_DATA_DIR";
+
+impl Cli {
+    /// Settles `data_dir`: a subcommand's `--data-dir`, else the top-level
+    /// one, else `env` (the value of [`DATA_DIR_VAR`]) unless it is empty,
+    /// as an empty variable usually counts as unset. Read here rather than
+    /// by clap, whose `env` refuses an empty value.
+    pub fn resolve_data_dir(&mut self, env: Option<PathBuf>) {
+        let given = match &mut self.command {
+            Some(Command::Show { data_dir, .. }) => data_dir.take(),
+            Some(Command::Progress(args)) => args.data_dir.take(),
+            _ => None,
+        };
+        let env = env.filter(|dir| !dir.as_os_str().is_empty());
+        self.data_dir = given.or(self.data_dir.take()).or(env);
+    }
+}
+
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    cli.resolve_data_dir(std::env::var_os(DATA_DIR_VAR).map(PathBuf::from));
     let result = match &cli.command {
-        None => crate::tui::run(&cli),
+        None => crate::tui::run(cli.lessons.as_deref(), cli.data_dir.as_deref()),
         Some(Command::Check) => check::run(&cli),
         Some(Command::List { json }) => list::run(&cli, *json),
-        Some(Command::Show { lesson, width }) => show::run(&cli, lesson, *width),
+        Some(Command::Show { lesson, width, .. }) => show::run(&cli, lesson, *width),
         Some(Command::Progress(args)) => progress::run(&cli, args),
     };
     match result {

@@ -9,47 +9,59 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use serde::Serialize;
 
+use super::table::aligned;
 use super::{Cli, ProgressAction, ProgressArgs};
 use crate::bundle;
 use crate::model::Library;
 use crate::progress::report::{LessonReport, report};
 use crate::progress::store::{Opened, Reset, Store};
 use crate::progress::{LessonKey, Progress, time};
-use crate::text::width::str_width;
 
 pub fn run(cli: &Cli, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
     if args.json && args.action.is_some() {
         bail!("--json applies to the progress table, not to export, import or reset");
     }
-    let Opened {
-        mut store,
-        progress,
-        warning,
-    } = Store::open(cli.data_dir.as_deref());
-    if let Some(warning) = warning {
-        eprintln!("terakoya: warning: {warning}");
-    }
+    let data_dir = cli.data_dir.as_deref();
     match &args.action {
-        None => show(cli, &store, &progress, args.json),
-        Some(ProgressAction::Export { file }) => export(&store, &progress, file),
-        Some(ProgressAction::Import { file }) => import(&mut store, &progress, file),
+        // Not opened: opening sets an unreadable file aside, and an export
+        // must fail on it instead of writing out empty progress.
+        Some(ProgressAction::Export { file }) => export(&Store::at(data_dir), file),
+        None => {
+            let opened = open(data_dir);
+            show(cli, &opened.store, &opened.progress, args.json)
+        }
+        Some(ProgressAction::Import { file }) => {
+            let mut opened = open(data_dir);
+            import(&mut opened.store, &opened.progress, file)
+        }
         Some(ProgressAction::Reset { lesson, all, yes }) => {
+            let mut opened = open(data_dir);
             let scope = match (lesson, all) {
                 (_, true) => Reset::All,
-                (Some(spec), false) => Reset::Lesson(find_saved(&progress, spec)?),
+                (Some(spec), false) => Reset::Lesson(find_saved(&opened.progress, spec)?),
                 (None, false) => bail!("name a lesson (COURSE/LESSON) or pass --all"),
             };
-            reset(&mut store, &progress, &scope, *yes)
+            reset(&mut opened.store, &opened.progress, &scope, *yes)
         }
     }
+}
+
+/// Opens the store, saying on stderr what it found wrong.
+fn open(data_dir: Option<&Path>) -> Opened {
+    let opened = Store::open(data_dir);
+    if let Some(warning) = &opened.warning {
+        eprintln!("terakoya: warning: {warning}");
+    }
+    opened
 }
 
 fn show(cli: &Cli, store: &Store, progress: &Progress, json: bool) -> anyhow::Result<ExitCode> {
     let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
     if !loaded.diagnostics.is_empty() {
         eprintln!(
-            "terakoya: {} problem(s) in the lesson files; `terakoya check` shows them",
-            loaded.diagnostics.len()
+            "terakoya: {} problem(s) in the lesson files; `{}` shows them",
+            loaded.diagnostics.len(),
+            crate::bundle::hint::check_command(cli.lessons.as_deref())
         );
     }
     let rows = report(&loaded.library, progress);
@@ -123,10 +135,7 @@ pub fn table(rows: &[LessonReport<'_>], now: u64) -> String {
             title(row),
         ]
     }));
-    let widths: Vec<usize> = (0..HEADER.len())
-        .map(|col| cells.iter().map(|r| str_width(&r[col])).max().unwrap_or(0))
-        .collect();
-    cells.iter().map(|row| format_row(row, &widths)).collect()
+    aligned(&cells, &RIGHT_ALIGNED)
 }
 
 fn title(row: &LessonReport<'_>) -> String {
@@ -134,22 +143,6 @@ fn title(row: &LessonReport<'_>) -> String {
         Some(label) => format!("{label} {}", row.lesson.title),
         None => row.lesson.title.clone(),
     }
-}
-
-fn format_row(row: &[String; 6], widths: &[usize]) -> String {
-    let mut line = String::new();
-    for (col, cell) in row.iter().enumerate() {
-        let gap = " ".repeat(widths[col].saturating_sub(str_width(cell)));
-        if RIGHT_ALIGNED.contains(&col) {
-            line.push_str(&gap);
-            line.push_str(cell);
-        } else {
-            line.push_str(cell);
-            line.push_str(&gap);
-        }
-        line.push_str("  ");
-    }
-    format!("{}\n", line.trim_end())
 }
 
 /// Where progress is kept, and how much of it is for lessons not loaded.
@@ -176,16 +169,15 @@ fn footer(library: &Library, progress: &Progress, store: &Store) -> String {
     text
 }
 
-fn export(store: &Store, progress: &Progress, file: &Path) -> anyhow::Result<ExitCode> {
+fn export(store: &Store, file: &Path) -> anyhow::Result<ExitCode> {
     if file == Path::new("-") {
         let mut out = std::io::stdout().lock();
         out.write_all(store.export()?.as_bytes())?;
         out.flush()?;
     } else {
-        store.export_to(file)?;
+        let lessons = store.export_to(file)?;
         println!(
-            "Exported the progress of {} lesson(s) to {}",
-            progress.lessons.len(),
+            "Exported the progress of {lessons} lesson(s) to {}",
             file.display()
         );
     }

@@ -1,6 +1,10 @@
 //! `terakoya show`: a lesson as plain text wrapped to a width, with the
 //! summary as a checklist from saved progress.
 //!
+//! Headings stand out without colour too: a rule of `=` under the title
+//! and of `-` under each heading (as wide as the heading), with a blank
+//! line before and after, as in Markdown's underlined headings.
+//!
 //! Colour and bold only when stdout is a terminal and `NO_COLOR` is unset
 //! (or empty); otherwise not a single escape code, so the output can be
 //! piped, diffed and grepped. The text itself has been sanitised by the
@@ -11,7 +15,7 @@ use std::process::ExitCode;
 
 use super::Cli;
 use crate::bundle::{self, Loaded};
-use crate::model::Lesson;
+use crate::model::{FindError, Lesson};
 use crate::progress::LessonKey;
 use crate::progress::store::Store;
 use crate::text::layout::{LIST_INDENT, LessonLayout, LineKind, layout_lesson};
@@ -33,12 +37,19 @@ pub fn run(cli: &Cli, spec: &str, width: Option<u16>) -> anyhow::Result<ExitCode
     let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
     let (course, lesson) = match loaded.library.find_lesson(spec) {
         Ok(found) => found,
+        Err(FindError::NotFound(spec)) if cli.lessons.is_some() => {
+            report_problems(cli, &loaded, None);
+            // The model's message names `terakoya list`; run as printed it
+            // must list the same lessons.
+            let list = crate::bundle::hint::command(cli.lessons.as_deref(), "list");
+            anyhow::bail!("no lesson `{spec}`; `{list}` shows the lesson ids");
+        }
         Err(err) => {
-            report_problems(&loaded, None);
+            report_problems(cli, &loaded, None);
             anyhow::bail!(err);
         }
     };
-    report_problems(&loaded, Some(lesson));
+    report_problems(cli, &loaded, Some(lesson));
     let opened = Store::open(cli.data_dir.as_deref());
     if let Some(warning) = &opened.warning {
         eprintln!("terakoya: {warning}");
@@ -77,7 +88,7 @@ fn color_allowed() -> bool {
 
 /// Problems in the shown lesson's file (or, when it was not found, in all
 /// files) go to stderr, one line each; the lesson is shown all the same.
-fn report_problems(loaded: &Loaded, lesson: Option<&Lesson>) {
+fn report_problems(cli: &Cli, loaded: &Loaded, lesson: Option<&Lesson>) {
     let relevant = loaded
         .diagnostics
         .iter()
@@ -87,7 +98,8 @@ fn report_problems(loaded: &Loaded, lesson: Option<&Lesson>) {
         eprintln!("{}", diagnostic.headline());
     }
     if !relevant.is_empty() {
-        eprintln!("terakoya: run `terakoya check` to see these problems in context");
+        let check = crate::bundle::hint::check_command(cli.lessons.as_deref());
+        eprintln!("terakoya: run `{check}` to see these problems in context");
     }
 }
 
@@ -105,8 +117,15 @@ pub fn write_lesson(
         return Ok(());
     }
     writeln!(out)?;
-    let heading = shown(SUMMARY, 0..SUMMARY.len(), usize::from(width));
-    writeln!(out, "{}", paint(heading, LineKind::Heading, style))?;
+    let width = usize::from(layout.width);
+    let mut heading_width = 0;
+    for range in wrap(SUMMARY, width) {
+        let line = shown(SUMMARY, range, width);
+        heading_width = heading_width.max(str_width(line));
+        writeln!(out, "{}", paint(line, LineKind::Heading, style))?;
+    }
+    write_rule(out, LineKind::Heading, heading_width, style)?;
+    writeln!(out)?;
     for point in &lesson.summary {
         write_point(out, &point.text, ticked(&point.id), layout.width, style)?;
     }
@@ -114,6 +133,8 @@ pub fn write_lesson(
 }
 
 fn write_layout(out: &mut impl Write, layout: &LessonLayout, style: Style) -> io::Result<()> {
+    // The widest line of the heading (or title) being written.
+    let mut heading_width = 0;
     for (index, line) in layout.lines.iter().enumerate() {
         let text = layout.line_text(index);
         let mut indent = usize::from(line.indent);
@@ -135,8 +156,34 @@ fn write_layout(out: &mut impl Write, layout: &LessonLayout, style: Style) -> io
             Style::Color => write!(out, "{}", paint(text, line.kind, style))?,
         }
         out.write_all(b"\n")?;
+        if is_heading(line.kind) {
+            heading_width = heading_width.max(usize::from(line.indent) + str_width(text));
+            let next = layout.lines.get(index + 1).map(|l| l.kind);
+            if next != Some(line.kind) {
+                write_rule(out, line.kind, heading_width, style)?;
+                if next.is_some_and(|kind| kind != LineKind::Blank) {
+                    out.write_all(b"\n")?;
+                }
+                heading_width = 0;
+            }
+        }
     }
     Ok(())
+}
+
+/// Lines that get a rule under them, so that they stand out from the text
+/// even without colour: the title and the headings.
+fn is_heading(kind: LineKind) -> bool {
+    matches!(kind, LineKind::Title | LineKind::Heading)
+}
+
+/// The rule under a heading, as wide as its widest line (so never wider
+/// than the width): `=` under the title, `-` under headings, as in
+/// Markdown's underlined headings.
+fn write_rule(out: &mut impl Write, kind: LineKind, width: usize, style: Style) -> io::Result<()> {
+    let mark = if kind == LineKind::Title { "=" } else { "-" };
+    let rule = mark.repeat(width);
+    writeln!(out, "{}", paint(&rule, kind, style))
 }
 
 fn write_spaces(out: &mut impl Write, count: usize) -> io::Result<()> {

@@ -1,9 +1,10 @@
 //! File-system primitives of the store: the private data directory, the
 //! lock, atomic replacement, and setting an unreadable file aside.
 
-use std::fs::{self, File};
+use std::fs::{self, File, TryLockError};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// The progress file, in the data directory.
 pub const FILE_NAME: &str = "progress.toml";
@@ -32,18 +33,43 @@ pub fn probe_writable(dir: &Path) -> io::Result<()> {
 #[derive(Debug)]
 pub struct Lock(#[allow(dead_code)] File);
 
+/// How long a save waits for another terakoya's lock. A save holds it for a
+/// few milliseconds; a holder that takes longer is stopped (Ctrl-Z) or hung,
+/// and waiting on it forever would freeze this reader too.
+pub const LOCK_WAIT: Duration = Duration::from_secs(3);
+
 impl Lock {
     pub fn acquire(dir: &Path) -> io::Result<Lock> {
+        Self::acquire_within(dir, LOCK_WAIT)
+    }
+
+    /// Takes the lock, retrying until `wait` has passed.
+    pub fn acquire_within(dir: &Path, wait: Duration) -> io::Result<Lock> {
         let mut options = fs::OpenOptions::new();
         options.create(true).truncate(false).write(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let file = options.open(dir.join(LOCK_NAME))?;
-        match file.lock() {
-            // A file system without locks (some network or FUSE mounts):
-            // saving unlocked beats not saving; each write is still atomic.
-            Err(e) if e.kind() == io::ErrorKind::Unsupported => Ok(Lock(file)),
-            result => result.map(|()| Lock(file)),
+        let deadline = Instant::now() + wait;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(Lock(file)),
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::WouldBlock,
+                        "another terakoya has been saving for too long (is one stopped with Ctrl-Z?)",
+                    ));
+                }
+                // A file system without locks (some network or FUSE mounts):
+                // saving unlocked beats not saving; each write is still atomic.
+                Err(TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
+                    return Ok(Lock(file));
+                }
+                Err(TryLockError::Error(e)) => return Err(e),
+            }
         }
     }
 }
@@ -211,5 +237,15 @@ mod tests {
         ));
         drop(held);
         other.try_lock().unwrap();
+    }
+
+    #[test]
+    fn a_lock_held_too_long_gives_an_error_not_a_hang() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = Lock::acquire(dir.path()).unwrap();
+        let err = Lock::acquire_within(dir.path(), Duration::from_millis(50)).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::WouldBlock);
+        drop(held);
+        assert!(Lock::acquire_within(dir.path(), Duration::from_millis(50)).is_ok());
     }
 }

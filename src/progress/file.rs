@@ -132,8 +132,31 @@ pub fn parse(text: &str) -> Result<Document, FormatError> {
     }
 }
 
-/// The file text of a document, always at the current [`VERSION`].
-pub fn to_text(doc: &Document) -> String {
+/// The file text of a document, always at the current [`VERSION`]. An
+/// error (none is known for these plain values) is returned, never an empty
+/// text that would be saved over the user's progress.
+pub fn to_text(doc: &Document) -> Result<String, toml::ser::Error> {
+    Ok(format!("{HEADER}{}", body(doc)?))
+}
+
+/// The text of an export made at `now` (seconds since the epoch): the same
+/// fields as the live file, under a comment saying what the file is, when
+/// it was made and how to bring it in.
+pub fn to_export_text(doc: &Document, now: u64) -> Result<String, toml::ser::Error> {
+    Ok(format!(
+        "# terakoya reading progress, exported {} (format: docs/progress.md in terakoya's sources).
+\
+         # To add it to the progress on another machine: terakoya progress import FILE
+\
+         # (import merges: a tick made on either machine is kept; nothing is replaced).
+
+{}",
+        to_datetime(now),
+        body(doc)?
+    ))
+}
+
+fn body(doc: &Document) -> Result<String, toml::ser::Error> {
     let mut top = Table::new();
     top.insert("version".into(), Value::Integer(VERSION));
     if let Some(key) = &doc.progress.last_opened {
@@ -155,9 +178,7 @@ pub fn to_text(doc: &Document) -> String {
         }
     }
     top.insert("lessons".into(), Value::Table(lessons));
-    // Serialising a table of strings, integers, arrays and tables cannot fail.
-    let body = toml::to_string(&top).unwrap_or_default();
-    format!("{HEADER}{body}")
+    toml::to_string(&top)
 }
 
 fn encode_lesson(lesson: &LessonProgress) -> Table {

@@ -47,7 +47,7 @@ fn reads_every_field() {
 #[test]
 fn writes_what_it_reads() {
     let doc = parse(SAMPLE).unwrap();
-    let text = to_text(&doc);
+    let text = to_text(&doc).unwrap();
     assert!(text.starts_with("# terakoya"), "{text}");
     assert!(
         text.contains("last_opened = 2026-11-25T09:24:04Z"),
@@ -60,7 +60,7 @@ fn writes_what_it_reads() {
 
 #[test]
 fn an_empty_document_round_trips() {
-    let text = to_text(&Document::new());
+    let text = to_text(&Document::new()).unwrap();
     assert_eq!(parse(&text).unwrap(), Document::new());
 }
 
@@ -73,7 +73,7 @@ fn unknown_fields_are_kept() {
     let doc = parse(&text).unwrap();
     assert_eq!(doc.extras.top["theme"].as_str(), Some("dark"));
     assert!(doc.extras.lessons[&key()].contains_key("notes"));
-    let again = parse(&to_text(&doc)).unwrap();
+    let again = parse(&to_text(&doc).unwrap()).unwrap();
     assert_eq!(again, doc);
     assert_eq!(
         again.extras.lessons[&LessonKey::new("career", "07")]["stars"].as_integer(),
@@ -192,7 +192,7 @@ proptest! {
             progress: Progress { lessons, last_opened: last },
             extras: Extras::default(),
         };
-        let text = to_text(&doc);
+        let text = to_text(&doc).unwrap();
         prop_assert_eq!(parse(&text).unwrap(), doc, "{}", text);
     }
 }

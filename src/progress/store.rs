@@ -14,50 +14,66 @@ use super::disk::{self, FILE_NAME, LOCK_NAME, Lock};
 use super::file::{self, Document, FormatError};
 use super::{Change, LessonKey, Progress, time};
 
+/// Why the store could not do something. Each message is complete: it
+/// includes the OS error (`cause`), which is therefore not also exposed as
+/// `source()` — otherwise anyhow's `{:#}` would print it twice, and the
+/// reader's status line (which shows the message alone) would lose it.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error(
         "no data directory to keep progress in (no home directory?); pass --data-dir DIR or set TERAKOYA_DATA_DIR"
     )]
     NoDataDir,
-    #[error("cannot save progress: cannot create {}: {source}", path.display())]
+    #[error("cannot save progress: cannot create {}: {cause}", path.display())]
     CreateDir {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
-    #[error("cannot save progress: cannot lock {}: {source}", path.display())]
+    #[error("cannot save progress: cannot lock {}: {cause}", path.display())]
     Lock {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
-    #[error("cannot save progress: cannot read {}: {source}", path.display())]
+    #[error("cannot save progress: cannot read {}: {cause}", path.display())]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
-    #[error("cannot save progress: {} is unreadable ({reason}) and could not be moved aside: {source}", path.display())]
+    #[error("cannot save progress: {} is unreadable ({reason}) and could not be moved aside: {cause}", path.display())]
     SetAside {
         path: PathBuf,
         reason: FormatError,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error(
         "not saving progress: {} was written by a newer terakoya (format version {version}); upgrade terakoya",
         path.display()
     )]
     Newer { path: PathBuf, version: i64 },
-    #[error("cannot save progress in {}: {source}", path.display())]
+    #[error("cannot save progress in {}: {cause}", path.display())]
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
-    #[error("cannot export to {}: {source}", path.display())]
+    #[error("cannot write the progress as TOML: {0}")]
+    Encode(toml::ser::Error),
+    #[error("cannot export the progress: cannot read {}: {reason}", path.display())]
+    ExportRead { path: PathBuf, reason: String },
+    #[error("cannot export to {}: {cause}", path.display())]
     Export {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("cannot import {}: {reason}", path.display())]
     Import { path: PathBuf, reason: String },
+}
+
+// Not `#[from]`, which would also make the error the `source()` that the
+// message already includes.
+impl From<toml::ser::Error> for StoreError {
+    fn from(error: toml::ser::Error) -> Self {
+        StoreError::Encode(error)
+    }
 }
 
 /// An open store, and what it found on opening.
@@ -110,6 +126,17 @@ impl Store {
         }
     }
 
+    /// The store in `data_dir` (found as by [`Store::open`]) without reading
+    /// or changing anything yet: for an export, which must not set an
+    /// unreadable file aside.
+    pub fn at(data_dir: Option<&Path>) -> Store {
+        Store {
+            dir: resolve_dir(data_dir),
+            last_good: Progress::default(),
+            warning: None,
+        }
+    }
+
     /// The data directory, if there is one.
     pub fn dir(&self) -> Option<&Path> {
         self.dir.as_deref()
@@ -154,35 +181,44 @@ impl Store {
         self.modify(|doc| doc.merge(&theirs))
     }
 
-    /// The saved progress as file text, to carry to another machine. A file
-    /// from a newer terakoya is returned as it is, so nothing is lost.
+    /// The saved progress as file text, to carry to another machine, under
+    /// an export's header comment. A file from a newer terakoya is returned
+    /// as it is, so nothing is lost; an unreadable one is an error (use
+    /// [`Store::at`], not [`Store::open`], which would first set it aside
+    /// and leave nothing to export).
     pub fn export(&self) -> Result<String, StoreError> {
-        let dir = self.dir.as_deref().ok_or(StoreError::NoDataDir)?;
-        let path = dir.join(FILE_NAME);
-        let read_error = |source| StoreError::Read {
-            path: path.clone(),
-            source,
-        };
-        let Some(bytes) = disk::read_if_exists(&path).map_err(read_error)? else {
-            return Ok(file::to_text(&Document::new()));
-        };
-        match decode(&bytes) {
-            Ok(doc) if doc.is_newer() => Ok(String::from_utf8_lossy(&bytes).into_owned()),
-            Ok(doc) => Ok(file::to_text(&doc)),
-            Err(reason) => Err(read_error(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                reason,
-            ))),
-        }
+        self.exported().map(|(text, _)| text)
     }
 
-    /// Writes [`Store::export`]'s text to `path`, atomically and private.
-    pub fn export_to(&self, path: &Path) -> Result<(), StoreError> {
-        let text = self.export()?;
+    /// Writes [`Store::export`]'s text to `path`, atomically and private;
+    /// returns how many lessons it holds progress for.
+    pub fn export_to(&self, path: &Path) -> Result<usize, StoreError> {
+        let (text, lessons) = self.exported()?;
         disk::write_atomically(path, text.as_bytes()).map_err(|source| StoreError::Export {
             path: path.to_path_buf(),
-            source,
-        })
+            cause: source,
+        })?;
+        Ok(lessons)
+    }
+
+    /// The export's text and how many lessons it has progress for.
+    fn exported(&self) -> Result<(String, usize), StoreError> {
+        let dir = self.dir.as_deref().ok_or(StoreError::NoDataDir)?;
+        let path = dir.join(FILE_NAME);
+        let read_error = |reason: String| StoreError::ExportRead {
+            path: path.clone(),
+            reason,
+        };
+        let bytes = disk::read_if_exists(&path).map_err(|e| read_error(e.to_string()))?;
+        let Some(bytes) = bytes else {
+            return Ok((file::to_export_text(&Document::new(), time::now())?, 0));
+        };
+        let doc = decode(&bytes).map_err(|e| read_error(e.to_string()))?;
+        let lessons = doc.progress.lessons.len();
+        if doc.is_newer() {
+            return Ok((String::from_utf8_lossy(&bytes).into_owned(), lessons));
+        }
+        Ok((file::to_export_text(&doc, time::now())?, lessons))
     }
 
     /// Clears one lesson's progress, or everything.
@@ -199,45 +235,53 @@ impl Store {
         let dir = self.dir.clone().ok_or(StoreError::NoDataDir)?;
         disk::create_private_dir(&dir).map_err(|source| StoreError::CreateDir {
             path: dir.clone(),
-            source,
+            cause: source,
         })?;
         let _lock = Lock::acquire(&dir).map_err(|source| StoreError::Lock {
             path: dir.join(LOCK_NAME),
-            source,
+            cause: source,
         })?;
         let path = dir.join(FILE_NAME);
-        let mut doc = self.load_for_update(&path)?;
+        let (mut doc, set_aside) = self.load_for_update(&path)?;
         let before = doc.clone();
         change(&mut doc);
-        if doc != before {
-            disk::write_atomically(&disk::write_target(&path), file::to_text(&doc).as_bytes())
-                .map_err(|source| StoreError::Write { path, source })?;
+        // A bad file set aside leaves no progress file: write the progress
+        // on screen even when this change alone changed nothing.
+        if set_aside || doc != before {
+            let text = file::to_text(&doc)?;
+            disk::write_atomically(&disk::write_target(&path), text.as_bytes()).map_err(
+                |source| StoreError::Write {
+                    path,
+                    cause: source,
+                },
+            )?;
         }
         self.last_good = doc.progress.clone();
         Ok(doc.progress)
     }
 
-    /// The document to change, read under the lock.
-    fn load_for_update(&mut self, path: &Path) -> Result<Document, StoreError> {
+    /// The document to change, read under the lock, and whether an
+    /// unreadable file had to be set aside for it.
+    fn load_for_update(&mut self, path: &Path) -> Result<(Document, bool), StoreError> {
         let bytes = disk::read_if_exists(path).map_err(|source| StoreError::Read {
             path: path.to_path_buf(),
-            source,
+            cause: source,
         })?;
         let Some(bytes) = bytes else {
-            return Ok(Document::new());
+            return Ok((Document::new(), false));
         };
         match decode(&bytes) {
             Ok(doc) if doc.is_newer() => Err(StoreError::Newer {
                 path: path.to_path_buf(),
                 version: doc.version,
             }),
-            Ok(doc) => Ok(doc),
+            Ok(doc) => Ok((doc, false)),
             Err(reason) => {
                 let moved = disk::set_aside(path, &time::file_stamp(time::now()));
                 let moved = moved.map_err(|source| StoreError::SetAside {
                     path: path.to_path_buf(),
                     reason: reason.clone(),
-                    source,
+                    cause: source,
                 })?;
                 self.warning = Some(bad_file_warning(
                     path,
@@ -245,10 +289,11 @@ impl Store {
                     &moved,
                     "saving the progress on screen",
                 ));
-                Ok(Document {
+                let doc = Document {
                     progress: self.last_good.clone(),
                     ..Document::new()
-                })
+                };
+                Ok((doc, true))
             }
         }
     }

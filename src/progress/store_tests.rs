@@ -182,6 +182,20 @@ fn a_file_spoilt_while_running_is_set_aside_on_the_next_save() {
 }
 
 #[test]
+fn a_file_spoilt_while_running_is_replaced_even_by_a_change_that_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path()).store;
+    store.apply(&[tick("06", "p1", true)]).unwrap();
+    fs::write(dir.path().join(FILE_NAME), "version = 1\nlessons = 3\n").unwrap();
+    // Ticking an already ticked point changes nothing by itself.
+    store.apply(&[tick("06", "p1", true)]).unwrap();
+    assert_eq!(bad_files(dir.path()).len(), 1);
+    let reopened = open(dir.path());
+    assert_eq!(reopened.warning, None);
+    assert!(reopened.progress.is_ticked(&key("06"), "p1"));
+}
+
+#[test]
 fn a_newer_file_is_read_but_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(FILE_NAME);
@@ -279,4 +293,69 @@ fn an_empty_data_dir_setting_means_the_default() {
         resolve_dir(Some(Path::new("mine"))),
         Some(PathBuf::from("mine"))
     );
+}
+
+#[test]
+fn each_error_names_its_os_error_once_in_a_full_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path()).store;
+    let err = store
+        .export_to(&dir.path().join("missing/x.toml"))
+        .unwrap_err();
+    let chain = format!("{:#}", anyhow::Error::from(err));
+
+    assert!(chain.starts_with("cannot export to "), "{chain}");
+    assert_eq!(chain.matches("(os error").count(), 1, "{chain}");
+
+    // The rule for every variant: the message includes the cause, so the
+    // cause is not also a `source()`.
+    let path = PathBuf::from("p");
+    let io = || std::io::Error::other("disk on fire");
+    let reason = FormatError::Syntax("bad".into());
+    let all = [
+        StoreError::NoDataDir,
+        StoreError::CreateDir {
+            path: path.clone(),
+            cause: io(),
+        },
+        StoreError::Lock {
+            path: path.clone(),
+            cause: io(),
+        },
+        StoreError::Read {
+            path: path.clone(),
+            cause: io(),
+        },
+        StoreError::SetAside {
+            path: path.clone(),
+            reason,
+            cause: io(),
+        },
+        StoreError::Newer {
+            path: path.clone(),
+            version: 2,
+        },
+        StoreError::Write {
+            path: path.clone(),
+            cause: io(),
+        },
+        StoreError::from(toml::to_string(&1).unwrap_err()),
+        StoreError::ExportRead {
+            path: path.clone(),
+            reason: "disk on fire".into(),
+        },
+        StoreError::Export {
+            path: path.clone(),
+            cause: io(),
+        },
+        StoreError::Import {
+            path,
+            reason: "x".into(),
+        },
+    ];
+    for err in all {
+        assert!(std::error::Error::source(&err).is_none(), "{err}");
+        let chain = format!("{:#}", anyhow::Error::from(err));
+        assert!(chain.matches("disk on fire").count() <= 1, "{chain}");
+    }
 }

@@ -18,9 +18,13 @@
 //!   emoji sequence is never split. A single grapheme wider than the line
 //!   (a two-column character at width 1) gets a line of its own, marked
 //!   `oversized`; whoever draws it shows [`PLACEHOLDER`] instead.
-//! - Spaces (U+0020) at a break belong to no line: they are trimmed from
-//!   the end of the line and never start the next one. Other spaces, such
-//!   as the ideographic space U+3000, are text.
+//! - Break spaces — the space U+0020 and the ideographic (full-width)
+//!   space U+3000 — at a break belong to no line: they are trimmed from the
+//!   end of the line (so a trailing U+3000 never pushes a line over the
+//!   width) and never start the next one. Inside a line they are kept, two
+//!   columns for U+3000. (A text's leading break spaces are dropped too; the
+//!   loader has already trimmed them from every line of a lesson.) Other
+//!   spaces, such as the no-break space, are text.
 
 use std::iter::Peekable;
 use std::ops::Range;
@@ -173,8 +177,12 @@ pub fn shown(text: &str, range: Range<usize>, width: usize) -> &str {
     }
 }
 
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\n'
+/// The ideographic space: two columns, a break space like U+0020.
+pub const IDEOGRAPHIC_SPACE: char = '\u{3000}';
+
+/// Whether `c` belongs to no line when it falls at a break.
+pub fn is_space(c: char) -> bool {
+    c == ' ' || c == '\n' || c == IDEOGRAPHIC_SPACE
 }
 
 /// The char that stands for a grapheme in the kinsoku rules: its first,
@@ -357,9 +365,14 @@ where
             return start;
         }
         // The last space may carry combining marks that follow it.
-        let last_space = self.text.get(start - 1..).unwrap_or("");
+        let space_len = self
+            .text
+            .get(..start)
+            .and_then(|before| before.chars().next_back())
+            .map_or(1, char::len_utf8);
+        let last_space = self.text.get(start - space_len..).unwrap_or("");
         match last_space.graphemes(true).next() {
-            Some(g) if g.len() > 1 => start - 1,
+            Some(g) if g.len() > space_len => start - space_len,
             _ => start,
         }
     }

@@ -116,6 +116,35 @@ fn spaces_at_a_break_are_dropped() {
 }
 
 #[test]
+fn an_ideographic_space_at_a_break_is_dropped_and_kept_inside_a_line() {
+    // QA: the U+3000 after エッジケース was counted, so ス went down.
+    assert_eq!(
+        lines("エッジケース　テスト", 12),
+        ["エッジケース", "テスト"]
+    );
+    assert_eq!(
+        lines("エッジケース　テスト", 13),
+        ["エッジケース", "テスト"]
+    );
+    // Inside a line it stays, two columns wide.
+    assert_eq!(lines("エッジケース　テスト", 20), ["エッジケース　テスト"]);
+    assert_eq!(lines("あ　い", 6), ["あ　い"]);
+    assert_eq!(lines("あ　い", 5), ["あ", "い"]);
+    // Several, and mixed with ASCII spaces, at a break.
+    assert_eq!(lines("word　　 next", 4), ["word", "next"]);
+    assert_eq!(lines("　", 4), [""]);
+    // Kinsoku looks through it: 」 may not start a line after the space.
+    // Kinsoku looks through it, as through an ASCII space: 」 may not
+    // start a line, so い goes down with it ...
+    assert_eq!(lines("あいう　」え", 8), ["あい", "う　」え"]);
+    // ... unless they do not fit together: then the break is forced.
+    assert_eq!(lines("あい　」う", 4), ["あ", "い", "」う"]);
+    assert_eq!(lines("あい　」う", 4), lines("あい 」う", 4));
+    // A U+3000 carrying a combining mark is a visible mark, not a space.
+    assert_eq!(lines("ab　\u{301}cd", 2), ["ab", "　\u{301}", "cd"]);
+}
+
+#[test]
 fn a_wide_char_never_splits_and_is_oversized_at_width_one() {
     assert_eq!(lines("あいう", 3), ["あ", "い", "う"]);
     let mut flags = Vec::new();

@@ -139,25 +139,9 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
 
 /// How a key is written in the help and the hints.
 pub fn key_label(binding: &Binding) -> String {
-    let key = match binding.code {
-        KeyCode::Char(' ') => "Space".to_owned(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Down => "↓".to_owned(),
-        KeyCode::Up => "↑".to_owned(),
-        KeyCode::Right => "→".to_owned(),
-        KeyCode::PageDown => "PgDn".to_owned(),
-        KeyCode::PageUp => "PgUp".to_owned(),
-        KeyCode::Home => "Home".to_owned(),
-        KeyCode::End => "End".to_owned(),
-        KeyCode::Enter => "Enter".to_owned(),
-        KeyCode::Tab => "Tab".to_owned(),
-        KeyCode::BackTab => "S-Tab".to_owned(),
-        KeyCode::Esc => "Esc".to_owned(),
-        KeyCode::Backspace => "Bksp".to_owned(),
-        other => format!("{other:?}"),
-    };
+    let key = super::strings::key_name(binding.code);
     if binding.mods.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{key}")
+        super::strings::with_ctrl(&key)
     } else {
         key
     }

@@ -60,11 +60,12 @@ pub fn rows(app: &App) -> Vec<Row> {
         });
         line += height;
     };
-    if let Some(at) = last_opened(app) {
+    let resume = last_opened(app);
+    if let Some(at) = resume {
         push(Item::Continue(at), 1);
     }
     for (ci, course) in app.library.courses.iter().enumerate() {
-        let gap = usize::from(ci > 0 || last_opened(app).is_some());
+        let gap = usize::from(ci > 0 || resume.is_some());
         push(Item::Course(ci), 1 + gap);
         for lesson in 0..course.lessons.len() {
             push(Item::Lesson(LessonRef { course: ci, lesson }), 2);

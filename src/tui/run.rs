@@ -3,9 +3,10 @@
 //! on a timeout only while a reading position waits to be saved.
 
 use std::io::{self, IsTerminal, stdout};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
@@ -18,9 +19,9 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::bundle::{self, Severity};
-use crate::cli::Cli;
 use crate::model::Library;
 use crate::progress::store::{Opened, Store};
+use crate::progress::{Change, time};
 
 use super::app::App;
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
@@ -33,19 +34,23 @@ enum Event {
     Term(TermEvent),
     Signal(i32),
     InputFailed(io::Error),
+    /// Input paused for [`SETTLE`] while a reading position waited to be saved.
+    Settled,
 }
 
-/// Runs the reader until the user quits or a signal arrives.
-pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+/// Runs the reader on the lessons at `lessons` (see `bundle::resolve`),
+/// keeping progress in `data_dir` (see `Store::open`), until the user quits
+/// or a signal arrives.
+pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     if !stdout().is_terminal() || !io::stdin().is_terminal() {
         anyhow::bail!("{}", strings::NOT_A_TERMINAL);
     }
-    let (library, load_warning) = load_library(cli);
+    let (library, load_warning) = load_library(lessons);
     let Opened {
-        mut store,
+        store,
         progress,
         warning,
-    } = Store::open(cli.data_dir.as_deref());
+    } = Store::open(data_dir);
     let (tx, rx) = mpsc::channel();
     spawn_signal_thread(tx.clone())?;
     let mut terminal = TerminalGuard::start()?;
@@ -54,13 +59,13 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let warnings: Vec<String> = warning.into_iter().chain(load_warning).collect();
     app.status = (!warnings.is_empty()).then(|| warnings.join("; "));
     spawn_input_thread(tx);
-    event_loop(&mut terminal.0, &mut app, &mut store, &rx)
+    event_loop(&mut terminal.0, &mut app, &mut Saver::new(store), &rx)
 }
 
 /// The lessons to read, and a warning for the status line when some files
 /// have errors (the good lessons still open).
-fn load_library(cli: &Cli) -> (Library, Option<String>) {
-    let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
+fn load_library(lessons: Option<&Path>) -> (Library, Option<String>) {
+    let loaded = bundle::load(&bundle::resolve(lessons));
     let bad_files = loaded.files_with(Severity::Error);
     let warning = (bad_files > 0).then(|| strings::load_errors(bad_files));
     (loaded.library, warning)
@@ -69,7 +74,7 @@ fn load_library(cli: &Cli) -> (Library, Option<String>) {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    store: &mut Store,
+    saver: &mut Saver,
     rx: &Receiver<Event>,
 ) -> anyhow::Result<ExitCode> {
     let plain = no_color();
@@ -86,10 +91,10 @@ fn event_loop(
             }
         })?;
         // Handle everything already queued before drawing again.
-        let mut batch = vec![next_event(app, store, rx)?];
+        let mut batch = vec![next_event(app, rx)?];
         batch.extend(rx.try_iter());
         for event in without_superseded_resizes(batch) {
-            if let Some(code) = handle(app, store, event)? {
+            if let Some(code) = handle(app, saver, event)? {
                 return Ok(code);
             }
         }
@@ -122,55 +127,50 @@ fn strip_colours(buf: &mut Buffer) {
     }
 }
 
-/// Blocks for the next event; while a position save is pending, saves it
-/// once input has paused for [`SETTLE`].
-fn next_event(app: &mut App, store: &mut Store, rx: &Receiver<Event>) -> anyhow::Result<Event> {
-    loop {
-        if !app.position_pending() {
-            return Ok(rx.recv()?);
-        }
-        match rx.recv_timeout(SETTLE) {
-            Ok(event) => return Ok(event),
-            Err(RecvTimeoutError::Timeout) => {
-                dispatch(app, store, Msg::Settled);
-            }
-            Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the input thread stopped"),
-        }
+/// Blocks for the next event; while a position save is pending, for at
+/// most [`SETTLE`] (then the event is `Settled`, handled and drawn like any
+/// other: a failed save shows at once).
+fn next_event(app: &App, rx: &Receiver<Event>) -> anyhow::Result<Event> {
+    if !app.position_pending() {
+        return Ok(rx.recv()?);
+    }
+    match rx.recv_timeout(SETTLE) {
+        Ok(event) => Ok(event),
+        Err(RecvTimeoutError::Timeout) => Ok(Event::Settled),
+        Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the input thread stopped"),
     }
 }
 
 /// Handles one event; returns the exit code when the reader should stop.
-fn handle(app: &mut App, store: &mut Store, event: Event) -> anyhow::Result<Option<ExitCode>> {
+fn handle(app: &mut App, saver: &mut Saver, event: Event) -> anyhow::Result<Option<ExitCode>> {
     let msg = match event {
         Event::Term(term) => match to_msg(app, term) {
             Some(msg) => msg,
             None => return Ok(None),
         },
         Event::Signal(signal) => {
-            dispatch(app, store, Msg::Action(Action::Quit));
+            dispatch(app, saver, Msg::Action(Action::Quit));
             return Ok(Some(ExitCode::from(128u8.saturating_add(signal as u8))));
         }
         Event::InputFailed(err) => {
-            dispatch(app, store, Msg::Action(Action::Quit));
+            dispatch(app, saver, Msg::Action(Action::Quit));
             return Err(err.into());
         }
+        Event::Settled => Msg::Settled,
     };
-    Ok(dispatch(app, store, msg).then_some(ExitCode::SUCCESS))
+    Ok(dispatch(app, saver, msg).then_some(ExitCode::SUCCESS))
 }
 
 /// Runs update and carries out its effects; true when it asked to quit.
-fn dispatch(app: &mut App, store: &mut Store, msg: Msg) -> bool {
-    app.now = unix_now();
+fn dispatch(app: &mut App, saver: &mut Saver, msg: Msg) -> bool {
+    app.now = time::now();
     let mut quit = false;
     for effect in update::update(app, msg) {
         match effect {
             Effect::Save(changes) => {
-                let reply = match store.apply(&changes) {
-                    Ok(progress) => Msg::Saved(progress),
-                    Err(err) => Msg::SaveFailed(err.to_string()),
-                };
+                let reply = saver.save(changes);
                 update::update(app, reply);
-                if let Some(warning) = store.take_warning() {
+                if let Some(warning) = saver.store.take_warning() {
                     app.status = Some(warning);
                 }
             }
@@ -201,10 +201,34 @@ fn to_msg(app: &App, event: TermEvent) -> Option<Msg> {
     }
 }
 
-fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+/// The store, and the changes it could not save yet. They go again with
+/// the next save: the store answers a save with the progress on disk, which
+/// would otherwise take back what the screen showed (a tick made while the
+/// disk was full would vanish at the next tick, unsaved).
+struct Saver {
+    store: Store,
+    unsaved: Vec<Change>,
+}
+
+impl Saver {
+    fn new(store: Store) -> Saver {
+        Saver {
+            store,
+            unsaved: Vec::new(),
+        }
+    }
+
+    /// Saves `changes` after any still unsaved; the reply for update.
+    fn save(&mut self, changes: Vec<Change>) -> Msg {
+        self.unsaved.extend(changes);
+        match self.store.apply(&self.unsaved) {
+            Ok(progress) => {
+                self.unsaved.clear();
+                Msg::Saved(progress)
+            }
+            Err(err) => Msg::SaveFailed(err.to_string()),
+        }
+    }
 }
 
 fn spawn_input_thread(tx: Sender<Event>) {
@@ -244,7 +268,8 @@ struct TerminalGuard(DefaultTerminal);
 
 impl TerminalGuard {
     fn start() -> io::Result<Self> {
-        let terminal = ratatui::try_init()?;
+        // try_init leaves raw mode on when a later step of it fails.
+        let terminal = ratatui::try_init().inspect_err(|_| ratatui::restore())?;
         let guard = TerminalGuard(terminal);
         execute!(stdout(), EnableMouseCapture)?;
         let restore_terminal = std::panic::take_hook();
@@ -266,7 +291,32 @@ impl Drop for TerminalGuard {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::LessonKey;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    #[test]
+    fn changes_of_a_failed_save_go_with_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut saver = Saver::new(Store::open(Some(dir.path())).store);
+        let file = saver.store.file().unwrap();
+        // A newer terakoya's file is never overwritten: saving fails.
+        std::fs::write(&file, "version = 2\n").unwrap();
+        let key = LessonKey::new("course", "lesson");
+        let tick = |point: &str| Change::Tick {
+            key: key.clone(),
+            point: point.into(),
+            ticked: true,
+        };
+        assert!(matches!(saver.save(vec![tick("a")]), Msg::SaveFailed(_)));
+        std::fs::remove_file(&file).unwrap();
+        let Msg::Saved(progress) = saver.save(vec![tick("b")]) else {
+            panic!("the second save failed");
+        };
+        assert!(progress.is_ticked(&key, "a") && progress.is_ticked(&key, "b"));
+        let reopened = Store::open(Some(dir.path())).progress;
+        assert!(reopened.is_ticked(&key, "a") && reopened.is_ticked(&key, "b"));
+        assert!(saver.unsaved.is_empty());
+    }
 
     #[test]
     fn only_the_last_resize_of_a_batch_is_kept() {

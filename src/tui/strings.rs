@@ -1,6 +1,8 @@
 //! Every user-visible string of the reader, so that a Japanese interface
 //! (chosen from LANG) can be added here in one place.
 
+use ratatui::crossterm::event::KeyCode;
+
 use super::keys::Context;
 use super::msg::Action;
 
@@ -20,8 +22,43 @@ pub const UNTICKED: &str = "[ ] ";
 pub const BULLET: &str = "・";
 pub const ELLIPSIS: &str = "…";
 pub const NOT_A_TERMINAL: &str = "the reader needs a terminal; for plain text use `terakoya list` or `terakoya show COURSE/LESSON`";
-pub const HELP_CLOSE_HINT: &str = "Esc or ? closes this help";
-pub const HELP_SCROLL_HINT: &str = "j/k scroll · Esc closes";
+
+/// How a key is written in the help and the hints.
+pub fn key_name(code: KeyCode) -> String {
+    let name = match code {
+        KeyCode::Char(' ') => "Space",
+        KeyCode::Char(c) => return c.to_string(),
+        KeyCode::Down => "↓",
+        KeyCode::Up => "↑",
+        KeyCode::Right => "→",
+        KeyCode::PageDown => "PgDn",
+        KeyCode::PageUp => "PgUp",
+        KeyCode::Home => "Home",
+        KeyCode::End => "End",
+        KeyCode::Enter => "Enter",
+        KeyCode::Tab => "Tab",
+        KeyCode::BackTab => "S-Tab",
+        KeyCode::Esc => "Esc",
+        KeyCode::Backspace => "Bksp",
+        other => return format!("{other:?}"),
+    };
+    name.to_owned()
+}
+
+/// A key pressed with Ctrl: "Ctrl-f".
+pub fn with_ctrl(key: &str) -> String {
+    format!("Ctrl-{key}")
+}
+
+/// The help box's bottom line when all of it shows: "Esc or ? closes this help".
+pub fn help_close_hint(close: &str, toggle: &str) -> String {
+    format!("{close} or {toggle} closes this help")
+}
+
+/// The help box's bottom line when it scrolls: "j/k scroll · Esc closes".
+pub fn help_scroll_hint(scroll: &str, close: &str) -> String {
+    format!("{scroll} scroll · {close} closes")
+}
 
 /// The headings of the help overlay.
 pub fn context_heading(context: Context) -> &'static str {
@@ -74,10 +111,6 @@ pub fn action_hint(action: Action) -> &'static str {
         Action::ToggleHelp => "help",
         Action::Quit => "quit",
     }
-}
-
-pub fn points_done(ticked: usize, total: usize) -> String {
-    format!("{ticked}/{total}")
 }
 
 /// The list's second line for a lesson: lecturer, points, sections read.

@@ -93,13 +93,18 @@ fn list_height(app: &App) -> usize {
 
 fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
     let count = listing::selectable(&listing::rows(app)).len();
-    let half_page = (list_height(app) / 4).max(1) as isize;
+    let height = list_height(app);
+    // A lesson takes two lines: a page of lines is half as many lessons.
+    let page = (scroll::page(height) / 2).max(1) as isize;
+    let half_page = (height / 4).max(1) as isize;
     let selected = app.list.selected;
     app.list.selected = match action {
         Action::ScrollDown => scroll::move_cursor(selected, 1, count),
         Action::ScrollUp => scroll::move_cursor(selected, -1, count),
-        Action::PageDown | Action::HalfPageDown => scroll::move_cursor(selected, half_page, count),
-        Action::PageUp | Action::HalfPageUp => scroll::move_cursor(selected, -half_page, count),
+        Action::PageDown => scroll::move_cursor(selected, page, count),
+        Action::PageUp => scroll::move_cursor(selected, -page, count),
+        Action::HalfPageDown => scroll::move_cursor(selected, half_page, count),
+        Action::HalfPageUp => scroll::move_cursor(selected, -half_page, count),
         Action::Top => 0,
         Action::Bottom => count.saturating_sub(1),
         Action::Open => return open_selected(app),
@@ -189,5 +194,44 @@ fn list_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
             keep_selection_visible(app);
             Vec::new()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lesson;
+    use crate::progress::Progress;
+    use crate::tui::sample;
+
+    fn act(app: &mut App, action: Action) {
+        update(app, Msg::Action(action));
+    }
+
+    #[test]
+    fn list_pages_move_a_page_of_lessons_and_half_pages_half_as_far() {
+        let mut library = sample::library();
+        let lesson = sample::short_lesson();
+        library.courses[0].lessons = (0..40)
+            .map(|n| Lesson {
+                id: format!("l{n}"),
+                ..lesson.clone()
+            })
+            .collect();
+        let mut app = App::new(library, Progress::default(), 80, 24);
+        // 22 lines of list: a page keeps one for context, a lesson takes two.
+        act(&mut app, Action::PageDown);
+        assert_eq!(app.list.selected, 10);
+        act(&mut app, Action::PageUp);
+        assert_eq!(app.list.selected, 0);
+        act(&mut app, Action::HalfPageDown);
+        assert_eq!(app.list.selected, 5);
+        act(&mut app, Action::PageDown);
+        let rows = listing::rows(&app);
+        let row = listing::selectable(&rows)[app.list.selected];
+        assert!(
+            row.start >= app.list.top && row.start + row.height <= app.list.top + 22,
+            "the selected lesson shows"
+        );
     }
 }

@@ -19,15 +19,16 @@ pub fn drawn_width(line: &str, width: usize) -> usize {
     usize::from(end)
 }
 
+/// Break spaces: dropped at a break (and nowhere else) by the breaker.
 fn is_space(c: char) -> bool {
-    c == ' '
+    c == ' ' || c == '\u{3000}'
 }
 
 /// The first char of each grapheme with its byte offset; a space carrying
 /// combining marks is represented by its first mark (it is not a space).
 fn units(text: &str) -> Vec<(usize, char)> {
     text.grapheme_indices(true)
-        .map(|(at, g)| (at, g.chars().find(|&c| c != ' ').unwrap_or(' ')))
+        .map(|(at, g)| (at, g.chars().find(|&c| !is_space(c)).unwrap_or(' ')))
         .collect()
 }
 
@@ -66,7 +67,8 @@ pub fn check_lines(text: &str, lines: &[Range<usize>], width: usize) {
         let body = &text[line.clone()];
         let mut graphemes = body.graphemes(true);
         let (first, last) = (graphemes.next(), graphemes.next_back());
-        assert!(first != Some(" ") && last != Some(" "), "{}", ctx());
+        let break_space = |g: Option<&str>| g.is_some_and(|g| g.chars().all(is_space));
+        assert!(!break_space(first) && !break_space(last), "{}", ctx());
         // Never wider than the width; only a lone too-wide grapheme is
         // replaced, and then by a placeholder that fits.
         let shown = shown(text, line.clone(), width);

@@ -6,21 +6,18 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::{put, row_of, theme, truncate};
+use crate::tui::keys::{Context, labels};
+use crate::tui::msg::Action;
 use crate::tui::{help, strings};
 
 pub fn draw(top: usize, area: Rect, buf: &mut Buffer) {
     let (outer, inner, rows) = help::layout(area);
     Clear.render(outer, buf);
     if outer != inner {
-        let hint = if rows.len() > usize::from(inner.height) {
-            strings::HELP_SCROLL_HINT
-        } else {
-            strings::HELP_CLOSE_HINT
-        };
         Block::new()
             .borders(Borders::ALL)
             .title(strings::HELP_TITLE)
-            .title_bottom(hint)
+            .title_bottom(bottom_hint(rows.len() > usize::from(inner.height)))
             .render(outer, buf);
     }
     for (index, help_row) in rows.iter().skip(top).enumerate() {
@@ -39,5 +36,26 @@ pub fn draw(top: usize, area: Rect, buf: &mut Buffer) {
             &truncate(&help_row.text, usize::from(rect.width)),
             style,
         );
+    }
+}
+
+/// The box's bottom line, with the keys from the key table: how to scroll
+/// when the help does not fit, else how to close it.
+fn bottom_hint(scrolls: bool) -> String {
+    let first = |context, action| {
+        labels(context, action)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    };
+    let close = first(Context::Help, Action::ToggleHelp);
+    if scrolls {
+        let scroll = strings::key_pair(
+            &first(Context::Global, Action::ScrollDown),
+            &first(Context::Global, Action::ScrollUp),
+        );
+        strings::help_scroll_hint(&scroll, &close)
+    } else {
+        strings::help_close_hint(&close, &first(Context::Global, Action::ToggleHelp))
     }
 }

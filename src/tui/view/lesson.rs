@@ -32,13 +32,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(pane) = panes.checklist {
         draw_checklist(app, state, lesson, pane, panes.side_by_side, buf);
         if panes.side_by_side {
-            draw_border(
-                Pane {
-                    title: pane.title,
-                    body: pane.body,
-                },
-                buf,
-            );
+            draw_border(pane, buf);
         }
     }
     status::draw(app, panes.status, buf);
