@@ -17,6 +17,16 @@ pub fn text(raw: &str) -> Text {
 /// blank lines dropped.
 pub fn one_line(raw: &str) -> String {
     let clean = sanitize::clean(raw);
+    if !clean.contains('\n') {
+        // One line (most titles and points): only trimmed. Clean text
+        // holds no CR, so this is what the loop below would give.
+        return markup::trim(&clean).to_owned();
+    }
+    join_lines(&clean)
+}
+
+/// The lines of `clean`, trimmed, blank ones dropped, joined as soft breaks.
+fn join_lines(clean: &str) -> String {
     let mut out = String::with_capacity(clean.len());
     for line in clean.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let before = out.chars().next_back();
@@ -40,5 +50,16 @@ mod tests {
         assert_eq!(one_line("医師の\n\nSNS活用"), "医師のSNS活用");
         assert_eq!(one_line("- not a list"), "- not a list");
         assert_eq!(one_line("\n\n"), "");
+        assert_eq!(one_line(" \u{3000}第6回 〔2時限〕\t"), "第6回 〔2時限〕");
+        assert_eq!(one_line("\r"), "");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_line_fast_path_agrees_with_the_line_loop(
+            raw in "[ \t\r\u{3000}\u{A0}\u{1b}a医。ｶﾞ\u{202E}]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(one_line(&raw), join_lines(&sanitize::clean(&raw)));
+        }
     }
 }

@@ -197,7 +197,11 @@ fn entry_id(
         (None, Some(text)) => ((entry.derive)(text), text_at),
         (None, None) => return (entry.derive)(""),
     };
-    if let (Some(problem), Some(given)) = (ids::id_problem(&id), &explicit) {
+    // Derived ids are always well-formed; only explicit ones are checked.
+    if let Some((given, problem)) = explicit
+        .as_ref()
+        .and_then(|given| Some((given, ids::id_problem(&id)?)))
+    {
         check.error(
             given.span.clone(),
             format!("{} id `{}` {problem}", entry.what, shorten(&id, 40)),

@@ -101,7 +101,7 @@ pub fn load(source: &LessonsSource) -> Loaded {
 /// has no errors, and every diagnostic. For fuzzing and tests.
 pub fn load_lesson_bytes(path: &Path, bytes: &[u8]) -> (Option<Lesson>, Vec<Diagnostic>) {
     let stem = lesson::stem(path);
-    let result = parse::check_bytes(path, bytes.into(), |check, root| {
+    let result = parse::check_bytes(path, bytes, |check, root| {
         lesson::lesson(check, root, &stem)
     });
     let lesson = result.value.filter(|_| !result.has_errors);
@@ -111,7 +111,7 @@ pub fn load_lesson_bytes(path: &Path, bytes: &[u8]) -> (Option<Lesson>, Vec<Diag
 /// Checks one `course.toml`'s contents as if read from `path`: its title
 /// when it has no errors, and every diagnostic. For fuzzing and tests.
 pub fn load_course_bytes(path: &Path, bytes: &[u8]) -> (Option<String>, Vec<Diagnostic>) {
-    let result = parse::check_bytes(path, bytes.into(), course::course_head);
+    let result = parse::check_bytes(path, bytes, course::course_head);
     let title = result.value.filter(|_| !result.has_errors);
     (title.and_then(|head| head.title), result.diagnostics)
 }

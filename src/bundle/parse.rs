@@ -2,7 +2,6 @@
 //! syntax error, each with a span), then hand the table to a walker.
 //! Embedded and on-disk files take the same path.
 
-use std::borrow::Cow;
 use std::path::Path;
 
 use toml::de::DeTable;
@@ -26,10 +25,14 @@ pub fn check_file<T>(
     file: &FileRef,
     walk: impl FnOnce(&mut FileCheck<'_>, &DeTable<'_>) -> T,
 ) -> FileResult<T> {
-    let bytes: Cow<'_, [u8]> = match file {
-        FileRef::Embedded { text, .. } => Cow::Borrowed(text.as_bytes()),
+    let read;
+    let bytes: &[u8] = match file {
+        FileRef::Embedded { text, .. } => text.as_bytes(),
         FileRef::Disk(path) => match source::read(path) {
-            Ok(bytes) => Cow::Owned(bytes),
+            Ok(bytes) => {
+                read = bytes;
+                &read
+            }
             Err(diagnostic) => return failed(*diagnostic),
         },
     };
@@ -40,17 +43,17 @@ pub fn check_file<T>(
 /// over its top-level table.
 pub fn check_bytes<T>(
     path: &Path,
-    bytes: Cow<'_, [u8]>,
+    bytes: &[u8],
     walk: impl FnOnce(&mut FileCheck<'_>, &DeTable<'_>) -> T,
 ) -> FileResult<T> {
     let text = match source::decode(path, bytes) {
         Ok(text) => text,
         Err(diagnostic) => return failed(*diagnostic),
     };
-    let mut check = FileCheck::new(SourceText::new(path, &text));
-    let (table, syntax_errors) = DeTable::parse_recoverable(&text);
+    let mut check = FileCheck::new(SourceText::new(path, text));
+    let (table, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty()
-        && let Some(diagnostic) = source::binary_check(path, &text)
+        && let Some(diagnostic) = source::binary_check(path, text)
     {
         return failed(diagnostic);
     }

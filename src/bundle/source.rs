@@ -1,7 +1,6 @@
 //! Reading and decoding lesson files: the size limit, the BOM, and a clear
 //! error (with a guess at the encoding) for files that are not UTF-8.
 
-use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
@@ -69,22 +68,15 @@ fn too_big(path: &Path) -> Diagnostic {
 }
 
 /// The text of a file without its BOM, or a diagnostic saying why it is
-/// not a text file terakoya can read.
-pub fn decode<'a>(path: &Path, bytes: Cow<'a, [u8]>) -> Result<Cow<'a, str>, Box<Diagnostic>> {
-    let text: Cow<'a, str> = match bytes {
-        Cow::Borrowed(b) => {
-            Cow::Borrowed(std::str::from_utf8(b).map_err(|e| Box::new(not_utf8(path, b, &e)))?)
-        }
-        Cow::Owned(b) => Cow::Owned(String::from_utf8(b).map_err(|e| {
-            let err = e.utf8_error();
-            Box::new(not_utf8(path, e.as_bytes(), &err))
-        })?),
+/// not a text file terakoya can read. Borrows the bytes: no copy.
+pub fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic>> {
+    // simdutf8 only says whether the bytes are valid; std's validator, run
+    // again on failure, says where they are not.
+    let text = match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) => std::str::from_utf8(bytes).map_err(|e| Box::new(not_utf8(path, bytes, &e)))?,
     };
-    Ok(match text {
-        Cow::Borrowed(t) => Cow::Borrowed(t.strip_prefix(BOM).unwrap_or(t)),
-        Cow::Owned(t) if t.starts_with(BOM) => Cow::Owned(t[BOM.len()..].to_owned()),
-        owned => owned,
-    })
+    Ok(text.strip_prefix(BOM).unwrap_or(text))
 }
 
 /// A diagnostic when `text` holds a NUL byte (a binary file). Only asked
@@ -240,7 +232,7 @@ mod tests {
     #[test]
     fn not_utf8_names_the_byte_line_and_column() {
         let bytes = [b"a = 1\n".as_slice(), SJIS].concat();
-        let err = decode(Path::new("x.toml"), Cow::Owned(bytes)).unwrap_err();
+        let err = decode(Path::new("x.toml"), &bytes).unwrap_err();
         let at = err.location.as_ref().unwrap();
         assert_eq!((at.line, at.column), (2, 10));
         assert_eq!(at.snippet.line, r#"title = "\x93\xFA\x96{\x8C\xEA""#);
@@ -253,11 +245,7 @@ mod tests {
 
     #[test]
     fn bom_is_dropped_and_nul_is_refused() {
-        let text = decode(
-            Path::new("x"),
-            Cow::Borrowed(b"\xef\xbb\xbfa = 1".as_slice()),
-        )
-        .unwrap();
+        let text = decode(Path::new("x"), b"\xef\xbb\xbfa = 1").unwrap();
         assert_eq!(text, "a = 1");
         let err = binary_check(Path::new("x"), "a = 1\nb\0").unwrap();
         assert_eq!(err.location.unwrap().line, 2);

@@ -10,31 +10,94 @@ use crate::text::width::is_cjk;
 /// control characters); leading and trailing whitespace of lines is dropped.
 pub fn parse(raw: &str) -> Text {
     let mut blocks: Vec<Block> = Vec::new();
-    let mut open = false; // whether the last block may take a soft break
-    for line in raw.lines() {
-        let line = line.trim();
+    // The open block: its kind and its lines, joined (into a string of the
+    // right size) when a blank line, a list item or the end closes it.
+    let mut open: Option<BlockKind> = None;
+    let mut pieces: Vec<&str> = Vec::new();
+    for line in lines(raw) {
+        let line = trim(line);
         if line.is_empty() {
-            open = false;
+            close(&mut blocks, open.take(), &mut pieces);
             continue;
         }
         if let Some(item) = list_item(line) {
-            blocks.push(Block {
-                kind: BlockKind::ListItem,
-                text: item.to_owned(),
-            });
-            open = true;
+            close(&mut blocks, open.replace(BlockKind::ListItem), &mut pieces);
+            pieces.push(item);
             continue;
         }
-        match blocks.last_mut() {
-            Some(block) if open => join_soft_break(&mut block.text, line),
-            _ => blocks.push(Block {
-                kind: BlockKind::Paragraph,
-                text: line.to_owned(),
-            }),
+        if open.is_none() {
+            open = Some(BlockKind::Paragraph);
         }
-        open = true;
+        pieces.push(line);
     }
+    close(&mut blocks, open, &mut pieces);
     Text { blocks }
+}
+
+/// The lines of `raw`, split at LF with memchr (a text field is mostly
+/// long lines of Japanese, so the search dominates).
+fn lines(raw: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', raw.as_bytes())
+        .chain(std::iter::once(raw.len()))
+        .map(move |end| {
+            // LF is ASCII, so both ends are char boundaries.
+            let line = raw.get(start..end).unwrap_or_default();
+            start = end + 1;
+            line
+        })
+}
+
+/// `line.trim()`, answered from a look at the bytes at each end when
+/// neither can be whitespace (most lines: CJK text never is, but for
+/// U+3000).
+pub fn trim(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    if may_start_with_space(bytes) || may_end_with_space(bytes) {
+        line.trim()
+    } else {
+        line
+    }
+}
+
+/// Whether `bytes` may start with a char of Unicode's White_Space: ASCII
+/// ones, and those led by C2 (U+0085, U+00A0), E1 (U+1680), E2
+/// (U+2000..U+205F) or E3 80 80 (U+3000). A superset.
+fn may_start_with_space(bytes: &[u8]) -> bool {
+    match bytes {
+        [] => true,
+        [first, ..] if first.is_ascii() => is_ascii_space(*first),
+        [0xC2 | 0xE1 | 0xE2, ..] | [0xE3, 0x80, 0x80, ..] => true,
+        _ => false,
+    }
+}
+
+/// [`may_start_with_space`] at the other end.
+fn may_end_with_space(bytes: &[u8]) -> bool {
+    match bytes {
+        [] => true,
+        [.., last] if last.is_ascii() => is_ascii_space(*last),
+        [.., 0xC2, _] | [.., 0xE1 | 0xE2, _, _] | [.., 0xE3, 0x80, 0x80] => true,
+        _ => false,
+    }
+}
+
+/// ASCII White_Space: TAB, LF, VT, FF, CR and space.
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
+}
+
+/// Closes the open block of `kind`, if any: its lines joined by soft breaks.
+fn close(blocks: &mut Vec<Block>, kind: Option<BlockKind>, pieces: &mut Vec<&str>) {
+    let Some(kind) = kind else { return };
+    let bytes: usize = pieces.iter().map(|p| p.len()).sum();
+    let mut text = String::with_capacity(bytes + pieces.len());
+    let mut rest = pieces.drain(..);
+    text.push_str(rest.next().unwrap_or_default());
+    for next in rest {
+        join_soft_break(&mut text, next);
+    }
+    blocks.push(Block { kind, text });
 }
 
 fn list_item(line: &str) -> Option<&str> {
@@ -92,6 +155,103 @@ mod tests {
                 (BlockKind::ListItem, "三つ目".into()),
             ]
         );
+    }
+
+    /// The parser as first written, one line and one push at a time: what
+    /// [`parse`] (which sizes each block's string first) must agree with.
+    fn parse_slowly(raw: &str) -> Text {
+        let mut blocks: Vec<Block> = Vec::new();
+        let mut open = false;
+        for line in raw.lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                open = false;
+                continue;
+            }
+            if let Some(item) = list_item(line) {
+                blocks.push(Block {
+                    kind: BlockKind::ListItem,
+                    text: item.to_owned(),
+                });
+                open = true;
+                continue;
+            }
+            match blocks.last_mut() {
+                Some(block) if open => join_soft_break(&mut block.text, line),
+                _ => blocks.push(Block {
+                    kind: BlockKind::Paragraph,
+                    text: line.to_owned(),
+                }),
+            }
+            open = true;
+        }
+        Text { blocks }
+    }
+
+    #[test]
+    fn edge_cases_agree_with_the_reference() {
+        for raw in [
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "a\n",
+            "・",
+            "・\nabc",
+            "- \nx",
+            "-\nx",
+            "a\n\n\n- b\n c \n\n",
+            "  \u{3000}\n　あ　\n",
+            "- a\n- b\nc\n\nd\ne",
+        ] {
+            assert_eq!(parse(raw), parse_slowly(raw), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim_around_every_char() {
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            for line in [format!("{c}"), format!("{c}あ{c}"), format!("x{c}")] {
+                assert_eq!(trim(&line), line.trim(), "U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for line in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{3000}あ\u{3000}",
+            "あ。",
+            "\u{85}x\u{A0}",
+            "x\t",
+        ] {
+            assert_eq!(trim(line), line.trim(), "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trim_agrees_with_str_trim(line in "\\PC{0,3}[ \t\u{3000}\u{2028}\u{85}]?\\PC{0,3}") {
+            proptest::prop_assert_eq!(trim(&line), line.trim());
+        }
+
+        #[test]
+        fn parse_agrees_with_the_reference(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "あ", "。", "word", " ", "　", "\n", "\n\n", "- ", "・", "-", "\t", "（", "x y",
+                ]),
+                0..60,
+            )
+        ) {
+            let raw = pieces.concat();
+            proptest::prop_assert_eq!(parse(&raw), parse_slowly(&raw));
+        }
     }
 
     #[test]

@@ -49,34 +49,11 @@ pub fn clean(raw: &str) -> Cow<'_, str> {
     }
 }
 
-/// Bytes that may begin a char [`clean`] changes: C0 controls but LF, DEL,
-/// and the UTF-8 lead bytes of U+0080..U+00BF, U+061C, U+2000..U+2FFF and
-/// U+F000..U+FFFF. All are ASCII or lead bytes, so they sit on char
-/// boundaries.
-const MAY_CHANGE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        table[byte] = byte != b'\n' as usize;
-        byte += 1;
-    }
-    table[0x7F] = true;
-    table[0xC2] = true;
-    table[0xD8] = true;
-    table[0xE2] = true;
-    table[0xEF] = true;
-    table
-};
-
-/// Offset of the first char to change, scanning bytes (most text has none).
+/// Offset of the first char to change. Most text has none, so this is a
+/// scan for candidates, 32 bytes at a time, each confirmed by [`needs_work`].
 fn first_change(raw: &str) -> Option<usize> {
-    let bytes = raw.as_bytes();
     let mut from = 0;
-    while let Some(offset) = bytes
-        .get(from..)?
-        .iter()
-        .position(|&b| MAY_CHANGE[usize::from(b)])
-    {
+    while let Some(offset) = find_candidate(raw.as_bytes().get(from..)?) {
         let at = from + offset;
         if raw.get(at..)?.chars().next().is_some_and(needs_work) {
             return Some(at);
@@ -84,6 +61,66 @@ fn first_change(raw: &str) -> Option<usize> {
         from = at + 1;
     }
     None
+}
+
+/// Whether `byte` may be the first byte of a char that [`clean`] changes: a
+/// C0 control but LF, DEL, or the lead byte of U+0080..U+00BF (C2), U+061C
+/// (D8), U+2000..U+2FFF (E2) or U+F000..U+FFFF (EF). CJK text (E3..E9
+/// leads) never matches. Bitwise operators, no table: LLVM vectorises it.
+#[inline(always)]
+fn is_lead(byte: u8) -> bool {
+    // A chain of `min` rather than of `==`: LLVM turns `b == x | b == y`
+    // into a bit test that it vectorises badly (with shuffles).
+    let equal = (byte ^ 0x7F)
+        .min(byte ^ 0xC2)
+        .min(byte ^ 0xD8)
+        .min(byte ^ 0xE2)
+        .min(byte ^ 0xEF);
+    ((byte < 0x20) & (byte != b'\n')) | (equal == 0)
+}
+
+/// [`is_lead`] narrowed by the byte that follows: U+0080..U+009F (C2
+/// 80..9F), U+061C (D8 9C), U+2000..U+207F (E2 80/81, holding the bidi
+/// marks and controls) or U+FF40..U+FFBF (EF BD/BE, holding half-width
+/// katakana). Still a superset of the chars to change; full-width
+/// punctuation such as `（` (EF BC) and `→` (E2 86) no longer match.
+#[inline(always)]
+fn is_candidate(lead: u8, next: u8) -> bool {
+    ((lead < 0x20) & (lead != b'\n'))
+        | (lead == 0x7F)
+        | ((lead == 0xC2) & (next < 0xA0))
+        | ((lead == 0xD8) & (next == 0x9C))
+        | ((lead == 0xE2) & ((next & 0xFE) == 0x80))
+        | ((lead == 0xEF) & (next.wrapping_sub(0xBD) < 2))
+}
+
+const CHUNK: usize = 32;
+
+/// Offset of the first byte of `bytes` for which [`is_candidate`] holds.
+/// Whole chunks are tested with branch-free folds (SIMD compares after
+/// vectorisation): first the cheap [`is_lead`], then, for the few chunks
+/// holding a lead byte, [`is_candidate`]; only a chunk with a candidate is
+/// searched byte by byte.
+fn find_candidate(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    // Each chunk's last byte needs the byte after it, so stop one early.
+    while at + CHUNK < bytes.len() {
+        let lead: &[u8; CHUNK] = bytes[at..at + CHUNK].try_into().ok()?;
+        if lead.iter().fold(false, |hit, &b| hit | is_lead(b)) {
+            let next: &[u8; CHUNK] = bytes[at + 1..=at + CHUNK].try_into().ok()?;
+            let hit = lead
+                .iter()
+                .zip(next)
+                .fold(false, |hit, (&l, &n)| hit | is_candidate(l, n));
+            if hit {
+                return (0..CHUNK)
+                    .find(|&i| is_candidate(lead[i], next[i]))
+                    .map(|i| at + i);
+            }
+        }
+        at += CHUNK;
+    }
+    (at..bytes.len()).find(|&i| is_candidate(bytes[i], bytes.get(i + 1).copied().unwrap_or(0)))
 }
 
 /// Whether `c` is changed or removed by [`clean`].

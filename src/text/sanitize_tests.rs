@@ -124,3 +124,77 @@ fn result_never_holds_a_control_other_than_lf() {
     assert!(out.chars().all(|c| c == '\n' || !c.is_control()), "{out:?}");
     assert!(!out.contains('\u{1b}'));
 }
+
+/// The first char to change, found one char at a time: what the chunked
+/// scan of [`first_change`] must agree with.
+fn first_change_slowly(raw: &str) -> Option<usize> {
+    raw.char_indices()
+        .find(|&(_, c)| needs_work(c))
+        .map(|(at, _)| at)
+}
+
+#[test]
+fn candidates_cover_every_char_that_needs_work() {
+    // Every char whose first two bytes are not a candidate must be left
+    // alone: the chunked scan skips it without decoding.
+    for code in 0..=0x10FFFF_u32 {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        let mut buf = [0; 4];
+        let bytes = c.encode_utf8(&mut buf).as_bytes();
+        let next = bytes.get(1).copied().unwrap_or(b'a');
+        if needs_work(c) {
+            assert!(is_candidate(bytes[0], next), "U+{code:04X}");
+        }
+        if is_candidate(bytes[0], next) {
+            assert!(is_lead(bytes[0]), "U+{code:04X}");
+        }
+    }
+}
+
+#[test]
+fn chunked_scan_finds_changes_at_every_offset() {
+    // A change at each position of two chunks, after CJK, Latin and
+    // full-width text that the scan must skip.
+    for filler in ["あ", "a", "（", "—", "ｘ"] {
+        for change in ["\u{202E}", "\r", "\u{85}", "ｶ", "\u{61C}", "\x7f"] {
+            for count in 0..40 {
+                let raw = format!("{}{change}{}", filler.repeat(count), filler.repeat(3));
+                assert_eq!(first_change(&raw), Some(filler.len() * count), "{raw:?}");
+            }
+        }
+        let clean_text = filler.repeat(50);
+        assert_eq!(first_change(&clean_text), None);
+    }
+}
+
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Text near the edges of the fast path: candidates that need no work
+    /// (`—`, `～`, `ａ`, `Â`), ones that do, CJK, ASCII and newlines.
+    fn tricky() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "あ", "学", "a", " ", "\n", "\r\n", "\t", "（", "—", "…", "～", "ａ", "Â", "\u{A0}",
+            "\u{200B}", "\u{200E}", "\u{202A}", "\u{2069}", "\u{2070}", "\u{61C}", "\u{61B}",
+            "\u{85}", "\u{9B}", "\x1b[1m", "\x7f", "\0", "ｶ", "ﾞ", "ｿ", "\u{FF60}", "\u{FFA0}",
+            "\u{E000}",
+        ]);
+        prop::collection::vec(piece, 0..80).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn chunked_scan_agrees_with_the_char_by_char_one(raw in tricky()) {
+            prop_assert_eq!(first_change(&raw), first_change_slowly(&raw));
+        }
+
+        #[test]
+        fn chunked_scan_agrees_on_any_text(raw in any::<String>()) {
+            prop_assert_eq!(first_change(&raw), first_change_slowly(&raw));
+        }
+    }
+}
