@@ -194,6 +194,19 @@ fn lines_with(text: &str, width: usize, skip: bool) -> Vec<(Range<usize>, bool)>
     out
 }
 
+#[test]
+fn the_ideograph_shortcut_agrees_around_ideographic_spaces_and_joiners() {
+    // Found by the property test below (its shrunk case, kept as a test).
+    let pieces = [
+        "学", "学", "学", "学", "学", "学", "学", "学", "学", "学", "学", "\u{3000}", ")", "）",
+        "ぁ", "学", "学", "学", "学", "「", "学", "ぁ", "ぁ", "\u{200d}", "「", "学", "学",
+        "\u{301}", " ", " ", "学", "学", "学", "学", "学", "「", "学", "学", "学", "学", "word",
+        "学", "学", "学", "学", "学", "学", "学", "\u{200d}", "ヴ", "学", "学", "学",
+    ];
+    let text = pieces.concat();
+    assert_eq!(lines_with(&text, 28, true), lines_with(&text, 28, false));
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
 
