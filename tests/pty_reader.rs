@@ -321,3 +321,37 @@ fn mouse_motion_does_not_put_off_the_position_save() {
     reader.send("q");
     assert_eq!(reader.wait_exit(), 0);
 }
+
+/// A tick that could not be saved is not lost silently: after the terminal
+/// is restored the reader says so on stderr and exits with status 1.
+#[test]
+fn changes_left_unsaved_are_reported_at_exit() {
+    let root = tempfile::tempdir().unwrap();
+    // A data "directory" that is a file: every save fails.
+    let data = root.path().join("not-a-dir");
+    std::fs::write(&data, "").unwrap();
+    let lessons = lessons_dir();
+    let mut reader = Reader::start(&data, &["--lessons", &lessons]);
+    reader.wait_for_text("progress will not be saved");
+    reader.send("\r");
+    reader.wait_for_text("Introduction");
+    reader.send("\tx");
+    reader.wait_for_text("Progress not saved: cannot create");
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 1);
+    reader.wait_for_output("the warning after the terminal is restored", |output| {
+        output.contains("terakoya: warning: changes to your progress could not be saved")
+            || output.contains("terakoya: warning: 1 change to your progress could not be saved")
+    });
+}
+
+/// The reader does not open on a lessons path that does not exist.
+#[test]
+fn a_missing_lessons_path_is_refused_before_the_screen_opens() {
+    let data = tempfile::tempdir().unwrap();
+    let mut reader = Reader::start(data.path(), &["--lessons", "/nonexistent/lessons"]);
+    assert_eq!(reader.wait_exit(), 1);
+    reader.wait_for_output("the error", |output| {
+        output.contains("/nonexistent/lessons: no such file or directory")
+    });
+}

@@ -15,6 +15,13 @@ pub const LOCK_NAME: &str = "progress.lock";
 /// Creates `dir` and its missing parents, mode 0700 on Unix (as the XDG
 /// base directory spec asks of data directories).
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    // DirBuilder would say "File exists", which hides what is wrong.
+    if dir.exists() && !dir.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotADirectory,
+            "not a directory",
+        ));
+    }
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -247,5 +254,15 @@ mod tests {
         assert_eq!(err.kind(), io::ErrorKind::WouldBlock);
         drop(held);
         assert!(Lock::acquire_within(dir.path(), Duration::from_millis(50)).is_ok());
+    }
+
+    #[test]
+    fn a_data_dir_that_is_a_file_is_named_as_such() {
+        let root = tempfile::tempdir().unwrap();
+        let file = root.path().join("file");
+        fs::write(&file, "").unwrap();
+        let err = create_private_dir(&file).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::NotADirectory);
+        assert_eq!(err.to_string(), "not a directory");
     }
 }

@@ -43,6 +43,9 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
     if !stdout().is_terminal() || !io::stdin().is_terminal() {
         anyhow::bail!("{}", strings::NOT_A_TERMINAL);
     }
+    if let Some(path) = lessons.filter(|path| !path.exists()) {
+        anyhow::bail!("{}", strings::no_such_lessons(path));
+    }
     let (library, load_warning) = load_library(lessons);
     let Opened {
         store,
@@ -59,7 +62,21 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
         app.status = Status::warning(warnings.join("; "));
     }
     spawn_input_thread(tx);
-    event_loop(&mut terminal.0, &mut app, &mut Saver::new(store), &rx)
+    let mut saver = Saver::new(store);
+    let result = event_loop(&mut terminal.0, &mut app, &mut saver, &rx);
+    // Restore the terminal first, so the warning below stays readable.
+    drop(terminal);
+    let code = result?;
+    match saver.unsaved_reason() {
+        Some(reason) => {
+            eprintln!(
+                "terakoya: warning: {}",
+                strings::unsaved_on_exit(saver.unsaved.len(), reason)
+            );
+            Ok(ExitCode::FAILURE)
+        }
+        None => Ok(code),
+    }
 }
 
 /// The lessons to read, and a warning for the status line when some files
@@ -67,8 +84,14 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
 fn load_library(lessons: Option<&Path>) -> (Library, Option<String>) {
     let loaded = bundle::load(&bundle::resolve(lessons));
     let bad_files = loaded.files_with(Severity::Error);
-    let warning = (bad_files > 0)
-        .then(|| strings::load_errors(bad_files, &bundle::hint::check_command(lessons)));
+    let check = bundle::hint::check_command(lessons);
+    let warning = if bad_files > 0 {
+        Some(strings::load_errors(bad_files, &check))
+    } else if loaded.library.courses.is_empty() {
+        Some(strings::no_lesson_files(&check))
+    } else {
+        None
+    };
     (loaded.library, warning)
 }
 
@@ -227,6 +250,8 @@ fn to_msg(app: &App, event: TermEvent) -> Option<Msg> {
 struct Saver {
     store: Store,
     unsaved: Vec<Change>,
+    /// Why the last save failed, while `unsaved` is not empty.
+    failure: Option<String>,
 }
 
 impl Saver {
@@ -234,6 +259,7 @@ impl Saver {
         Saver {
             store,
             unsaved: Vec::new(),
+            failure: None,
         }
     }
 
@@ -243,10 +269,19 @@ impl Saver {
         match self.store.apply(&self.unsaved) {
             Ok(progress) => {
                 self.unsaved.clear();
+                self.failure = None;
                 Msg::Saved(progress)
             }
-            Err(err) => Msg::SaveFailed(err.to_string()),
+            Err(err) => {
+                self.failure = Some(err.to_string());
+                Msg::SaveFailed(err.to_string())
+            }
         }
+    }
+
+    /// Why changes are still unsaved, if they are.
+    fn unsaved_reason(&self) -> Option<&str> {
+        self.failure.as_deref().filter(|_| !self.unsaved.is_empty())
     }
 }
 

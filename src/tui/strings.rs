@@ -13,7 +13,7 @@ pub const CLOSE: &str = "close";
 pub const SECTIONS: &str = "Sections";
 pub const HELP_TITLE: &str = "Keys";
 pub const CONTINUE: &str = "Continue";
-pub const NO_LESSONS: &str = "No lessons to show. Run `terakoya check` to see why.";
+pub const NO_LESSONS: &str = "No lessons to show (the status line says why).";
 pub const NO_SUMMARY: &str = "This lesson has no summary points.";
 pub const DONE_MARK: &str = "✓";
 pub const READ_MARK: &str = "✓";
@@ -162,6 +162,10 @@ pub fn load_errors(files: usize, check: &str) -> String {
 }
 
 pub fn save_failed(reason: &str) -> String {
+    // Store errors start with what failed; the prefix already says it.
+    let reason = reason
+        .strip_prefix("cannot save progress: ")
+        .unwrap_or(reason);
     format!("Progress not saved: {reason}")
 }
 
@@ -217,4 +221,23 @@ pub fn hint(keys: &str, word: &str) -> String {
 /// Keys for both directions of one hint: "j/k".
 pub fn key_pair(down: &str, up: &str) -> String {
     format!("{down}/{up}")
+}
+
+/// Said when there is no lesson at all and no file with errors to blame.
+pub fn no_lesson_files(check: &str) -> String {
+    format!("No lesson files found: `{check}` says where terakoya looked")
+}
+
+/// The reader does not start on a `--lessons` path that does not exist.
+pub fn no_such_lessons(path: &std::path::Path) -> String {
+    format!(
+        "{}: no such file or directory (give --lessons a directory of courses, a course or a lesson file)",
+        path.display()
+    )
+}
+
+/// Printed after the terminal is restored when changes could not be saved.
+pub fn unsaved_on_exit(changes: usize, reason: &str) -> String {
+    let what = if changes == 1 { "1 change" } else { "changes" };
+    format!("{what} to your progress could not be saved: {reason}")
 }
