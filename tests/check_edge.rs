@@ -2,26 +2,18 @@
 //! BOM + CRLF, a lone lesson file, stray files.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::fs;
 use std::path::Path;
-
-use assert_cmd::Command;
 
 const COURSE: &str = "title = \"講座\"\n";
 const LESSON: &str =
     "title = \"講義\"\n\n[[sections]]\nheading = \"はじめに\"\nbody = \"本文。\"\n";
 
+/// Runs terakoya on `lessons`; returns (stdout, stderr, exit code).
 fn run(lessons: &Path, args: &[&str]) -> (String, String, i32) {
-    let data = tempfile::tempdir().unwrap();
-    let output = Command::cargo_bin("terakoya")
-        .unwrap()
-        .arg("--data-dir")
-        .arg(data.path())
-        .arg("--lessons")
-        .arg(lessons)
-        .args(args)
-        .output()
-        .unwrap();
+    let output = support::run(lessons, args);
     (
         String::from_utf8(output.stdout).unwrap(),
         String::from_utf8(output.stderr).unwrap(),
@@ -136,11 +128,7 @@ fn symlink_loops_and_dangling_links_are_reported_not_followed() {
 fn a_fifo_named_like_a_lesson_is_reported_not_waited_on() {
     let root = course(&[("ok.toml", LESSON.as_bytes())]);
     let fifo = root.path().join("c/pipe.toml");
-    let status = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    support::mkfifo(&fifo);
     let (stdout, _, code) = run(root.path(), &["check"]);
     assert_eq!(code, 1);
     let expected = format!(

@@ -4,11 +4,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod hostile_support;
+mod support;
 
 use std::fs;
 use std::path::Path;
 
-use hostile_support::{ESCAPES, assert_no_payload, assert_printable, run};
+use hostile_support::{ESCAPES, assert_no_payload, assert_printable};
+use support::run;
 
 #[test]
 fn check_on_the_hostile_course_is_clean_and_prints_nothing_raw() {

@@ -5,13 +5,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod hostile_support;
+mod support;
 
 use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-use assert_cmd::Command;
 
 const LESSON: &str = "title = \"t\"\n[[sections]]\nheading = \"h\"\nbody = \"b\"\n";
 
@@ -27,17 +26,7 @@ fn course() -> tempfile::TempDir {
 /// `check` on `lessons`, failing the test if it takes over 30 seconds
 /// (a hang); returns (stdout, exit code).
 fn check(lessons: &Path) -> (String, i32) {
-    let data = tempfile::tempdir().unwrap();
-    let output = Command::cargo_bin("terakoya")
-        .unwrap()
-        .arg("--data-dir")
-        .arg(data.path())
-        .arg("--lessons")
-        .arg(lessons)
-        .arg("check")
-        .timeout(Duration::from_secs(30))
-        .output()
-        .unwrap();
+    let output = support::run_within(lessons, &["check"], Duration::from_secs(30));
     hostile_support::assert_printable("check", &output);
     let code = output
         .status
@@ -55,11 +44,7 @@ fn has_line(stdout: &str, path: &Path, rest: &str) -> bool {
 fn a_fifo_is_refused_not_waited_on() {
     let root = course();
     let fifo = root.path().join("c/02-fifo.toml");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap();
-    assert!(made.success());
+    support::mkfifo(&fifo);
     let (stdout, code) = check(root.path());
     assert_eq!(code, 1, "{stdout}");
     assert!(

@@ -6,130 +6,27 @@
 
 mod hostile_support;
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
+mod pty_support;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use pty_support::{COLS, ROWS, Reader};
 
-const ROWS: u16 = 24;
-const COLS: u16 = 80;
-const WAIT: Duration = Duration::from_secs(20);
-
-/// The reader running in a pty, with everything it wrote.
-struct Pty {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    _master: Box<dyn MasterPty + Send>,
-    output: Arc<Mutex<Vec<u8>>>,
-    _data: tempfile::TempDir,
+/// Starts terakoya on `lessons` with a fresh data directory and `env`.
+fn start(lessons: &str, env: &[(&str, &str)]) -> Reader {
+    Reader::start_private(&["--lessons", lessons], env)
 }
 
-impl Pty {
-    /// Starts terakoya on `lessons` with a fresh data directory and `env`.
-    fn start(lessons: &str, env: &[(&str, &str)]) -> Pty {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let data = tempfile::tempdir().unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_terakoya"));
-        cmd.arg("--data-dir");
-        cmd.arg(data.path());
-        cmd.args(["--lessons", lessons]);
-        cmd.env_remove("TERAKOYA_DATA_DIR");
-        cmd.env_remove("NO_COLOR");
-        cmd.env("TERM", "xterm-256color");
-        for (key, value) in env {
-            cmd.env(key, value);
-        }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&output);
-        thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n @ 1..) = reader.read(&mut buf) {
-                sink.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        Pty {
-            child,
-            writer: pair.master.take_writer().unwrap(),
-            _master: pair.master,
-            output,
-            _data: data,
-        }
-    }
-
-    fn bytes(&self) -> Vec<u8> {
-        self.output.lock().unwrap().clone()
-    }
-
-    /// The screen as a terminal shows it after everything written so far.
-    fn parser(&self) -> vt100::Parser {
-        let size = |n: u16| std::num::NonZero::new(n).unwrap();
-        let mut parser = vt100::Parser::new(size(ROWS), size(COLS), 0);
-        parser.process(&self.bytes());
-        parser
-    }
-
-    fn wait_for(&self, text: &str) -> vt100::Parser {
-        self.wait_until(text, |screen| screen.contents().contains(text))
-    }
-
-    /// Waits until the screen satisfies `ready` (output may still be in
-    /// flight after the program exits).
-    fn wait_until(&self, what: &str, ready: impl Fn(&vt100::Screen) -> bool) -> vt100::Parser {
-        let start = Instant::now();
-        loop {
-            let parser = self.parser();
-            if ready(parser.screen()) {
-                return parser;
-            }
-            let screen = parser.screen().contents();
-            assert!(start.elapsed() < WAIT, "no {what:?} on screen:\n{screen}");
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn wait_exit(&mut self) -> u32 {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            assert!(start.elapsed() < WAIT, "the reader did not exit");
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Pty {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-    }
+/// Waits until `text` shows on the whole terminal, replayed from the start.
+fn wait_for(pty: &Reader, text: &str) -> vt100::Parser {
+    pty.wait_for_terminal(text, |screen| screen.contents().contains(text))
 }
 
 /// Opens the hostile lesson, scrolls through it and its checklist, quits.
 /// Waits only for the reader's own hints, so that a sanitiser failure shows
 /// up in the byte checks rather than as a missing text.
-fn read_the_hostile_lesson(pty: &mut Pty) {
-    pty.wait_for("Enter open");
+fn read_the_hostile_lesson(pty: &mut Reader) {
+    wait_for(pty, "Enter open");
     pty.send("\r");
-    pty.wait_for("Esc list");
+    wait_for(pty, "Esc list");
     for keys in [
         "j", "j", "j", " ", "G", "g", "]", "\t", "j", " ", "\t", "?", "?", "G",
     ] {
@@ -153,9 +50,9 @@ fn sequences(bytes: &[u8]) -> Vec<String> {
 
 #[test]
 fn the_reader_writes_none_of_the_injected_sequences() {
-    let mut pty = Pty::start(hostile_support::ESCAPES, &[]);
+    let mut pty = start(hostile_support::ESCAPES, &[]);
     read_the_hostile_lesson(&mut pty);
-    pty.wait_until("the main screen", |screen| !screen.alternate_screen());
+    pty.wait_for_terminal("the main screen", |screen| !screen.alternate_screen());
     let bytes = pty.bytes();
     let text = String::from_utf8(bytes.clone()).expect("the reader writes UTF-8");
     // Only the reader's own codes: CSI sequences and none of the string
@@ -185,10 +82,10 @@ fn the_reader_writes_none_of_the_injected_sequences() {
 
 #[test]
 fn the_hostile_lesson_shows_its_visible_text() {
-    let mut pty = Pty::start(hostile_support::ESCAPES, &[]);
-    pty.wait_for("Hostile red courseevil");
+    let mut pty = start(hostile_support::ESCAPES, &[]);
+    wait_for(&pty, "Hostile red courseevil");
     pty.send("\r");
-    let parser = pty.wait_for("Heading one");
+    let parser = wait_for(&pty, "Heading one");
     let screen = parser.screen().contents();
     for shown in [
         "Escapes click here everywhere␇␈␈",
@@ -227,8 +124,8 @@ fn row_is_reversed(screen: &vt100::Screen, row: u16) -> bool {
 #[test]
 fn no_color_draws_without_colour_and_keeps_the_selection_visible() {
     let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/lessons");
-    let mut pty = Pty::start(samples, &[("NO_COLOR", "1")]);
-    let parser = pty.wait_for("Enter open");
+    let mut pty = start(samples, &[("NO_COLOR", "1")]);
+    let parser = wait_for(&pty, "Enter open");
     let screen = parser.screen();
     assert_eq!(coloured_cells(screen), vec![], "{}", screen.contents());
     assert!(
@@ -237,13 +134,13 @@ fn no_color_draws_without_colour_and_keeps_the_selection_visible() {
         screen.contents()
     );
     pty.send("\r");
-    let parser = pty.wait_for("Summary 0/");
+    let parser = wait_for(&pty, "Summary 0/");
     assert_eq!(coloured_cells(parser.screen()), vec![]);
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
     // Without NO_COLOR the same screens do have colour: the check can fail.
-    let mut pty = Pty::start(samples, &[]);
-    let parser = pty.wait_for("Enter open");
+    let mut pty = start(samples, &[]);
+    let parser = wait_for(&pty, "Enter open");
     assert_ne!(coloured_cells(parser.screen()), vec![]);
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
@@ -251,9 +148,9 @@ fn no_color_draws_without_colour_and_keeps_the_selection_visible() {
 
 #[test]
 fn a_dumb_terminal_still_starts_reads_and_quits() {
-    let mut pty = Pty::start(hostile_support::ESCAPES, &[("TERM", "dumb")]);
+    let mut pty = start(hostile_support::ESCAPES, &[("TERM", "dumb")]);
     read_the_hostile_lesson(&mut pty);
-    pty.wait_until("the main screen with the cursor shown", |screen| {
+    pty.wait_for_terminal("the main screen with the cursor shown", |screen| {
         !screen.alternate_screen() && !screen.hide_cursor()
     });
 }
@@ -262,16 +159,11 @@ fn a_dumb_terminal_still_starts_reads_and_quits() {
 fn sigint_restores_the_terminal() {
     // Ctrl-C in raw mode is a key; `kill -INT` (a shell's job control, a
     // supervisor) is a signal, and must restore the terminal like TERM/HUP.
-    let mut pty = Pty::start(hostile_support::ESCAPES, &[]);
-    pty.wait_for("Enter open");
-    let pid = pty.child.process_id().unwrap();
-    let killed = std::process::Command::new("kill")
-        .args(["-INT", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    let mut pty = start(hostile_support::ESCAPES, &[]);
+    wait_for(&pty, "Enter open");
+    pty.signal("INT");
     assert_eq!(pty.wait_exit(), 128 + 2, "exits as killed by SIGINT would");
-    pty.wait_until("the main screen with the cursor shown", |screen| {
+    pty.wait_for_terminal("the main screen with the cursor shown", |screen| {
         !screen.alternate_screen() && !screen.hide_cursor()
     });
     let text = String::from_utf8_lossy(&pty.bytes()).into_owned();

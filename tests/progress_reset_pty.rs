@@ -2,12 +2,11 @@
 //! as a person would (type the answer, press Enter).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{Read, Write};
-use std::path::Path;
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+mod pty_support;
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::path::Path;
+
+use pty_support::Reader;
 
 const SAVED: &str =
     "version = 1\n\n[lessons.\"career/06-sns\"]\nticked = [\"p1\", \"p2\"]\nsections_read = []\n";
@@ -15,48 +14,13 @@ const SAVED: &str =
 /// Runs `terakoya progress reset --all` in a terminal, waits for the
 /// question, answers `answer`, and returns everything the terminal showed.
 fn answer_reset(data: &Path, answer: &str) -> String {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_terakoya"));
-    cmd.args(["progress", "reset", "--all", "--data-dir"]);
-    cmd.arg(data);
-    cmd.env_remove("TERAKOYA_DATA_DIR");
-    cmd.env("HOME", data);
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let (sender, output) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 1024];
-        while let Ok(n @ 1..) = reader.read(&mut buf) {
-            let _ = sender.send(buf[..n].to_vec());
-        }
-    });
-    let mut seen = Vec::new();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !String::from_utf8_lossy(&seen).contains("[y/N] ") {
-        assert!(Instant::now() < deadline, "no question: {seen:?}");
-        if let Ok(chunk) = output.recv_timeout(Duration::from_millis(100)) {
-            seen.extend(chunk);
-        }
-    }
-    let mut writer = pair.master.take_writer().unwrap();
-    writer.write_all(format!("{answer}\r").as_bytes()).unwrap();
-    writer.flush().unwrap();
-    assert!(child.wait().unwrap().success());
-    // Until the reading thread ends (end of output once the child is gone),
-    // not until a quiet moment, which a busy machine may give too early.
-    while let Ok(chunk) = output.recv_timeout(Duration::from_secs(20)) {
-        seen.extend(chunk);
-    }
-    String::from_utf8_lossy(&seen).into_owned()
+    let data = data.to_str().unwrap();
+    let args = ["progress", "reset", "--all", "--data-dir", data];
+    let mut terminal = Reader::spawn(&args, &[("HOME", data)]);
+    terminal.wait_for_output("the question", |seen| seen.contains("[y/N] "));
+    terminal.send(&format!("{answer}\r"));
+    assert_eq!(terminal.wait_exit(), 0, "exits successfully");
+    terminal.output_to_end()
 }
 
 #[test]

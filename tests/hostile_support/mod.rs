@@ -1,11 +1,9 @@
-//! Shared by the hostile-input tests: running the binary with a private
-//! data directory, and what "nothing reached the terminal" means.
+//! Shared by the hostile-input tests: the escape-sequence fixture and what
+//! "nothing reached the terminal" means (running the binary is in
+//! `tests/support`).
 #![allow(dead_code)]
 
-use std::path::Path;
 use std::process::Output;
-
-use assert_cmd::Command;
 
 /// The fixture course whose every field carries escape sequences.
 pub const ESCAPES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile/escapes");
@@ -29,21 +27,6 @@ pub const PAYLOADS: &[&str] = &[
     "aGVhZGluZw",
     "544e",
 ];
-
-/// Runs terakoya with `--lessons lessons`, a fresh data directory and `args`.
-pub fn run(lessons: &Path, args: &[&str]) -> Output {
-    let data = tempfile::tempdir().unwrap();
-    Command::cargo_bin("terakoya")
-        .unwrap()
-        .env_remove("TERAKOYA_DATA_DIR")
-        .arg("--data-dir")
-        .arg(data.path())
-        .arg("--lessons")
-        .arg(lessons)
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 /// The first character in `bytes` a terminal could act on (other than a
 /// newline), or a decoding problem.
