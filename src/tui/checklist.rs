@@ -3,11 +3,13 @@
 
 use std::ops::Range;
 
+use ratatui::layout::Rect;
+
 use crate::model::Lesson;
 use crate::text::layout::wrap;
 use crate::text::width::str_width;
 
-use super::strings;
+use super::{scroll, strings};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckLine {
@@ -40,9 +42,115 @@ pub fn lines(lesson: &Lesson, width: u16) -> Vec<CheckLine> {
     out
 }
 
+/// The checklist laid out in its pane's body, with the area its text uses:
+/// all of the body when every point fits, else all but the last column,
+/// which then holds the scrollbar.
+pub fn fit(lesson: &Lesson, body: Rect) -> (Vec<CheckLine>, Rect) {
+    let all = lines(lesson, body.width);
+    if all.len() <= usize::from(body.height) || body.width < SCROLLBAR_MIN {
+        return (all, body);
+    }
+    let text = Rect {
+        width: body.width - 1,
+        ..body
+    };
+    (lines(lesson, text.width), text)
+}
+
+/// Narrower checklists have no room to spare for a scrollbar.
+const SCROLLBAR_MIN: u16 = 20;
+
 /// The lines of `point`.
 pub fn point_lines(lines: &[CheckLine], point: usize) -> Range<usize> {
     let start = lines.partition_point(|l| l.point < point);
     let end = lines.partition_point(|l| l.point <= point);
     start..end
+}
+
+/// The top line that shows the focused point: as little scrolling as needed,
+/// but a scroll never stops in the middle of a point when the point's first
+/// line can be the top instead (half a point at the top reads as a stray
+/// line).
+pub fn top_for_cursor(lines: &[CheckLine], top: usize, cursor: usize, height: usize) -> usize {
+    let span = point_lines(lines, cursor);
+    let moved = scroll::keep_visible(top, span.start, span.end, height);
+    let moved = scroll::clamp_top(moved, lines.len(), height);
+    if moved == top || lines.get(moved).is_none_or(|line| line.first) {
+        return moved;
+    }
+    // The first line of the next point; the cursor's own at the latest.
+    lines
+        .get(moved..span.start)
+        .and_then(|between| between.iter().position(|line| line.first))
+        .map_or(span.start, |offset| moved + offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Points of the given line counts, laid out as `lines` would.
+    fn layout(counts: &[usize]) -> Vec<CheckLine> {
+        let mut out = Vec::new();
+        for (point, &count) in counts.iter().enumerate() {
+            for n in 0..count {
+                out.push(CheckLine {
+                    point,
+                    first: n == 0,
+                    text: 0..0,
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn scrolling_down_stops_at_a_point_start() {
+        // Lines: p0 0-2, p1 3-5, p2 6-8, p3 9-11; 8 rows.
+        let lines = layout(&[3, 3, 3, 3]);
+        // Showing p2 needs top >= 1; the next point start is line 3.
+        assert_eq!(top_for_cursor(&lines, 0, 2, 8), 3);
+        // Showing p3 needs top >= 4; p2 starts at 6.
+        assert_eq!(top_for_cursor(&lines, 3, 3, 8), 6);
+    }
+
+    #[test]
+    fn a_visible_cursor_does_not_move_the_view() {
+        let lines = layout(&[3, 3, 3, 3]);
+        // A wheel left the top mid-point; the cursor is already in view.
+        assert_eq!(top_for_cursor(&lines, 1, 1, 8), 1);
+    }
+
+    #[test]
+    fn scrolling_up_shows_the_point_from_its_first_line() {
+        let lines = layout(&[3, 3, 3, 3]);
+        assert_eq!(top_for_cursor(&lines, 6, 1, 8), 3);
+        assert_eq!(top_for_cursor(&lines, 6, 0, 8), 0);
+    }
+
+    #[test]
+    fn a_point_taller_than_the_view_starts_at_its_first_line() {
+        let lines = layout(&[2, 10, 2]);
+        assert_eq!(top_for_cursor(&lines, 0, 1, 4), 2);
+        assert_eq!(top_for_cursor(&lines, 2, 2, 4), 12);
+    }
+
+    #[test]
+    fn the_focused_point_is_always_in_view() {
+        let lines = layout(&[1, 4, 2, 5, 1, 3]);
+        for height in 1..12 {
+            for top in 0..lines.len() {
+                for cursor in 0..6 {
+                    let span = point_lines(&lines, cursor);
+                    let new = top_for_cursor(&lines, top, cursor, height);
+                    assert!(new <= span.start, "{height} {top} {cursor}: {new}");
+                    let shown_end = (new + height).min(lines.len());
+                    assert!(
+                        shown_end >= span.end.min(span.start + height),
+                        "{height} {top} {cursor}: {new}"
+                    );
+                }
+            }
+        }
+    }
 }

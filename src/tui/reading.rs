@@ -322,9 +322,9 @@ fn toggle_tick(app: &mut App) -> Vec<Effect> {
 /// Scrolls the checklist so that the focused point shows.
 fn keep_cursor_visible(app: &mut App) {
     let body = geometry::checklist_body(app.area);
-    let Some(lines) = app
+    let Some((lines, _)) = app
         .open_lesson()
-        .map(|(_, lesson)| checklist::lines(lesson, body.width))
+        .map(|(_, lesson)| checklist::fit(lesson, body))
     else {
         return;
     };
@@ -332,9 +332,8 @@ fn keep_cursor_visible(app: &mut App) {
         return;
     };
     let height = usize::from(body.height);
-    let span = checklist::point_lines(&lines, state.cursor);
-    let top = scroll::keep_visible(state.checklist_top, span.start, span.end, height);
-    state.checklist_top = scroll::clamp_top(top, lines.len(), height);
+    state.checklist_top =
+        checklist::top_for_cursor(&lines, state.checklist_top, state.cursor, height);
 }
 
 pub fn mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
@@ -406,9 +405,9 @@ fn outline_mouse(app: &mut App, mouse: Mouse, body: ratatui::layout::Rect) -> Ve
 
 /// A click on a point ticks it; the wheel scrolls the checklist.
 fn checklist_mouse(app: &mut App, mouse: Mouse, body: ratatui::layout::Rect) -> Vec<Effect> {
-    let Some(lines) = app
+    let Some((lines, _)) = app
         .open_lesson()
-        .map(|(_, lesson)| checklist::lines(lesson, body.width))
+        .map(|(_, lesson)| checklist::fit(lesson, body))
     else {
         return Vec::new();
     };

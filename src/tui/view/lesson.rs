@@ -108,7 +108,7 @@ fn draw_content(
             line_style(line.kind),
         );
     }
-    draw_scrollbar(state, pane.body, text, buf);
+    draw_scrollbar(state.top, layout.lines.len(), pane.body, text, buf);
 }
 
 fn line_style(kind: LineKind) -> Style {
@@ -121,27 +121,22 @@ fn line_style(kind: LineKind) -> Style {
     }
 }
 
-/// A thumb in the right margin showing where the view is in the lesson.
-fn draw_scrollbar(state: &LessonState, body: Rect, text: Rect, buf: &mut Buffer) {
-    let len = state.layout.lines.len();
+/// A thumb in the body's last column showing where the view of `len` lines
+/// starting at `top` is, when the lines overflow and the column is free.
+fn draw_scrollbar(top: usize, len: usize, body: Rect, text: Rect, buf: &mut Buffer) {
     let height = usize::from(body.height);
     if text.right() >= body.right() || len <= height || height == 0 {
         return;
     }
     let thumb = (height * height / len).max(1);
     let max_top = scroll::max_top(len, height).max(1);
-    let start = (height - thumb) * state.top.min(max_top) / max_top;
+    let start = (height - thumb) * top.min(max_top) / max_top;
     let x = body.right() - 1;
     for row in 0..height {
-        let symbol = if (start..start + thumb).contains(&row) {
-            "┃"
+        let (symbol, style) = if (start..start + thumb).contains(&row) {
+            ("┃", Style::new())
         } else {
-            "│"
-        };
-        let style = if symbol == "┃" {
-            Style::new()
-        } else {
-            theme::dim()
+            ("│", theme::dim())
         };
         if let Some(rect) = row_of(body, row) {
             buf[(x, rect.y)].set_symbol(symbol).set_style(style);
@@ -217,11 +212,11 @@ fn draw_checklist(
         }
         return;
     }
-    let lines = checklist::lines(lesson, pane.body.width);
+    let (lines, body) = checklist::fit(lesson, pane.body);
     let focused = state.focus == Focus::Checklist;
     let box_w = checklist::box_width() as u16;
     for (row, line) in lines.iter().skip(state.checklist_top).enumerate() {
-        let Some(rect) = row_of(pane.body, row) else {
+        let Some(rect) = row_of(body, row) else {
             break;
         };
         let Some(point) = lesson.summary.get(line.point) else {
@@ -254,6 +249,7 @@ fn draw_checklist(
         };
         put(buf, rect, x, text, style);
     }
+    draw_scrollbar(state.checklist_top, lines.len(), pane.body, body, buf);
 }
 
 /// The progress gauge, right of the checklist's title when there is room.
