@@ -18,7 +18,7 @@ use crate::bundle::{self, Loaded};
 use crate::model::{FindError, Lesson};
 use crate::progress::LessonKey;
 use crate::progress::store::Store;
-use crate::text::layout::{LIST_INDENT, LessonLayout, LineKind, bullet_for, layout_lesson};
+use crate::text::layout::{LIST_INDENT, LessonLayout, LineKind, layout_lesson};
 use crate::text::linebreak::{shown, wrap};
 use crate::text::width::str_width;
 use crate::tui::strings::{SUMMARY, TICKED, UNTICKED};
@@ -138,11 +138,12 @@ fn write_layout(out: &mut impl Write, layout: &LessonLayout, style: Style) -> io
     for (index, line) in layout.lines.iter().enumerate() {
         let text = layout.line_text(index);
         let mut indent = usize::from(line.indent);
-        if line.kind == LineKind::ListItemFirst && line.indent >= LIST_INDENT {
+        if let LineKind::ListItemFirst(bullet) = line.kind
+            && line.indent >= LIST_INDENT
+        {
             indent -= usize::from(LIST_INDENT);
             write_spaces(out, indent)?;
-            let bullet = bullet_for(text);
-            write!(out, "{}", paint(bullet, LineKind::ListItemFirst, style))?;
+            write!(out, "{}", paint(bullet.symbol(), line.kind, style))?;
         } else {
             write_spaces(out, indent)?;
         }
@@ -243,7 +244,7 @@ fn paint(text: &str, kind: LineKind, style: Style) -> Painted<'_> {
         (_, LineKind::Heading) => "\x1b[1;36m",
         (_, LineKind::Label | LineKind::LecturerBio) => "\x1b[2m",
         (_, LineKind::Lecturer) => "\x1b[1m",
-        (_, LineKind::ListItemFirst) => "\x1b[36m",
+        (_, LineKind::ListItemFirst(_)) => "\x1b[36m",
         _ => "",
     };
     Painted { text, codes }

@@ -28,8 +28,8 @@ pub enum LineKind {
     Intro,
     Heading,
     Paragraph,
-    /// The first line of a list item: the view draws a bullet in the indent.
-    ListItemFirst,
+    /// The first line of a list item: the view draws the bullet in the indent.
+    ListItemFirst(Bullet),
     /// A continuation line of a list item, hang-indented under its text.
     ListItemRest,
     Blank,
@@ -87,14 +87,31 @@ pub struct LessonLayout {
 /// for the text; the view then draws no bullet.
 pub const LIST_INDENT: u16 = 2;
 
-/// The bullet drawn before a list item whose first line is `text`: `・` when
-/// it starts with CJK text, else `- `. Both are two columns wide (they fill
-/// [`LIST_INDENT`]); the reader and `show` both use this.
-pub fn bullet_for(text: &str) -> &'static str {
-    if text.starts_with(crate::text::width::is_cjk) {
-        "・"
-    } else {
-        "- "
+/// The bullet of a list's items, one for the whole list (mixed bullets in
+/// one list look like two lists), chosen by its first item: `・` when that
+/// starts with CJK text, else `- `.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Bullet {
+    Dot,
+    Dash,
+}
+
+impl Bullet {
+    pub fn for_first_item(text: &str) -> Bullet {
+        if text.starts_with(crate::text::width::is_cjk) {
+            Bullet::Dot
+        } else {
+            Bullet::Dash
+        }
+    }
+
+    /// Two columns either way: the bullet fills [`LIST_INDENT`]. The reader
+    /// and `show` both draw this.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Bullet::Dot => "・",
+            Bullet::Dash => "- ",
+        }
     }
 }
 
@@ -278,6 +295,7 @@ fn plan_text<'a>(
     first_block: u32,
 ) {
     let mut previous = None;
+    let mut bullet = Bullet::Dash;
     for (index, block) in text.blocks.iter().enumerate() {
         let pos = SourcePos {
             section,
@@ -285,13 +303,21 @@ fn plan_text<'a>(
             offset: 0,
         };
         let list = block.kind == BlockKind::ListItem;
-        if previous.is_some() && !(list && previous == Some(BlockKind::ListItem)) {
+        let in_list = list && previous == Some(BlockKind::ListItem);
+        if previous.is_some() && !in_list {
             plan.push(Item::Blank(pos));
+        }
+        if list && !in_list {
+            bullet = Bullet::for_first_item(&block.text);
         }
         previous = Some(block.kind);
         plan.push(Item::Wrap {
             kind: if list { LineKind::ListItemRest } else { kind },
-            first: if list { LineKind::ListItemFirst } else { kind },
+            first: if list {
+                LineKind::ListItemFirst(bullet)
+            } else {
+                kind
+            },
             text: &block.text,
             indent: if list { LIST_INDENT } else { 0 },
             pos,

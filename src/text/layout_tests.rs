@@ -128,7 +128,7 @@ fn list_items_hang_their_continuation_lines() {
         .filter(|&i| {
             matches!(
                 layout.lines[i].kind,
-                LineKind::ListItemFirst | LineKind::ListItemRest
+                LineKind::ListItemFirst(_) | LineKind::ListItemRest
             )
         })
         .map(|i| {
@@ -139,16 +139,19 @@ fn list_items_hang_their_continuation_lines() {
             )
         })
         .collect();
-    use LineKind::{ListItemFirst as First, ListItemRest as Rest};
+    use LineKind::ListItemRest as Rest;
+    // One bullet for the whole list, from its first item: the English
+    // third item keeps the list's `・`.
+    const FIRST: LineKind = LineKind::ListItemFirst(Bullet::Dot);
     assert_eq!(
         kinds,
         [
-            (First, 2, "病院名や日付を書か"),
+            (FIRST, 2, "病院名や日付を書か"),
             (Rest, 2, "ない"),
-            (First, 2, "「ちょっとした愚"),
+            (FIRST, 2, "「ちょっとした愚"),
             (Rest, 2, "痴」も記録として残"),
             (Rest, 2, "る"),
-            (First, 2, "Screenshots travel"),
+            (FIRST, 2, "Screenshots travel"),
             (Rest, 2, "further than the"),
             (Rest, 2, "original post."),
         ]
@@ -229,12 +232,38 @@ fn every_line_of_the_head_has_a_place_of_its_own() {
 }
 
 #[test]
-fn bullets_follow_the_item_script_and_fill_the_indent() {
-    assert_eq!(bullet_for("箇条書き"), "・");
-    assert_eq!(bullet_for("「引用」"), "・");
-    assert_eq!(bullet_for("Short item"), "- ");
-    assert_eq!(bullet_for(""), "- ");
-    for text in ["箇条", "item"] {
-        assert_eq!(str_width(bullet_for(text)), usize::from(LIST_INDENT));
+fn bullets_follow_the_first_item_script_and_fill_the_indent() {
+    assert_eq!(Bullet::for_first_item("箇条書き"), Bullet::Dot);
+    assert_eq!(Bullet::for_first_item("「引用」"), Bullet::Dot);
+    assert_eq!(Bullet::for_first_item("Short item"), Bullet::Dash);
+    assert_eq!(Bullet::for_first_item(""), Bullet::Dash);
+    for bullet in [Bullet::Dot, Bullet::Dash] {
+        assert_eq!(str_width(bullet.symbol()), usize::from(LIST_INDENT));
     }
+}
+
+#[test]
+fn each_list_has_one_bullet_and_a_paragraph_starts_a_new_list() {
+    let mut lesson = sample_lesson();
+    lesson.intro = Some(parse(
+        "- Plain item\n- 日本語の項目\n\nBetween.\n\n・日本語で始まる\n- then English",
+    ));
+    let layout = layout_lesson(&lesson, 40);
+    let bullets: Vec<(Bullet, &str)> = (0..layout.lines.len())
+        .filter_map(|i| match layout.lines[i].kind {
+            LineKind::ListItemFirst(bullet) if layout.lines[i].pos.section.is_none() => {
+                Some((bullet, layout.line_text(i)))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        bullets,
+        [
+            (Bullet::Dash, "Plain item"),
+            (Bullet::Dash, "日本語の項目"),
+            (Bullet::Dot, "日本語で始まる"),
+            (Bullet::Dot, "then English"),
+        ]
+    );
 }

@@ -47,7 +47,9 @@ fn update_only(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Mouse(mouse) => on_mouse(app, mouse),
         Msg::Settled => reading::save_position(app),
         Msg::Saved(progress) => {
+            let selected = selected_item(app);
             app.progress = progress;
+            reselect(app, selected);
             Vec::new()
         }
         Msg::SaveFailed(reason) => {
@@ -156,6 +158,32 @@ fn open_selected(app: &mut App) -> Vec<Effect> {
     }
 }
 
+/// The list row selected now.
+fn selected_item(app: &App) -> Option<Item> {
+    let rows = listing::rows(app);
+    listing::selectable(&rows)
+        .get(app.list.selected)
+        .map(|row| row.item)
+}
+
+/// Selects `item` again after the rows changed under it (a save's reply can
+/// add the "continue" row, or point it at another lesson), so that the
+/// selection never jumps to a neighbour.
+fn reselect(app: &mut App, item: Option<Item>) {
+    let Some(item) = item else {
+        return;
+    };
+    let rows = listing::rows(app);
+    let same = |row: &listing::Row| match (row.item, item) {
+        (Item::Continue(_), Item::Continue(_)) => true,
+        (now, before) => now == before,
+    };
+    if let Some(index) = listing::selectable(&rows).iter().position(same) {
+        app.list.selected = index;
+    }
+    keep_selection_visible(app);
+}
+
 /// Scrolls the list so that the selected row shows (with its course
 /// heading when it is the course's first lesson).
 pub fn keep_selection_visible(app: &mut App) {
@@ -230,6 +258,30 @@ mod tests {
 
     fn act(app: &mut App, action: Action) {
         update(app, Msg::Action(action));
+    }
+
+    #[test]
+    fn a_save_reply_that_adds_the_continue_row_keeps_the_selection() {
+        let mut app = App::new(sample::library(), Progress::default(), 80, 24);
+        act(&mut app, Action::ScrollDown);
+        let before = selected_item(&app);
+        assert!(matches!(before, Some(Item::Lesson(at)) if at.lesson == 1));
+        let first = crate::tui::app::LessonRef {
+            course: 0,
+            lesson: 0,
+        };
+        let saved = Progress {
+            last_opened: app.key_of(first),
+            ..Progress::default()
+        };
+        update(&mut app, Msg::Saved(saved));
+        let rows = listing::rows(&app);
+        assert!(
+            matches!(rows[0].item, Item::Continue(_)),
+            "the row is there"
+        );
+        assert_eq!(selected_item(&app), before);
+        assert_eq!(app.list.selected, 2);
     }
 
     #[test]

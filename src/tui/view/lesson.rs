@@ -7,7 +7,7 @@ use ratatui::style::Style;
 
 use super::{put, put_both, row_of, status, theme, truncate};
 use crate::model::Lesson;
-use crate::text::layout::{LIST_INDENT, LineKind, bullet_for};
+use crate::text::layout::{LIST_INDENT, LineKind};
 use crate::text::linebreak::shown;
 use crate::tui::app::{App, Focus, LessonState};
 use crate::tui::geometry::{self, Pane};
@@ -96,9 +96,10 @@ fn draw_content(
         let (Some(rect), Some(line)) = (row_of(text, row), layout.lines.get(index)) else {
             break;
         };
-        if line.kind == LineKind::ListItemFirst && line.indent >= LIST_INDENT {
-            let bullet = bullet_for(layout.line_text(index));
-            put(buf, rect, rect.x, bullet, theme::dim());
+        if let LineKind::ListItemFirst(bullet) = line.kind
+            && line.indent >= LIST_INDENT
+        {
+            put(buf, rect, rect.x, bullet.symbol(), theme::dim());
         }
         put(
             buf,
