@@ -22,9 +22,12 @@
 //!   space U+3000 — at a break belong to no line: they are trimmed from the
 //!   end of the line (so a trailing U+3000 never pushes a line over the
 //!   width) and never start the next one. Inside a line they are kept, two
-//!   columns for U+3000. (A text's leading break spaces are dropped too; the
-//!   loader has already trimmed them from every line of a lesson.) Other
-//!   spaces, such as the no-break space, are text.
+//!   columns for U+3000. A text's leading break spaces are dropped too,
+//!   but for one U+3000 at the very start (字下げ, the indent of a Japanese
+//!   paragraph, see [`crate::text::markup`]), which stays on the first line
+//!   when the width leaves room for it and a character ([`INDENT_MIN`]);
+//!   no break falls right after it. Other spaces, such as the no-break
+//!   space, are text.
 
 use std::iter::Peekable;
 use std::ops::Range;
@@ -66,6 +69,7 @@ fn break_lines_with(
         last_break: None,
         before: None,
         emitted: false,
+        indent_end: 0,
     };
     place_units(&mut breaker, text);
     breaker.finish();
@@ -212,7 +216,13 @@ struct Breaker<'a, F, I: Iterator<Item = (usize, BreakOpportunity)>> {
     /// First char of the last non-space unit.
     before: Option<char>,
     emitted: bool,
+    /// End of the paragraph indent kept on the first line (0 when none).
+    indent_end: usize,
 }
+
+/// The narrowest width that keeps a paragraph's indent: the indent and one
+/// character of any width.
+pub const INDENT_MIN: usize = 4;
 
 impl<F, I> Breaker<'_, F, I>
 where
@@ -226,7 +236,10 @@ where
             // The state machine must see the space: restart it at the
             // ideographic char before, while that is still known.
             self.restart_if_stale(previous);
-            if start == self.line_start {
+            if start == 0 && c == IDEOGRAPHIC_SPACE && self.width >= INDENT_MIN {
+                self.indent_end = end;
+                self.used += width;
+            } else if start == self.line_start {
                 self.line_start = end; // a line never starts with a space
             } else {
                 self.used += width;
@@ -266,7 +279,7 @@ where
             self.uax14_at(start, previous)
         };
         let Some(kind) = kind else { return };
-        if start == self.line_start {
+        if start == self.line_start || start == self.indent_end {
             return;
         }
         if kind == BreakOpportunity::Mandatory {

@@ -224,3 +224,44 @@ proptest::proptest! {
         proptest::prop_assert_eq!(lines_with(&text, width, true), lines_with(&text, width, false));
     }
 }
+
+#[test]
+fn a_paragraph_indent_stays_on_the_first_line_only() {
+    let text = "\u{3000}研修医の一日は朝の回診から始まる。";
+    assert_eq!(
+        lines(text, 20),
+        ["\u{3000}研修医の一日は朝の", "回診から始まる。"]
+    );
+    // A break falls before a word that does not fit, never right after the
+    // indent, so the first line is never the indent alone.
+    assert_eq!(
+        lines("\u{3000}Supercalifragilistic", 10),
+        ["\u{3000}Supercal", "ifragilist", "ic"]
+    );
+    assert_eq!(lines("\u{3000}」ですか", 4), ["\u{3000}」", "です", "か"]);
+    // Too narrow for the indent and a character: dropped, as other leading
+    // spaces are.
+    assert_eq!(lines("\u{3000}学ぶ", 3), ["学", "ぶ"]);
+    // Only at the very start: an ideographic space after a break is trimmed.
+    assert_eq!(
+        lines("\u{3000}あい\u{3000}\u{3000}うえ", 6),
+        ["\u{3000}あい", "うえ"]
+    );
+}
+
+#[test]
+fn no_line_is_empty_or_too_wide_with_an_indent_at_any_width() {
+    let text = "\u{3000}Read「論文」every day、SNSは控えめに。";
+    for width in 1..40 {
+        let got = lines(text, width);
+        for line in &got {
+            assert!(!line.is_empty(), "{width}: {got:?}");
+            assert!(str_width(line) <= width.max(2), "{width}: {got:?}");
+        }
+        assert_eq!(
+            got[0].starts_with('\u{3000}'),
+            width >= INDENT_MIN,
+            "{width}"
+        );
+    }
+}

@@ -1,7 +1,9 @@
 //! The light markup of text fields: blank lines separate paragraphs, a line
 //! starting with `- ` or `・` is a list item, and a single newline inside a
 //! paragraph is a soft break (a space between Latin words, nothing where
-//! either side is CJK).
+//! either side is CJK). A line that starts with an ideographic space U+3000
+//! (字下げ, the way Japanese prose marks a paragraph) starts a new
+//! paragraph, which keeps one U+3000 at its start.
 
 use crate::model::{Block, BlockKind, Text};
 use crate::text::width::is_cjk;
@@ -13,25 +15,51 @@ pub fn parse(raw: &str) -> Text {
     // The open block: its kind and its lines, joined (into a string of the
     // right size) when a blank line, a list item or the end closes it.
     let mut open: Option<BlockKind> = None;
+    // Whether the open block is an indented paragraph.
+    let mut indent = false;
     let mut pieces: Vec<&str> = Vec::new();
-    for line in lines(raw) {
-        let line = trim(line);
+    for raw_line in lines(raw) {
+        let line = trim(raw_line);
         if line.is_empty() {
-            close(&mut blocks, open.take(), &mut pieces);
+            close(&mut blocks, open.take(), &mut pieces, indent);
             continue;
         }
         if let Some(item) = list_item(line) {
-            close(&mut blocks, open.replace(BlockKind::ListItem), &mut pieces);
+            close(
+                &mut blocks,
+                open.replace(BlockKind::ListItem),
+                &mut pieces,
+                indent,
+            );
+            indent = false;
             pieces.push(item);
             continue;
         }
-        if open.is_none() {
+        if is_indented(raw_line) {
+            close(
+                &mut blocks,
+                open.replace(BlockKind::Paragraph),
+                &mut pieces,
+                indent,
+            );
+            indent = true;
+        } else if open.is_none() {
             open = Some(BlockKind::Paragraph);
+            indent = false;
         }
         pieces.push(line);
     }
-    close(&mut blocks, open, &mut pieces);
+    close(&mut blocks, open, &mut pieces, indent);
     Text { blocks }
+}
+
+/// The paragraph indent of Japanese prose.
+const INDENT: &str = "\u{3000}";
+
+/// Whether `line` starts with [`INDENT`] (after any ASCII spaces and tabs,
+/// which TOML authors may use to line text up).
+fn is_indented(line: &str) -> bool {
+    line.trim_start_matches([' ', '\t']).starts_with(INDENT)
 }
 
 /// The lines of `raw`, split at LF with memchr (a text field is mostly
@@ -87,11 +115,15 @@ fn is_ascii_space(byte: u8) -> bool {
     matches!(byte, b'\t'..=b'\r' | b' ')
 }
 
-/// Closes the open block of `kind`, if any: its lines joined by soft breaks.
-fn close(blocks: &mut Vec<Block>, kind: Option<BlockKind>, pieces: &mut Vec<&str>) {
+/// Closes the open block of `kind`, if any: its lines joined by soft breaks,
+/// after [`INDENT`] when `indent`.
+fn close(blocks: &mut Vec<Block>, kind: Option<BlockKind>, pieces: &mut Vec<&str>, indent: bool) {
     let Some(kind) = kind else { return };
     let bytes: usize = pieces.iter().map(|p| p.len()).sum();
-    let mut text = String::with_capacity(bytes + pieces.len());
+    let mut text = String::with_capacity(bytes + pieces.len() + INDENT.len());
+    if indent {
+        text.push_str(INDENT);
+    }
     let mut rest = pieces.drain(..);
     text.push_str(rest.next().unwrap_or_default());
     for next in rest {
@@ -162,8 +194,8 @@ mod tests {
     fn parse_slowly(raw: &str) -> Text {
         let mut blocks: Vec<Block> = Vec::new();
         let mut open = false;
-        for line in raw.lines() {
-            let line = line.trim();
+        for raw_line in raw.lines() {
+            let line = raw_line.trim();
             if line.is_empty() {
                 open = false;
                 continue;
@@ -176,7 +208,14 @@ mod tests {
                 open = true;
                 continue;
             }
+            let indented = raw_line
+                .trim_start_matches([' ', '\t'])
+                .starts_with('\u{3000}');
             match blocks.last_mut() {
+                _ if indented => blocks.push(Block {
+                    kind: BlockKind::Paragraph,
+                    text: format!("\u{3000}{line}"),
+                }),
                 Some(block) if open => join_soft_break(&mut block.text, line),
                 _ => blocks.push(Block {
                     kind: BlockKind::Paragraph,
@@ -252,6 +291,30 @@ mod tests {
             let raw = pieces.concat();
             proptest::prop_assert_eq!(parse(&raw), parse_slowly(&raw));
         }
+    }
+
+    #[test]
+    fn an_ideographic_space_at_a_line_start_indents_a_new_paragraph() {
+        assert_eq!(
+            kinds_and_texts(
+                "　研修医の一日。\n夜まで続く。\n　二段落目。\n\n  　三つ目。\n- 項目\n　四つ目。"
+            ),
+            vec![
+                (BlockKind::Paragraph, "　研修医の一日。夜まで続く。".into()),
+                (BlockKind::Paragraph, "　二段落目。".into()),
+                (BlockKind::Paragraph, "　三つ目。".into()),
+                (BlockKind::ListItem, "項目".into()),
+                (BlockKind::Paragraph, "　四つ目。".into()),
+            ]
+        );
+        // More than one U+3000 is one indent; a line of spaces is blank.
+        assert_eq!(
+            kinds_and_texts("　　あ\n　\nい"),
+            vec![
+                (BlockKind::Paragraph, "　あ".into()),
+                (BlockKind::Paragraph, "い".into()),
+            ]
+        );
     }
 
     #[test]
