@@ -375,21 +375,45 @@ fn reset_asks_unless_yes_and_refuses_without_a_terminal() {
 }
 
 #[test]
-fn a_garbage_progress_file_is_set_aside_with_a_warning() {
+fn a_garbage_progress_file_is_reported_by_reading_and_set_aside_by_a_change() {
     let world = World::new();
-    fs::write(world.progress_file(), b"\x00\x01 not toml [[[").unwrap();
-    let out = world.terakoya().arg("progress").assert().success();
+    let garbage = b"\x00\x01 not toml [[[";
+    fs::write(world.progress_file(), garbage).unwrap();
+    let bad_files = || -> Vec<PathBuf> {
+        fs::read_dir(world.data.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "bad"))
+            .collect()
+    };
+    // Reading (the table, `show`) says so and leaves the file alone.
+    for args in [
+        &["progress"][..],
+        &["show", "career/06-sns", "--width", "40"],
+    ] {
+        let out = world.terakoya().args(args).assert().success();
+        let err = stderr(&out);
+        assert!(err.starts_with("terakoya: warning: "), "{args:?}: {err}");
+        assert!(err.contains("progress.toml is unreadable"), "{err}");
+        assert!(err.contains("left as it is"), "{err}");
+        assert_eq!(fs::read(world.progress_file()).unwrap(), garbage);
+        assert!(bad_files().is_empty());
+    }
+    // A change sets it aside, byte for byte, and says where.
+    let theirs = world.file("theirs.toml", "version = 1\n");
+    let out = world
+        .terakoya()
+        .args(["progress", "import"])
+        .arg(&theirs)
+        .assert()
+        .success();
     let err = stderr(&out);
     assert!(err.starts_with("terakoya: warning: "), "{err}");
     assert!(
         err.contains("unreadable progress.toml moved to progress."),
         "{err}"
     );
-    let bad: Vec<_> = fs::read_dir(world.data.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "bad"))
-        .collect();
+    let bad = bad_files();
     assert_eq!(bad.len(), 1);
     let name = bad[0].file_name().unwrap().to_string_lossy().into_owned();
     assert!(err.contains(&name), "{err}");
@@ -397,7 +421,7 @@ fn a_garbage_progress_file_is_set_aside_with_a_warning() {
         err.contains(&world.data.path().display().to_string()),
         "{err}"
     );
-    assert_eq!(fs::read(&bad[0]).unwrap(), b"\x00\x01 not toml [[[");
+    assert_eq!(fs::read(&bad[0]).unwrap(), garbage);
 }
 
 #[test]

@@ -26,8 +26,10 @@ pub fn run(cli: &Cli, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
         // Not opened: opening sets an unreadable file aside, and an export
         // must fail on it instead of writing out empty progress.
         Some(ProgressAction::Export { file }) => export(&Store::at(data_dir), file),
+        // Only reads: an unreadable file is reported, not moved.
         None => {
-            let opened = open(data_dir);
+            let opened = Store::peek(data_dir);
+            warn(&opened);
             show(cli, &opened.store, &opened.progress, args.json)
         }
         Some(ProgressAction::Import { file }) => {
@@ -49,10 +51,14 @@ pub fn run(cli: &Cli, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
 /// Opens the store, saying on stderr what it found wrong.
 fn open(data_dir: Option<&Path>) -> Opened {
     let opened = Store::open(data_dir);
+    warn(&opened);
+    opened
+}
+
+fn warn(opened: &Opened) {
     if let Some(warning) = &opened.warning {
         eprintln!("terakoya: warning: {warning}");
     }
-    opened
 }
 
 fn show(cli: &Cli, store: &Store, progress: &Progress, json: bool) -> anyhow::Result<ExitCode> {

@@ -50,9 +50,10 @@ pub fn run(cli: &Cli, spec: &str, width: Option<u16>) -> anyhow::Result<ExitCode
         }
     };
     report_problems(cli, &loaded, Some(lesson));
-    let opened = Store::open(cli.data_dir.as_deref());
+    // Only reads the progress: an unreadable file is reported, not moved.
+    let opened = Store::peek(cli.data_dir.as_deref());
     if let Some(warning) = &opened.warning {
-        eprintln!("terakoya: {warning}");
+        eprintln!("terakoya: warning: {warning}");
     }
     let key = LessonKey::new(course.id.as_str(), lesson.id.as_str());
     let ticked = |point: &str| opened.progress.is_ticked(&key, point);

@@ -126,6 +126,27 @@ impl Store {
         }
     }
 
+    /// The saved progress for a command that only reads it (`progress`,
+    /// `show`): nothing is created, locked or moved. An unreadable file is
+    /// reported and left where it is, for the reader to set aside when it
+    /// next saves.
+    pub fn peek(data_dir: Option<&Path>) -> Opened {
+        let dir = resolve_dir(data_dir);
+        let (progress, warning) = match &dir {
+            Some(dir) => read_on_open(&dir.join(FILE_NAME), false),
+            None => (Progress::default(), Some(StoreError::NoDataDir.to_string())),
+        };
+        Opened {
+            store: Store {
+                dir,
+                last_good: progress.clone(),
+                warning: None,
+            },
+            progress,
+            warning,
+        }
+    }
+
     /// The store in `data_dir` (found as by [`Store::open`]) without reading
     /// or changing anything yet: for an export, which must not set an
     /// unreadable file aside.
@@ -351,7 +372,7 @@ fn read_on_open(path: &Path, locked: bool) -> (Progress, Option<String>) {
             ),
         },
         Err(reason) => format!(
-            "{} is unreadable; starting afresh ({reason}; in {})",
+            "{} is unreadable, so no progress is shown ({reason}; in {}); it is left as it is until the reader next saves, which moves it aside",
             file_name(path),
             dir_of(path)
         ),
