@@ -218,16 +218,65 @@ fn take_version(table: &mut Table) -> Result<i64, FormatError> {
     }
 }
 
-fn decode(mut table: Table) -> Result<(Progress, Extras), FormatError> {
+fn decode(table: Table) -> Result<(Progress, Extras), FormatError> {
+    let (progress, extras, problems) = decode_entries(table);
+    match problems.into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok((progress, extras)),
+    }
+}
+
+/// What could be read of a file with unreadable entries (see [`salvage`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Salvaged {
+    pub doc: Document,
+    /// The entries left out, each with why.
+    pub problems: Vec<FormatError>,
+}
+
+/// The readable part of a progress file that is valid TOML of this version
+/// but has unreadable entries (a hand edit gone wrong, say): every lesson
+/// that reads, without the ones that do not. `None` when the text is not
+/// TOML, not of a version this build writes, or has nothing readable.
+pub fn salvage(text: &str) -> Option<Salvaged> {
+    let mut table: Table = text.parse().ok()?;
+    if take_version(&mut table).ok()? > VERSION {
+        return None;
+    }
+    let (progress, extras, problems) = decode_entries(table);
+    if progress.lessons.is_empty() {
+        return None;
+    }
+    Some(Salvaged {
+        doc: Document {
+            version: VERSION,
+            progress,
+            extras,
+        },
+        problems,
+    })
+}
+
+/// Every entry that reads, and a problem for each one that does not.
+fn decode_entries(mut table: Table) -> (Progress, Extras, Vec<FormatError>) {
+    let mut problems = Vec::new();
     let last_opened = match table.remove("last_opened") {
         None => None,
-        Some(Value::String(key)) => Some(parse_key(&key, "last_opened")?),
-        Some(_) => return Err(shape("last_opened", "a \"course/lesson\" string")),
+        Some(Value::String(key)) => parse_key(&key, "last_opened")
+            .map_err(|e| problems.push(e))
+            .ok(),
+        Some(_) => {
+            problems.push(shape("last_opened", "a \"course/lesson\" string"));
+            None
+        }
     };
     let lessons = match table.remove("lessons") {
         None => Table::new(),
         Some(Value::Table(lessons)) => lessons,
-        Some(_) => return Err(shape("lessons", "a table")),
+        Some(_) => {
+            problems.push(shape("lessons", "a table"));
+            Table::new()
+        }
     };
     table.retain(|name, _| !TOP_FIELDS.contains(&name));
     let mut progress = Progress {
@@ -239,24 +288,35 @@ fn decode(mut table: Table) -> Result<(Progress, Extras), FormatError> {
         lessons: BTreeMap::new(),
     };
     for (name, value) in lessons {
-        let key = parse_key(&name, &format!("lessons.{name:?}"))?;
-        let Value::Table(mut fields) = value else {
-            return Err(shape(&format!("lessons.{name:?}"), "a table"));
-        };
-        let unknown: Table = fields
-            .iter()
-            .filter(|(field, _)| !LESSON_FIELDS.contains(&field.as_str()))
-            .map(|(field, value)| (field.clone(), value.clone()))
-            .collect();
-        fields.retain(|field, _| LESSON_FIELDS.contains(&field));
-        progress
-            .lessons
-            .insert(key.clone(), decode_lesson(&name, fields)?);
-        if !unknown.is_empty() {
-            extras.lessons.insert(key, unknown);
+        match decode_entry(&name, value) {
+            Ok((key, lesson, unknown)) => {
+                progress.lessons.insert(key.clone(), lesson);
+                if !unknown.is_empty() {
+                    extras.lessons.insert(key, unknown);
+                }
+            }
+            Err(problem) => problems.push(problem),
         }
     }
-    Ok((progress, extras))
+    (progress, extras, problems)
+}
+
+/// One `lessons` entry: its key, its progress and its unknown fields.
+fn decode_entry(
+    name: &str,
+    value: Value,
+) -> Result<(LessonKey, LessonProgress, Table), FormatError> {
+    let key = parse_key(name, &format!("lessons.{name:?}"))?;
+    let Value::Table(mut fields) = value else {
+        return Err(shape(&format!("lessons.{name:?}"), "a table"));
+    };
+    let unknown: Table = fields
+        .iter()
+        .filter(|(field, _)| !LESSON_FIELDS.contains(&field.as_str()))
+        .map(|(field, value)| (field.clone(), value.clone()))
+        .collect();
+    fields.retain(|field, _| LESSON_FIELDS.contains(&field));
+    Ok((key, decode_lesson(name, fields)?, unknown))
 }
 
 fn decode_lesson(name: &str, fields: Table) -> Result<LessonProgress, FormatError> {

@@ -364,20 +364,70 @@ fn read_on_open(path: &Path, locked: bool) -> (Progress, Option<String>) {
         }
         Ok(doc) => return (doc.progress, None),
         Err(reason) if locked => match disk::set_aside(path, &time::file_stamp(time::now())) {
-            Ok(moved) => bad_file_warning(path, &reason, &moved, "starting afresh"),
+            Ok(moved) => match salvaged(&bytes) {
+                Some(salvaged) => return keep_salvaged(path, salvaged, &reason, &moved),
+                None => bad_file_warning(path, &reason, &moved, "starting afresh"),
+            },
             Err(e) => format!(
                 "progress will not be saved: {} is unreadable and could not be moved aside ({reason}; {e}; in {})",
                 file_name(path),
                 dir_of(path)
             ),
         },
-        Err(reason) => format!(
-            "{} is unreadable, so no progress is shown ({reason}; in {}); it is left as it is until the reader next saves, which moves it aside",
-            file_name(path),
-            dir_of(path)
-        ),
+        Err(reason) => match salvaged(&bytes) {
+            Some(salvaged) => {
+                let warning = format!(
+                    "{} has unreadable entries, left out here ({reason}; in {}); it is left as it is until the reader next opens, which keeps the rest and moves the file aside",
+                    file_name(path),
+                    dir_of(path)
+                );
+                return (salvaged.doc.progress, Some(warning));
+            }
+            None => format!(
+                "{} is unreadable, so no progress is shown ({reason}; in {}); it is left as it is until the reader next saves, which moves it aside",
+                file_name(path),
+                dir_of(path)
+            ),
+        },
     };
     (Progress::default(), Some(warning))
+}
+
+/// What can be read of a progress file with unreadable entries.
+fn salvaged(bytes: &[u8]) -> Option<file::Salvaged> {
+    file::salvage(std::str::from_utf8(bytes).ok()?)
+}
+
+/// After an unreadable file was set aside to `moved` (under the lock): saves
+/// the readable part of it as the progress file, so that nothing readable is
+/// lost, and says what happened.
+fn keep_salvaged(
+    path: &Path,
+    salvaged: file::Salvaged,
+    reason: &FormatError,
+    moved: &Path,
+) -> (Progress, Option<String>) {
+    let lessons = salvaged.doc.progress.lessons.len();
+    let left_out = salvaged.problems.len();
+    let kept = file::to_text(&salvaged.doc)
+        .map_err(|e| e.to_string())
+        .and_then(|text| {
+            disk::write_atomically(&disk::write_target(path), text.as_bytes())
+                .map_err(|e| e.to_string())
+        });
+    let outcome = match kept {
+        Ok(()) => format!(
+            "kept the {lessons} lesson(s) it could read, left out {left_out} entr{}",
+            if left_out == 1 { "y" } else { "ies" }
+        ),
+        Err(e) => {
+            format!("showing the {lessons} lesson(s) it could read, but could not save them ({e})")
+        }
+    };
+    (
+        salvaged.doc.progress,
+        Some(bad_file_warning(path, reason, moved, &outcome)),
+    )
 }
 
 /// The data directory to use: the given one (an empty setting counts as

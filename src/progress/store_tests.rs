@@ -158,6 +158,61 @@ fn unreadable_files_are_set_aside_with_their_bytes() {
     }
 }
 
+/// A hand edit gone wrong in one lesson's entry, beside two good ones.
+const ONE_BAD_ENTRY: &str = "version = 1\nlast_opened = \"career/06\"\n\
+    [lessons.\"career/06\"]\nticked = [\"p1\", \"p2\"]\nnote = \"mine\"\n\
+    [lessons.\"career/07\"]\nticked = \"p3\"\n\
+    [lessons.\"career/08\"]\nsections_read = [\"s1\"]\n";
+
+#[test]
+fn a_file_with_a_bad_entry_keeps_the_rest_and_sets_the_original_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(FILE_NAME), ONE_BAD_ENTRY).unwrap();
+    let opened = open(dir.path());
+    let warning = opened.warning.unwrap();
+    assert!(warning.contains("kept the 2 lesson(s)"), "{warning}");
+    assert!(warning.contains("left out 1 entry"), "{warning}");
+    assert!(warning.contains("career/07"), "{warning}");
+    let progress = &opened.progress;
+    assert!(progress.is_ticked(&key("06"), "p1") && progress.is_ticked(&key("06"), "p2"));
+    assert!(!progress.lessons.contains_key(&key("07")));
+    assert!(progress.lessons[&key("08")].sections_read.contains("s1"));
+    assert_eq!(progress.last_opened, Some(key("06")));
+    // The original, byte for byte, and a readable file with the rest
+    // (unknown fields included) in its place.
+    let bad = bad_files(dir.path());
+    assert_eq!(bad.len(), 1);
+    assert_eq!(fs::read_to_string(&bad[0]).unwrap(), ONE_BAD_ENTRY);
+    let text = fs::read_to_string(dir.path().join(FILE_NAME)).unwrap();
+    assert!(text.contains("note = \"mine\""), "{text}");
+    let reopened = open(dir.path());
+    assert_eq!(reopened.warning, None);
+    assert_eq!(&reopened.progress, progress);
+    assert_eq!(bad_files(dir.path()).len(), 1);
+}
+
+#[test]
+fn reading_only_shows_the_readable_entries_and_moves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(FILE_NAME), ONE_BAD_ENTRY).unwrap();
+    let peeked = Store::peek(Some(dir.path()));
+    assert!(peeked.progress.is_ticked(&key("06"), "p1"));
+    assert_eq!(peeked.progress.lessons.len(), 2);
+    let warning = peeked.warning.unwrap();
+    assert!(warning.contains("unreadable entries"), "{warning}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join(FILE_NAME)).unwrap(),
+        ONE_BAD_ENTRY
+    );
+    assert!(bad_files(dir.path()).is_empty());
+    // Garbage is reported, not moved, and shows no progress.
+    fs::write(dir.path().join(FILE_NAME), b"\xff[[").unwrap();
+    let peeked = Store::peek(Some(dir.path()));
+    assert_eq!(peeked.progress, Progress::default());
+    assert!(peeked.warning.unwrap().contains("left as it is"));
+    assert!(bad_files(dir.path()).is_empty());
+}
+
 #[test]
 fn a_blank_file_is_empty_progress() {
     let dir = tempfile::tempdir().unwrap();

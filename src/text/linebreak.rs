@@ -236,7 +236,7 @@ where
             // The state machine must see the space: restart it at the
             // ideographic char before, while that is still known.
             self.restart_if_stale(previous);
-            if start == 0 && c == IDEOGRAPHIC_SPACE && self.width >= INDENT_MIN {
+            if start == 0 && self.is_indent(end) && self.width >= INDENT_MIN {
                 self.indent_end = end;
                 self.used += width;
             } else if start == self.line_start {
@@ -263,6 +263,15 @@ where
         }
         self.used += width;
         self.before = Some(c);
+    }
+
+    /// Whether the first unit, ending at `end`, is a paragraph indent: a lone
+    /// U+3000 (the grapheme path represents spaces by U+0020).
+    fn is_indent(&self, end: usize) -> bool {
+        self.text.get(..end).is_some_and(|unit| {
+            let mut chars = unit.chars();
+            chars.next() == Some(IDEOGRAPHIC_SPACE) && chars.next().is_none()
+        })
     }
 
     /// Records a break before `start` if UAX #14 and kinsoku both allow it.
@@ -319,11 +328,19 @@ where
     fn force_break(&mut self, start: usize, next: char) {
         let clean_here = self.before.is_none_or(|before| may_break(before, next));
         let at = if clean_here {
-            start
+            Some(start)
         } else {
-            self.last_clean_boundary(start, next).unwrap_or(start)
+            self.last_clean_boundary(start, next)
         };
-        self.end_line(at, false);
+        // The indent gives way before a line would hold it alone or break
+        // the kinsoku rules (only on absurdly narrow lines).
+        if self.line_start == 0 && self.indent_end > 0 && at.is_none_or(|at| at <= self.indent_end)
+        {
+            self.line_start = self.indent_end;
+            self.used = str_width(self.text.get(self.line_start..start).unwrap_or(""));
+            return;
+        }
+        self.end_line(at.unwrap_or(start), false);
         let rest = self.text.get(self.line_start..start).unwrap_or("");
         self.used = str_width(rest);
     }

@@ -242,6 +242,8 @@ fn a_paragraph_indent_stays_on_the_first_line_only() {
     // Too narrow for the indent and a character: dropped, as other leading
     // spaces are.
     assert_eq!(lines("\u{3000}学ぶ", 3), ["学", "ぶ"]);
+    // It gives way rather than stand alone or break kinsoku.
+    assert_eq!(lines("\u{3000}ガッコウ", 4), ["ガッ", "コウ"]);
     // Only at the very start: an ideographic space after a break is trimmed.
     assert_eq!(
         lines("\u{3000}あい\u{3000}\u{3000}うえ", 6),
