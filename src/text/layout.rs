@@ -130,8 +130,10 @@ impl LessonLayout {
     }
 
     /// The line showing `pos`: the last line starting at or before it, or,
-    /// when several lines share that start, the first of them that is not
-    /// blank (a section's heading, the lesson's label or title).
+    /// when `pos` is exactly where several lines start, the first of them
+    /// that is not blank (a section's heading, the lesson's label or title).
+    /// A place inside the first line under a heading is that line, not the
+    /// heading.
     pub fn line_of(&self, pos: SourcePos) -> usize {
         let last = self
             .lines
@@ -140,6 +142,9 @@ impl LessonLayout {
         let Some(at) = self.lines.get(last).map(|l| l.pos) else {
             return 0;
         };
+        if at != pos {
+            return last;
+        }
         let first = self.lines[..last]
             .iter()
             .rposition(|l| l.pos != at)

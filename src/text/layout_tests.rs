@@ -187,6 +187,23 @@ fn sections_and_positions_map_both_ways() {
 }
 
 #[test]
+fn a_place_inside_the_first_line_under_a_heading_is_that_line() {
+    for width in [12, 30, 80] {
+        let layout = layout_lesson(&sample_lesson(), width);
+        for (index, &heading) in layout.section_starts.iter().enumerate() {
+            let inside = SourcePos {
+                section: Some(index as u32),
+                block: 0,
+                offset: 1,
+            };
+            let first_body = (heading..layout.lines.len())
+                .find(|&i| layout.lines[i].kind == LineKind::Paragraph);
+            assert_eq!(Some(layout.line_of(inside)), first_body, "width {width}");
+        }
+    }
+}
+
+#[test]
 fn parallel_chunks_give_the_same_layout_as_one_pass() {
     let mut lesson = sample_lesson();
     let body = lesson.sections[0].body.clone();

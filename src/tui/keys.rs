@@ -86,6 +86,12 @@ pub const BINDINGS: &[Binding] = &[
         context: C::Global,
         action: A::Quit,
     },
+    Binding {
+        code: ch('z'),
+        mods: KeyModifiers::CONTROL,
+        context: C::Global,
+        action: A::Suspend,
+    },
     bind(KeyCode::Enter, C::List, A::Open),
     bind(KeyCode::Right, C::List, A::Open),
     bind(ch('l'), C::List, A::Open),

@@ -24,12 +24,13 @@ pub enum Action {
     ToggleFocus,
     ToggleTick,
     ToggleHelp,
+    Suspend,
     Quit,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 18] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::PageDown,
@@ -46,6 +47,7 @@ impl Action {
         Action::ToggleFocus,
         Action::ToggleTick,
         Action::ToggleHelp,
+        Action::Suspend,
         Action::Quit,
     ];
 
@@ -67,6 +69,7 @@ impl Action {
             Action::ToggleFocus => "toggle_focus",
             Action::ToggleTick => "toggle_tick",
             Action::ToggleHelp => "toggle_help",
+            Action::Suspend => "suspend",
             Action::Quit => "quit",
         }
     }
@@ -112,6 +115,8 @@ pub enum Msg {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Save(Vec<Change>),
+    /// Give the terminal back and stop as a shell job (Ctrl-Z), until `fg`.
+    Suspend,
     Quit,
 }
 

@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{self, Event as TermEvent, MouseButton, MouseEventKind};
-use ratatui::crossterm::{cursor, execute, style};
+use ratatui::crossterm::{cursor, execute, style, terminal};
 use ratatui::style::Color;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::bundle::{self, Severity};
@@ -118,11 +118,42 @@ fn event_loop(
         let mut batch = vec![next_event(app, rx)?];
         batch.extend(rx.try_iter());
         for event in without_superseded_resizes(batch) {
-            if let Some(code) = handle(app, saver, event)? {
-                return Ok(code);
+            match handle(app, saver, event)? {
+                Step::Go => {}
+                Step::Exit(code) => return Ok(code),
+                Step::Suspend => {
+                    suspend(terminal)?;
+                    // The window may have changed while the job was stopped.
+                    let size = terminal.size()?;
+                    let (width, height) = (size.width, size.height);
+                    dispatch(app, saver, Msg::Resize { width, height });
+                }
             }
         }
     }
+}
+
+/// What the loop does after an event.
+enum Step {
+    Go,
+    Exit(ExitCode),
+    Suspend,
+}
+
+/// Ctrl-Z, as in less or vim: gives the terminal back, stops the process as
+/// a shell job (SIGTSTP, whose default action stops it), and takes the
+/// terminal again when `fg` continues it. In a process group with no shell
+/// to continue it (an orphaned one) the kernel discards the signal, and the
+/// reader simply carries on.
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    TerminalGuard::leave();
+    signal_hook::low_level::raise(SIGTSTP)?;
+    TerminalGuard::enter()?;
+    // A resize clears the screen and makes the next frame draw in full.
+    // (`Terminal::clear` would ask the terminal for the cursor position, and
+    // the input thread, blocked reading events, would eat the answer.)
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 /// Drops every resize that a later one in the same batch replaces, so that
@@ -183,16 +214,18 @@ fn is_ignored_mouse(event: &Event) -> bool {
     )
 }
 
-/// Handles one event; returns the exit code when the reader should stop.
-fn handle(app: &mut App, saver: &mut Saver, event: Event) -> anyhow::Result<Option<ExitCode>> {
+/// Handles one event: what the loop does next.
+fn handle(app: &mut App, saver: &mut Saver, event: Event) -> anyhow::Result<Step> {
     let msg = match event {
         Event::Term(term) => match to_msg(app, term) {
             Some(msg) => msg,
-            None => return Ok(None),
+            None => return Ok(Step::Go),
         },
         Event::Signal(signal) => {
             dispatch(app, saver, Msg::Action(Action::Quit));
-            return Ok(Some(ExitCode::from(128u8.saturating_add(signal as u8))));
+            return Ok(Step::Exit(ExitCode::from(
+                128u8.saturating_add(signal as u8),
+            )));
         }
         Event::InputFailed(err) => {
             dispatch(app, saver, Msg::Action(Action::Quit));
@@ -200,13 +233,14 @@ fn handle(app: &mut App, saver: &mut Saver, event: Event) -> anyhow::Result<Opti
         }
         Event::Settled => Msg::Settled,
     };
-    Ok(dispatch(app, saver, msg).then_some(ExitCode::SUCCESS))
+    Ok(dispatch(app, saver, msg))
 }
 
-/// Runs update and carries out its effects; true when it asked to quit.
-fn dispatch(app: &mut App, saver: &mut Saver, msg: Msg) -> bool {
+/// Runs update and carries out its effects but for leaving the screen,
+/// which it returns for the loop to do.
+fn dispatch(app: &mut App, saver: &mut Saver, msg: Msg) -> Step {
     app.now = time::now();
-    let mut quit = false;
+    let mut step = Step::Go;
     for effect in update::update(app, msg) {
         match effect {
             Effect::Save(changes) => {
@@ -216,10 +250,11 @@ fn dispatch(app: &mut App, saver: &mut Saver, msg: Msg) -> bool {
                     app.status = Status::warning(warning);
                 }
             }
-            Effect::Quit => quit = true,
+            Effect::Quit => step = Step::Exit(ExitCode::SUCCESS),
+            Effect::Suspend => step = Step::Suspend,
         }
     }
-    quit
+    step
 }
 
 fn to_msg(app: &App, event: TermEvent) -> Option<Msg> {
@@ -336,6 +371,22 @@ fn write_mouse(sequence: &str) -> io::Result<()> {
 struct TerminalGuard(DefaultTerminal);
 
 impl TerminalGuard {
+    /// Back to the terminal as it was: mouse reporting off, cursor shown,
+    /// raw mode off, main screen.
+    fn leave() {
+        let _ = write_mouse(MOUSE_OFF);
+        let _ = execute!(stdout(), cursor::Show);
+        ratatui::restore();
+    }
+
+    /// Raw mode, the alternate screen and mouse reporting again, after
+    /// [`TerminalGuard::leave`] (for a suspend).
+    fn enter() -> io::Result<()> {
+        terminal::enable_raw_mode()?;
+        execute!(stdout(), terminal::EnterAlternateScreen)?;
+        write_mouse(MOUSE_ON)
+    }
+
     fn start() -> io::Result<Self> {
         // try_init leaves raw mode on when a later step of it fails.
         let terminal = ratatui::try_init().inspect_err(|_| ratatui::restore())?;
@@ -353,9 +404,7 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        let _ = write_mouse(MOUSE_OFF);
-        let _ = execute!(stdout(), cursor::Show);
-        ratatui::restore();
+        TerminalGuard::leave();
     }
 }
 

@@ -106,6 +106,7 @@ pub fn action_help(context: Context, action: Action) -> &'static str {
         Action::ToggleFocus => "switch between the text and the summary",
         Action::ToggleTick => "tick or untick the point",
         Action::ToggleHelp => "show or hide this help",
+        Action::Suspend => "suspend to the shell (`fg` resumes)",
         Action::Quit => "quit",
     }
 }
@@ -124,6 +125,7 @@ pub fn action_hint(action: Action) -> &'static str {
         Action::ToggleFocus => "switch pane",
         Action::ToggleTick => "tick",
         Action::ToggleHelp => "help",
+        Action::Suspend => "suspend",
         Action::Quit => "quit",
     }
 }

@@ -29,7 +29,7 @@ pub(super) fn changes(effects: Vec<Effect>) -> Vec<Change> {
         .into_iter()
         .flat_map(|e| match e {
             Effect::Save(changes) => changes,
-            Effect::Quit => Vec::new(),
+            Effect::Quit | Effect::Suspend => Vec::new(),
         })
         .collect()
 }
@@ -181,6 +181,21 @@ fn quit_saves_the_position_then_quits() {
     assert!(
         matches!(&effects[..], [Effect::Save(c), Effect::Quit] if matches!(c[0], Change::Position { .. }))
     );
+}
+
+#[test]
+fn suspend_saves_the_position_then_suspends_and_keeps_the_state() {
+    let mut app = app(30, 12);
+    act(&mut app, Action::Open);
+    for _ in 0..4 {
+        act(&mut app, Action::ScrollDown);
+    }
+    let before = top(&app);
+    let effects = update(&mut app, Msg::Action(Action::Suspend));
+    assert!(
+        matches!(&effects[..], [Effect::Save(c), Effect::Suspend] if matches!(c[0], Change::Position { .. }))
+    );
+    assert_eq!((app.screen, top(&app)), (Screen::Lesson, before));
 }
 
 #[test]
@@ -377,6 +392,8 @@ fn keys_depend_on_focus_and_help() {
     );
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(keys::action_for(&app, ctrl_c), Some(Action::Quit));
+    let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(keys::action_for(&app, ctrl_z), Some(Action::Suspend));
     let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
     assert_eq!(keys::action_for(&app, shift_g), Some(Action::Bottom));
 }

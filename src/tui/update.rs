@@ -60,9 +60,14 @@ fn update_only(app: &mut App, msg: Msg) -> Vec<Effect> {
 }
 
 fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
-    if action == Action::Quit {
+    // Both leave the screen: the position is saved first, as on any exit.
+    if let Action::Quit | Action::Suspend = action {
         let mut effects = reading::save_position(app);
-        effects.push(Effect::Quit);
+        effects.push(if action == Action::Quit {
+            Effect::Quit
+        } else {
+            Effect::Suspend
+        });
         return effects;
     }
     if app.help.is_some() {
