@@ -50,8 +50,9 @@ pub fn fit(lesson: &Lesson, body: Rect) -> (Vec<CheckLine>, Rect) {
     if all.len() <= usize::from(body.height) || body.width < SCROLLBAR_MIN {
         return (all, body);
     }
+    // The text keeps a column free before the scrollbar, as the lesson's does.
     let text = Rect {
-        width: body.width - 1,
+        width: body.width - 2,
         ..body
     };
     (lines(lesson, text.width), text)
@@ -59,6 +60,28 @@ pub fn fit(lesson: &Lesson, body: Rect) -> (Vec<CheckLine>, Rect) {
 
 /// Narrower checklists have no room to spare for a scrollbar.
 const SCROLLBAR_MIN: u16 = 20;
+
+/// One step of j/k (`down` or up) from the focused point `cursor` of
+/// `count`, with the view at `top`: a line of the focused point when it is
+/// taller than the view and its rest is hidden that way, else the next
+/// point. Returns the new top and cursor.
+pub fn step(
+    lines: &[CheckLine],
+    (top, cursor): (usize, usize),
+    count: usize,
+    height: usize,
+    down: bool,
+) -> (usize, usize) {
+    let span = point_lines(lines, cursor);
+    if down && span.end > top + height {
+        return (top + 1, cursor);
+    }
+    if !down && span.start < top {
+        return (top - 1, cursor);
+    }
+    let cursor = scroll::move_cursor(cursor, if down { 1 } else { -1 }, count);
+    (top_for_cursor(lines, top, cursor, height), cursor)
+}
 
 /// The lines of `point`.
 pub fn point_lines(lines: &[CheckLine], point: usize) -> Range<usize> {
@@ -133,6 +156,26 @@ mod tests {
         let lines = layout(&[2, 10, 2]);
         assert_eq!(top_for_cursor(&lines, 0, 1, 4), 2);
         assert_eq!(top_for_cursor(&lines, 2, 2, 4), 12);
+    }
+
+    #[test]
+    fn j_and_k_scroll_through_a_point_taller_than_the_view() {
+        // p1 is 6 lines, the view 4.
+        let lines = layout(&[2, 6, 2]);
+        let mut at = (0, 0);
+        let mut seen = Vec::new();
+        for _ in 0..6 {
+            at = step(&lines, at, 3, 4, true);
+            seen.push(at);
+        }
+        // To p1 (its first line on top), then line by line to its end, then
+        // p2 (from its first line: no half point on top), where it stays.
+        assert_eq!(seen, [(2, 1), (3, 1), (4, 1), (8, 2), (8, 2), (8, 2)]);
+        // Up: p1 from its first line, then p0.
+        assert_eq!(step(&lines, at, 3, 4, false), (2, 1));
+        assert_eq!(step(&lines, (2, 1), 3, 4, false), (0, 0));
+        // A view scrolled into a tall point goes back up line by line.
+        assert_eq!(step(&lines, (4, 1), 3, 4, false), (3, 1));
     }
 
     #[test]

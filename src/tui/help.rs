@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use super::geometry;
 use super::keys::{HelpLine, help_lines};
+use crate::text::linebreak::wrap;
 use crate::text::width::str_width;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +51,12 @@ pub fn layout(area: Rect) -> (Rect, Rect, Vec<HelpRow>) {
             HelpLine::Key { keys, what } if fits => rows.push(row(&one_line(keys, what), false)),
             HelpLine::Key { keys, what } => {
                 rows.push(row(&format!("  {keys}"), false));
-                rows.push(row(&format!("      {what}"), false));
+                // Wrapped, not cut: every word of the help can be read.
+                let room = usize::from(inner.width).saturating_sub(DESCRIPTION_INDENT.len());
+                for range in wrap(what, room.max(1)) {
+                    let part = what.get(range).unwrap_or_default();
+                    rows.push(row(&format!("{DESCRIPTION_INDENT}{part}"), false));
+                }
             }
             HelpLine::Blank => rows.push(row("", false)),
         }
@@ -58,6 +64,9 @@ pub fn layout(area: Rect) -> (Rect, Rect, Vec<HelpRow>) {
     let (outer, inner) = geometry::help_box(area, rows.len(), wide);
     (outer, inner, rows)
 }
+
+/// Where a description starts under its keys when the box is narrow.
+const DESCRIPTION_INDENT: &str = "      ";
 
 fn pad(text: &str, width: usize) -> String {
     " ".repeat(width.saturating_sub(str_width(text)))
@@ -89,5 +98,31 @@ mod tests {
             wide.iter()
                 .any(|r| r.text.ends_with("tick or untick the point"))
         );
+    }
+
+    #[test]
+    fn narrow_help_wraps_long_descriptions_instead_of_cutting_them() {
+        for width in [20, 30, 40, 50] {
+            let (_, inner, rows) = layout(Rect::new(0, 0, width, 12));
+            let descriptions = rows
+                .iter()
+                .filter(|r| r.text.starts_with(DESCRIPTION_INDENT));
+            for row in descriptions {
+                assert!(
+                    str_width(&row.text) <= usize::from(inner.width),
+                    "{width}: {row:?}"
+                );
+            }
+            let text: String = rows
+                .iter()
+                .map(|r| r.text.trim())
+                .collect::<Vec<_>>()
+                .join(" ");
+            for line in help_lines() {
+                if let HelpLine::Key { what, .. } = line {
+                    assert!(text.contains(what), "{width}: {what}");
+                }
+            }
+        }
     }
 }

@@ -263,8 +263,10 @@ fn checklist_action(app: &mut App, action: Action) -> Vec<Effect> {
     };
     let cursor = state.cursor;
     state.cursor = match action {
-        Action::ScrollDown => scroll::move_cursor(cursor, 1, count),
-        Action::ScrollUp => scroll::move_cursor(cursor, -1, count),
+        Action::ScrollDown | Action::ScrollUp => {
+            step_checklist(app, action == Action::ScrollDown);
+            return Vec::new();
+        }
         Action::PageDown | Action::Bottom => count.saturating_sub(1),
         Action::PageUp | Action::Top => 0,
         Action::HalfPageDown => scroll::move_cursor(cursor, 2, count),
@@ -274,6 +276,28 @@ fn checklist_action(app: &mut App, action: Action) -> Vec<Effect> {
     };
     keep_cursor_visible(app);
     Vec::new()
+}
+
+/// j/k in the checklist: see [`checklist::step`].
+fn step_checklist(app: &mut App, down: bool) {
+    let body = geometry::checklist_body(app.area);
+    let Some((count, (lines, text))) = app
+        .open_lesson()
+        .map(|(_, lesson)| (lesson.summary.len(), checklist::fit(lesson, body)))
+    else {
+        return;
+    };
+    let Some(state) = app.lesson.as_mut() else {
+        return;
+    };
+    let height = usize::from(text.height);
+    (state.checklist_top, state.cursor) = checklist::step(
+        &lines,
+        (state.checklist_top, state.cursor),
+        count,
+        height,
+        down,
+    );
 }
 
 /// Ticks or unticks the focused point; the lesson is completed when its
