@@ -323,7 +323,8 @@ fn mouse_motion_does_not_put_off_the_position_save() {
 }
 
 /// A tick that could not be saved is not lost silently: after the terminal
-/// is restored the reader says so on stderr and exits with status 1.
+/// is restored the reader says so on stderr and exits with status 1; the
+/// warnings the status line showed are repeated there too.
 #[test]
 fn changes_left_unsaved_are_reported_at_exit() {
     let root = tempfile::tempdir().unwrap();
@@ -342,6 +343,10 @@ fn changes_left_unsaved_are_reported_at_exit() {
     reader.wait_for_output("the warning after the terminal is restored", |output| {
         output.contains("terakoya: warning: changes to your progress could not be saved")
             || output.contains("terakoya: warning: 1 change to your progress could not be saved")
+    });
+    // The status line's warning from the start is said again, whole.
+    reader.wait_for_output("the opening warning, repeated", |output| {
+        output.contains("terakoya: warning: progress will not be saved: cannot write in")
     });
 }
 

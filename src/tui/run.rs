@@ -63,9 +63,15 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
     }
     spawn_input_thread(tx);
     let mut saver = Saver::new(store);
+    saver.warnings = warnings;
     let result = event_loop(&mut terminal.0, &mut app, &mut saver, &rx);
-    // Restore the terminal first, so the warning below stays readable.
+    // Restore the terminal first, so the warnings below stay readable.
     drop(terminal);
+    // The status line may have cut them short (a narrow window), and they
+    // are gone with the screen: say them again, whole, in the shell.
+    for warning in &saver.warnings {
+        eprintln!("terakoya: warning: {warning}");
+    }
     let code = result?;
     match saver.unsaved_reason() {
         Some(reason) => {
@@ -247,7 +253,8 @@ fn dispatch(app: &mut App, saver: &mut Saver, msg: Msg) -> Step {
                 let reply = saver.save(changes);
                 update::update(app, reply);
                 if let Some(warning) = saver.store.take_warning() {
-                    app.status = Status::warning(warning);
+                    app.status = Status::warning(warning.clone());
+                    saver.warnings.push(warning);
                 }
             }
             Effect::Quit => step = Step::Exit(ExitCode::SUCCESS),
@@ -287,6 +294,9 @@ struct Saver {
     unsaved: Vec<Change>,
     /// Why the last save failed, while `unsaved` is not empty.
     failure: Option<String>,
+    /// The warnings shown in the status line about the lessons and the
+    /// progress file, to repeat on exit.
+    warnings: Vec<String>,
 }
 
 impl Saver {
@@ -295,6 +305,7 @@ impl Saver {
             store,
             unsaved: Vec::new(),
             failure: None,
+            warnings: Vec::new(),
         }
     }
 
