@@ -41,17 +41,24 @@ fn sample() -> Lesson {
 }
 
 /// The blocks of `text`, list items with their bullet (drawn only where the
-/// width leaves room for the list indent).
+/// width leaves room for the list indent): one per list, from its first
+/// item's script.
 fn push_text(out: &mut String, text: &Text, bullets: bool) {
+    let mut bullet = "-";
+    let mut previous = None;
     for block in &text.blocks {
-        if bullets && block.kind == BlockKind::ListItem {
-            out.push_str(if block.text.starts_with(is_cjk) {
+        if block.kind == BlockKind::ListItem && previous != Some(BlockKind::ListItem) {
+            bullet = if block.text.starts_with(is_cjk) {
                 "・"
             } else {
                 "-"
-            });
+            };
+        }
+        if bullets && block.kind == BlockKind::ListItem {
+            out.push_str(bullet);
         }
         out.push_str(&block.text);
+        previous = Some(block.kind);
     }
 }
 
@@ -292,4 +299,71 @@ fn english_lesson_shows_dash_bullets_and_keeps_words_whole() {
         out.starts_with("Lesson 1\nGetting around terakoya\n"),
         "{out}"
     );
+}
+
+/// A lesson whose paragraphs are marked the Japanese way, by a U+3000
+/// indent at the start of a line, with no blank line between them.
+const INDENTED: &str = r#"title = "字下げの段落"
+intro = """
+　研修医の一日は長い。朝の回診から始まり、夜の申し送りまで、考える暇もなく過ぎていく。
+　それでも、十五分だけ論文を読む時間を作る。続けるうちに、それが一日の支えになる。
+"""
+
+[[sections]]
+heading = "続けるための工夫"
+body = """
+　時間を決める。場所を決める。読む量は少なくてよい。
+　「今日は一段落だけ」と決めた日も、読んだことに変わりはない。
+"""
+
+[[summary]]
+text = "毎日十五分、論文を読む時間を作る。"
+"#;
+
+#[test]
+fn indented_paragraphs_keep_their_indent_on_the_first_line_only() {
+    let data = tempfile::tempdir().unwrap();
+    let lessons = tempfile::tempdir().unwrap();
+    let course = lessons.path().join("c");
+    std::fs::create_dir(&course).unwrap();
+    std::fs::write(course.join("course.toml"), "title = \"C\"\n").unwrap();
+    std::fs::write(course.join("a.toml"), INDENTED).unwrap();
+    let loaded = bundle::load(&LessonsSource::Path(lessons.path().to_path_buf()));
+    let (_, lesson) = loaded.library.find_lesson("c/a").unwrap();
+    let paragraphs = lesson.intro.iter().chain([&lesson.sections[0].body]);
+    let firsts: Vec<String> = paragraphs
+        .flat_map(|text| &text.blocks)
+        .map(|block| block.text.chars().take(3).collect())
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            "\u{3000}研修",
+            "\u{3000}それ",
+            "\u{3000}時間",
+            "\u{3000}「今"
+        ]
+    );
+    for width in 10..=120 {
+        let out = Command::cargo_bin("terakoya")
+            .unwrap()
+            .arg("--data-dir")
+            .arg(data.path())
+            .arg("--lessons")
+            .arg(lessons.path())
+            .args(["show", "c/a", "--width", &width.to_string()])
+            .assert()
+            .success();
+        let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        check_show(&out, width, lesson, &expected_chars(lesson, &[], width));
+        let indented: Vec<&str> = out.lines().filter(|l| l.starts_with('\u{3000}')).collect();
+        assert_eq!(indented.len(), 4, "width {width}:\n{out}");
+        for first in firsts.iter() {
+            let body = first.trim_start_matches('\u{3000}');
+            assert!(
+                indented.iter().any(|l| l[3..].starts_with(body)),
+                "width {width}: {first}\n{out}"
+            );
+        }
+    }
 }
