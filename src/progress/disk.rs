@@ -136,6 +136,20 @@ pub fn read_if_exists(path: &Path) -> io::Result<Option<Vec<u8>>> {
 /// directory, or `progress.<stamp>-2.bad`, ... so that an earlier `.bad` file
 /// is never overwritten. Returns the new name.
 pub fn set_aside(path: &Path, stamp: &str) -> io::Result<PathBuf> {
+    aside(path, stamp, move_without_clobbering)
+}
+
+/// [`set_aside`], but `path` stays too: the `.bad` file is a copy (a hard
+/// link where the file system has them).
+pub fn copy_aside(path: &Path, stamp: &str) -> io::Result<PathBuf> {
+    aside(path, stamp, copy_without_clobbering)
+}
+
+fn aside(
+    path: &Path,
+    stamp: &str,
+    place: fn(&Path, &Path) -> io::Result<()>,
+) -> io::Result<PathBuf> {
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
     for attempt in 1..=100 {
         let name = match attempt {
@@ -143,7 +157,7 @@ pub fn set_aside(path: &Path, stamp: &str) -> io::Result<PathBuf> {
             n => format!("{stem}.{stamp}-{n}.bad"),
         };
         let target = path.with_file_name(name);
-        match move_without_clobbering(path, &target) {
+        match place(path, &target) {
             Ok(()) => return Ok(target),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(e),
@@ -153,6 +167,23 @@ pub fn set_aside(path: &Path, stamp: &str) -> io::Result<PathBuf> {
         io::ErrorKind::AlreadyExists,
         "too many .bad files already",
     ))
+}
+
+/// A new name for the file, never replacing an existing one.
+fn copy_without_clobbering(from: &Path, to: &Path) -> io::Result<()> {
+    match fs::hard_link(from, to) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => {
+            let bytes = fs::read(from)?;
+            let mut copy = fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(to)?;
+            copy.write_all(&bytes)?;
+            copy.sync_all()
+        }
+    }
 }
 
 /// A hard link refuses to replace an existing file, unlike a rename; where

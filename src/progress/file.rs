@@ -289,11 +289,13 @@ fn decode_entries(mut table: Table) -> (Progress, Extras, Vec<FormatError>) {
     };
     for (name, value) in lessons {
         match decode_entry(&name, value) {
-            Ok((key, lesson, unknown)) => {
+            Ok(entry) => {
+                let (key, lesson, unknown) = entry.decoded;
                 progress.lessons.insert(key.clone(), lesson);
                 if !unknown.is_empty() {
                     extras.lessons.insert(key, unknown);
                 }
+                problems.extend(entry.problem);
             }
             Err(problem) => problems.push(problem),
         }
@@ -301,11 +303,17 @@ fn decode_entries(mut table: Table) -> (Progress, Extras, Vec<FormatError>) {
     (progress, extras, problems)
 }
 
-/// One `lessons` entry: its key, its progress and its unknown fields.
-fn decode_entry(
-    name: &str,
-    value: Value,
-) -> Result<(LessonKey, LessonProgress, Table), FormatError> {
+/// A `lessons` entry that could be read, at least in part.
+struct Entry {
+    /// Its key, its progress and its unknown fields.
+    decoded: (LessonKey, LessonProgress, Table),
+    /// Why some of its fields were left out, if they were.
+    problem: Option<FormatError>,
+}
+
+/// One `lessons` entry. When a field does not read, the fields that do are
+/// kept (with the problem), so that one bad date does not lose the ticks.
+fn decode_entry(name: &str, value: Value) -> Result<Entry, FormatError> {
     let key = parse_key(name, &format!("lessons.{name:?}"))?;
     let Value::Table(mut fields) = value else {
         return Err(shape(&format!("lessons.{name:?}"), "a table"));
@@ -316,7 +324,26 @@ fn decode_entry(
         .map(|(field, value)| (field.clone(), value.clone()))
         .collect();
     fields.retain(|field, _| LESSON_FIELDS.contains(&field));
-    Ok((key, decode_lesson(name, fields)?, unknown))
+    let (lesson, problem) = match decode_lesson(name, fields.clone()) {
+        Ok(lesson) => (lesson, None),
+        Err(problem) => {
+            let readable: Table = fields
+                .into_iter()
+                .filter(|(field, value)| {
+                    let one = Table::from_iter([(field.clone(), value.clone())]);
+                    decode_lesson(name, one).is_ok()
+                })
+                .collect();
+            if readable.is_empty() {
+                return Err(problem);
+            }
+            (decode_lesson(name, readable)?, Some(problem))
+        }
+    };
+    Ok(Entry {
+        decoded: (key, lesson, unknown),
+        problem,
+    })
 }
 
 fn decode_lesson(name: &str, fields: Table) -> Result<LessonProgress, FormatError> {

@@ -310,10 +310,17 @@ impl Store {
                     &moved,
                     "saving the progress on screen",
                 ));
-                let doc = Document {
-                    progress: self.last_good.clone(),
-                    ..Document::new()
-                };
+                // What still reads on disk stands, as on any save (another
+                // reader's changes included); the progress on screen fills
+                // in what does not.
+                let mut doc = salvaged(&bytes).map_or_else(Document::new, |s| s.doc);
+                for (key, lesson) in &self.last_good.lessons {
+                    let entry = doc.progress.lessons.entry(key.clone());
+                    entry.or_insert_with(|| lesson.clone());
+                }
+                if doc.progress.last_opened.is_none() {
+                    doc.progress.last_opened = self.last_good.last_opened.clone();
+                }
                 Ok((doc, true))
             }
         }
@@ -363,21 +370,24 @@ fn read_on_open(path: &Path, locked: bool) -> (Progress, Option<String>) {
             );
         }
         Ok(doc) => return (doc.progress, None),
-        Err(reason) if locked => match disk::set_aside(path, &time::file_stamp(time::now())) {
-            Ok(moved) => match salvaged(&bytes) {
-                Some(salvaged) => return keep_salvaged(path, salvaged, &reason, &moved),
-                None => bad_file_warning(path, &reason, &moved, "starting afresh"),
-            },
-            Err(e) => format!(
-                "progress will not be saved: {} is unreadable and could not be moved aside ({reason}; {e}; in {})",
-                file_name(path),
-                dir_of(path)
-            ),
-        },
+        Err(reason) if locked => {
+            let stamp = time::file_stamp(time::now());
+            if let Some(salvaged) = salvaged(&bytes) {
+                return keep_salvaged(path, salvaged, &reason, &stamp);
+            }
+            match disk::set_aside(path, &stamp) {
+                Ok(moved) => bad_file_warning(path, &reason, &moved, "starting afresh"),
+                Err(e) => format!(
+                    "progress will not be saved: {} is unreadable and could not be moved aside ({reason}; {e}; in {})",
+                    file_name(path),
+                    dir_of(path)
+                ),
+            }
+        }
         Err(reason) => match salvaged(&bytes) {
             Some(salvaged) => {
                 let warning = format!(
-                    "{} has unreadable entries, left out here ({reason}; in {}); it is left as it is until the reader next opens, which keeps the rest and moves the file aside",
+                    "{} has unreadable entries, left out here; the file is not changed ({reason}; in {})",
                     file_name(path),
                     dir_of(path)
                 );
@@ -398,35 +408,49 @@ fn salvaged(bytes: &[u8]) -> Option<file::Salvaged> {
     file::salvage(std::str::from_utf8(bytes).ok()?)
 }
 
-/// After an unreadable file was set aside to `moved` (under the lock): saves
-/// the readable part of it as the progress file, so that nothing readable is
-/// lost, and says what happened.
+/// Under the lock, for a file with unreadable entries: keeps a copy of it
+/// (`progress.<stamp>.bad`), then replaces it with its readable part, so
+/// that nothing readable is lost and the original stays whole somewhere.
+/// If the copy cannot be made, the file is not replaced; if the write
+/// fails, the original stays in place (and the next save sets it aside and
+/// writes the progress on screen, which includes the readable part).
 fn keep_salvaged(
     path: &Path,
     salvaged: file::Salvaged,
     reason: &FormatError,
-    moved: &Path,
+    stamp: &str,
 ) -> (Progress, Option<String>) {
     let lessons = salvaged.doc.progress.lessons.len();
     let left_out = salvaged.problems.len();
+    let copy = match disk::copy_aside(path, stamp) {
+        Ok(copy) => copy,
+        Err(e) => {
+            let warning = format!(
+                "{} has unreadable entries, left out here; it could not be copied aside, so it is not changed ({reason}; {e}; in {})",
+                file_name(path),
+                dir_of(path)
+            );
+            return (salvaged.doc.progress, Some(warning));
+        }
+    };
     let kept = file::to_text(&salvaged.doc)
         .map_err(|e| e.to_string())
         .and_then(|text| {
             disk::write_atomically(&disk::write_target(path), text.as_bytes())
                 .map_err(|e| e.to_string())
         });
+    let entries = if left_out == 1 { "entry" } else { "entries" };
     let outcome = match kept {
-        Ok(()) => format!(
-            "kept the {lessons} lesson(s) it could read, left out {left_out} entr{}",
-            if left_out == 1 { "y" } else { "ies" }
-        ),
-        Err(e) => {
-            format!("showing the {lessons} lesson(s) it could read, but could not save them ({e})")
+        Ok(()) => {
+            format!("kept the {lessons} lesson(s) it could read, left out {left_out} {entries}")
         }
+        Err(e) => format!(
+            "showing the {lessons} lesson(s) it could read; the file is not changed yet ({e})"
+        ),
     };
     (
         salvaged.doc.progress,
-        Some(bad_file_warning(path, reason, moved, &outcome)),
+        Some(bad_file_warning(path, reason, &copy, &outcome)),
     )
 }
 

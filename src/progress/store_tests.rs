@@ -192,6 +192,37 @@ fn a_file_with_a_bad_entry_keeps_the_rest_and_sets_the_original_aside() {
 }
 
 #[test]
+fn a_save_over_a_file_with_a_bad_entry_keeps_what_reads_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path()).store;
+    // Another reader saved 06 and 08, then the file was spoilt in 07.
+    fs::write(dir.path().join(FILE_NAME), ONE_BAD_ENTRY).unwrap();
+    let progress = store.apply(&[tick("09", "p9", true)]).unwrap();
+    assert!(progress.is_ticked(&key("06"), "p1"));
+    assert!(progress.lessons.contains_key(&key("08")));
+    assert!(progress.is_ticked(&key("09"), "p9"));
+    assert_eq!(open(dir.path()).progress, progress);
+    let bad = bad_files(dir.path());
+    assert_eq!(fs::read_to_string(&bad[0]).unwrap(), ONE_BAD_ENTRY);
+    assert!(store.take_warning().unwrap().contains("unreadable"));
+}
+
+#[test]
+fn one_bad_field_leaves_the_rest_of_its_lesson() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        "version = 1\n[lessons.\"career/06\"]\nticked = [\"p1\"]\ncompleted = \"yesterday\"\n";
+    fs::write(dir.path().join(FILE_NAME), text).unwrap();
+    let opened = open(dir.path());
+    assert!(opened.progress.is_ticked(&key("06"), "p1"));
+    assert_eq!(opened.progress.lessons[&key("06")].completed, None);
+    let warning = opened.warning.unwrap();
+    assert!(warning.contains("completed"), "{warning}");
+    assert_eq!(fs::read_to_string(&bad_files(dir.path())[0]).unwrap(), text);
+    assert!(open(dir.path()).warning.is_none());
+}
+
+#[test]
 fn reading_only_shows_the_readable_entries_and_moves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join(FILE_NAME), ONE_BAD_ENTRY).unwrap();

@@ -266,12 +266,15 @@ where
     }
 
     /// Whether the first unit, ending at `end`, is a paragraph indent: a lone
-    /// U+3000 (the grapheme path represents spaces by U+0020).
+    /// U+3000 (the grapheme path represents spaces by U+0020) with text, not
+    /// another space, after it.
     fn is_indent(&self, end: usize) -> bool {
-        self.text.get(..end).is_some_and(|unit| {
+        let lone = self.text.get(..end).is_some_and(|unit| {
             let mut chars = unit.chars();
             chars.next() == Some(IDEOGRAPHIC_SPACE) && chars.next().is_none()
-        })
+        });
+        let next = self.text.get(end..).and_then(|rest| rest.chars().next());
+        lone && next.is_some_and(|c| !is_space(c))
     }
 
     /// Records a break before `start` if UAX #14 and kinsoku both allow it.
@@ -336,7 +339,7 @@ where
         // the kinsoku rules (only on absurdly narrow lines).
         if self.line_start == 0 && self.indent_end > 0 && at.is_none_or(|at| at <= self.indent_end)
         {
-            self.line_start = self.indent_end;
+            self.line_start = self.skip_spaces(self.indent_end);
             self.used = str_width(self.text.get(self.line_start..start).unwrap_or(""));
             return;
         }

@@ -244,6 +244,9 @@ fn a_paragraph_indent_stays_on_the_first_line_only() {
     assert_eq!(lines("\u{3000}学ぶ", 3), ["学", "ぶ"]);
     // It gives way rather than stand alone or break kinsoku.
     assert_eq!(lines("\u{3000}ガッコウ", 4), ["ガッ", "コウ"]);
+    // Followed by another space it is no indent: all are dropped.
+    assert_eq!(lines("\u{3000} abcdefghijk", 6), ["abcdef", "ghijk"]);
+    assert_eq!(lines("\u{3000}\u{3000}あい", 6), ["あい"]);
     // Only at the very start: an ideographic space after a break is trimmed.
     assert_eq!(
         lines("\u{3000}あい\u{3000}\u{3000}うえ", 6),

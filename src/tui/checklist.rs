@@ -63,8 +63,8 @@ const SCROLLBAR_MIN: u16 = 20;
 
 /// One step of j/k (`down` or up) from the focused point `cursor` of
 /// `count`, with the view at `top`: a line of the focused point when it is
-/// taller than the view and its rest is hidden that way, else the next
-/// point. Returns the new top and cursor.
+/// taller than the view, shown, and its rest is hidden that way, else the
+/// next point. Returns the new top and cursor.
 pub fn step(
     lines: &[CheckLine],
     (top, cursor): (usize, usize),
@@ -73,10 +73,13 @@ pub fn step(
     down: bool,
 ) -> (usize, usize) {
     let span = point_lines(lines, cursor);
-    if down && span.end > top + height {
+    // Only inside a point taller than the view, with the view on it: a
+    // point scrolled away by the wheel is brought back at once instead.
+    let inside = span.len() > height && span.contains(&top);
+    if inside && down && span.end > top + height {
         return (top + 1, cursor);
     }
-    if !down && span.start < top {
+    if inside && !down && span.start < top {
         return (top - 1, cursor);
     }
     let cursor = scroll::move_cursor(cursor, if down { 1 } else { -1 }, count);
@@ -176,6 +179,15 @@ mod tests {
         assert_eq!(step(&lines, (2, 1), 3, 4, false), (0, 0));
         // A view scrolled into a tall point goes back up line by line.
         assert_eq!(step(&lines, (4, 1), 3, 4, false), (3, 1));
+    }
+
+    #[test]
+    fn a_point_scrolled_away_is_brought_back_by_one_key() {
+        // Ten one-line points, a view of 4 wheeled back to the top while
+        // the cursor is on point 5: j moves to point 6 and shows it.
+        let lines = layout(&[1; 10]);
+        assert_eq!(step(&lines, (0, 5), 10, 4, true), (3, 6));
+        assert_eq!(step(&lines, (6, 0), 10, 4, false), (0, 0));
     }
 
     #[test]

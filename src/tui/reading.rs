@@ -429,7 +429,7 @@ fn outline_mouse(app: &mut App, mouse: Mouse, body: ratatui::layout::Rect) -> Ve
 
 /// A click on a point ticks it; the wheel scrolls the checklist.
 fn checklist_mouse(app: &mut App, mouse: Mouse, body: ratatui::layout::Rect) -> Vec<Effect> {
-    let Some((lines, _)) = app
+    let Some((lines, text)) = app
         .open_lesson()
         .map(|(_, lesson)| checklist::fit(lesson, body))
     else {
@@ -447,10 +447,18 @@ fn checklist_mouse(app: &mut App, mouse: Mouse, body: ratatui::layout::Rect) -> 
             } else {
                 -WHEEL_LINES
             };
-            state.checklist_top =
-                scroll::scroll_by(state.checklist_top, delta, lines.len(), height);
+            let top = scroll::scroll_by(state.checklist_top, delta, lines.len(), height);
+            // The view may stand past the usual end (a point's first line on
+            // top): the wheel down never moves it back up.
+            state.checklist_top = if delta > 0 {
+                top.max(state.checklist_top)
+            } else {
+                top
+            };
             Vec::new()
         }
+        // The scrollbar's column (and the gap before it) ticks nothing.
+        MouseKind::Click if mouse.column >= text.right() => Vec::new(),
         MouseKind::Click => {
             let Some(row) = mouse.row.checked_sub(body.y) else {
                 return Vec::new();

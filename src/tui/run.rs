@@ -70,19 +70,22 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
     // The status line may have cut them short (a narrow window), and they
     // are gone with the screen: say them again, whole, in the shell.
     for warning in &saver.warnings {
-        eprintln!("terakoya: warning: {warning}");
+        warn(warning);
     }
     let code = result?;
     match saver.unsaved_reason() {
         Some(reason) => {
-            eprintln!(
-                "terakoya: warning: {}",
-                strings::unsaved_on_exit(saver.unsaved.len(), reason)
-            );
+            warn(&strings::unsaved_on_exit(saver.unsaved.len(), reason));
             Ok(ExitCode::FAILURE)
         }
         None => Ok(code),
     }
+}
+
+/// A warning on stderr. Not `eprintln!`, which panics when stderr is gone
+/// (the terminal closed: SIGHUP), and the exit status must still tell.
+fn warn(warning: &str) {
+    let _ = writeln!(io::stderr(), "terakoya: warning: {warning}");
 }
 
 /// The lessons to read, and a warning for the status line when some files

@@ -51,6 +51,13 @@ pub fn check_wrap(text: &str, width: usize) {
 
 pub fn check_lines(text: &str, lines: &[Range<usize>], width: usize) {
     assert!(!lines.is_empty());
+    // An empty line only for a text with nothing but spaces.
+    if text.chars().any(|c| !is_space(c)) {
+        assert!(
+            lines.iter().all(|line| !line.is_empty()),
+            "an empty line at width {width} of {text:?}: {lines:?}"
+        );
+    }
     let units = units(text);
     let mut previous_end = 0;
     for (index, line) in lines.iter().enumerate() {
