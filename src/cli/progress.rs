@@ -55,7 +55,8 @@ fn open(data_dir: Option<&Path>) -> Opened {
     opened
 }
 
-fn warn(opened: &Opened) {
+/// Says on stderr what opening the store found wrong (also for `show`).
+pub(super) fn warn(opened: &Opened) {
     if let Some(warning) = &opened.warning {
         eprintln!("terakoya: warning: {warning}");
     }

@@ -386,11 +386,7 @@ fn read_on_open(path: &Path, locked: bool) -> (Progress, Option<String>) {
         }
         Err(reason) => match salvaged(&bytes) {
             Some(salvaged) => {
-                let warning = format!(
-                    "{} has unreadable entries, left out here; the file is not changed ({reason}; in {})",
-                    file_name(path),
-                    dir_of(path)
-                );
+                let warning = entries_left_out(path, "the file is not changed", &reason);
                 return (salvaged.doc.progress, Some(warning));
             }
             None => format!(
@@ -425,11 +421,8 @@ fn keep_salvaged(
     let copy = match disk::copy_aside(path, stamp) {
         Ok(copy) => copy,
         Err(e) => {
-            let warning = format!(
-                "{} has unreadable entries, left out here; it could not be copied aside, so it is not changed ({reason}; {e}; in {})",
-                file_name(path),
-                dir_of(path)
-            );
+            let outcome = format!("it could not be copied aside ({e}), so it is not changed");
+            let warning = entries_left_out(path, &outcome, reason);
             return (salvaged.doc.progress, Some(warning));
         }
     };
@@ -476,6 +469,15 @@ fn decode(bytes: &[u8]) -> Result<Document, FormatError> {
         return Ok(Document::new());
     }
     file::parse(text)
+}
+
+/// For a file whose readable part is shown but which stays as it is.
+fn entries_left_out(path: &Path, outcome: &str, reason: &FormatError) -> String {
+    format!(
+        "{} has unreadable entries, left out here; {outcome} ({reason}; in {})",
+        file_name(path),
+        dir_of(path)
+    )
 }
 
 /// The essential part first and short (it must fit a status line of 80

@@ -280,17 +280,12 @@ fn checklist_action(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// j/k in the checklist: see [`checklist::step`].
 fn step_checklist(app: &mut App, down: bool) {
-    let body = geometry::checklist_body(app.area);
-    let Some((count, (lines, text))) = app
-        .open_lesson()
-        .map(|(_, lesson)| (lesson.summary.len(), checklist::fit(lesson, body)))
-    else {
+    let Some((lines, height, count)) = fitted_checklist(app) else {
         return;
     };
     let Some(state) = app.lesson.as_mut() else {
         return;
     };
-    let height = usize::from(text.height);
     (state.checklist_top, state.cursor) = checklist::step(
         &lines,
         (state.checklist_top, state.cursor),
@@ -298,6 +293,15 @@ fn step_checklist(app: &mut App, down: bool) {
         height,
         down,
     );
+}
+
+/// The open lesson's checklist as laid out for this terminal: its lines,
+/// the rows they have and the number of points.
+fn fitted_checklist(app: &App) -> Option<(Vec<checklist::CheckLine>, usize, usize)> {
+    let body = geometry::checklist_body(app.area);
+    let (_, lesson) = app.open_lesson()?;
+    let (lines, text) = checklist::fit(lesson, body);
+    Some((lines, usize::from(text.height), lesson.summary.len()))
 }
 
 /// Ticks or unticks the focused point; the lesson is completed when its
@@ -345,17 +349,12 @@ fn toggle_tick(app: &mut App) -> Vec<Effect> {
 
 /// Scrolls the checklist so that the focused point shows.
 fn keep_cursor_visible(app: &mut App) {
-    let body = geometry::checklist_body(app.area);
-    let Some((lines, _)) = app
-        .open_lesson()
-        .map(|(_, lesson)| checklist::fit(lesson, body))
-    else {
+    let Some((lines, height, _)) = fitted_checklist(app) else {
         return;
     };
     let Some(state) = app.lesson.as_mut() else {
         return;
     };
-    let height = usize::from(body.height);
     state.checklist_top =
         checklist::top_for_cursor(&lines, state.checklist_top, state.cursor, height);
 }

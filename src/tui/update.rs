@@ -61,13 +61,14 @@ fn update_only(app: &mut App, msg: Msg) -> Vec<Effect> {
 
 fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
     // Both leave the screen: the position is saved first, as on any exit.
-    if let Action::Quit | Action::Suspend = action {
+    let leave = match action {
+        Action::Quit => Some(Effect::Quit),
+        Action::Suspend => Some(Effect::Suspend),
+        _ => None,
+    };
+    if let Some(leave) = leave {
         let mut effects = reading::save_position(app);
-        effects.push(if action == Action::Quit {
-            Effect::Quit
-        } else {
-            Effect::Suspend
-        });
+        effects.push(leave);
         return effects;
     }
     if app.help.is_some() {
