@@ -11,14 +11,14 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use terakoya::model::{
-    Block, BlockKind, Course, Lecturer, Lesson, Library, Section, SummaryPoint, Text,
-};
-use terakoya::progress::Progress;
 use terakoya::tui::app::App;
 use terakoya::tui::msg::{Action, Msg};
 use terakoya::tui::update::update;
 use terakoya::tui::{scroll, view};
+use terakoya_core::model::{
+    Block, BlockKind, Course, Lecturer, Lesson, Library, Section, SummaryPoint, Text,
+};
+use terakoya_core::progress::Progress;
 
 const TARGET_BYTES: usize = 10 * 1024 * 1024;
 const WIDTH: u16 = 120;

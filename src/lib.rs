@@ -1,13 +1,10 @@
-//! terakoya: a terminal course reader.
+//! terakoya: a terminal course reader, the front end over `terakoya-core`.
 //!
-//! Layers, with dependencies pointing one way (down this list):
-//! `cli` → `tui` → `progress`, `bundle` → `text` → `model`.
+//! `cli` (commands, their output and exit codes) → `tui` (the reader); both
+//! sit on the terminal-free core crate, which owns the model, loading, text
+//! layout and progress.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod bundle;
 pub mod cli;
-pub mod model;
-pub mod progress;
-pub mod text;
 pub mod tui;

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use terakoya::bundle::load_course_bytes;
+use terakoya_core::bundle::load_course_bytes;
 use terakoya_fuzz::assert_printable;
 
 fuzz_target!(|data: &[u8]| {

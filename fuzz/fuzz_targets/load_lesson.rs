@@ -6,8 +6,8 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use terakoya::bundle::load_lesson_bytes;
-use terakoya::model::{Lesson, Text};
+use terakoya_core::bundle::load_lesson_bytes;
+use terakoya_core::model::{Lesson, Text};
 use terakoya_fuzz::assert_printable;
 
 fuzz_target!(|data: &[u8]| {
@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some(lesson) = lesson {
         check_lesson(&lesson);
         for width in [1, 7, 80] {
-            let layout = terakoya::text::layout::layout_lesson(&lesson, width);
+            let layout = terakoya_core::text::layout::layout_lesson(&lesson, width);
             assert_printable("layout", &layout.text);
         }
     }

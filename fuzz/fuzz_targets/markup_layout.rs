@@ -6,10 +6,10 @@
 use std::path::PathBuf;
 
 use libfuzzer_sys::fuzz_target;
-use terakoya::model::{Lecturer, Lesson, Section, Text};
-use terakoya::text::layout::{LessonLayout, layout_lesson};
-use terakoya::text::width::str_width;
-use terakoya::text::{markup, sanitize};
+use terakoya_core::model::{Lecturer, Lesson, Section, Text};
+use terakoya_core::text::layout::{LessonLayout, layout_lesson};
+use terakoya_core::text::width::str_width;
+use terakoya_core::text::{markup, sanitize};
 use terakoya_fuzz::assert_printable;
 
 fuzz_target!(|data: &[u8]| {

@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use super::{Cli, EXIT_FAILURE};
-use crate::bundle::{self, Loaded, Part, Severity};
+use terakoya_core::bundle::{self, Loaded, Part, Severity};
 
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let source = bundle::resolve(cli.lessons.as_deref());
@@ -93,7 +93,7 @@ fn plural(n: usize, noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundle::LessonsSource;
+    use terakoya_core::bundle::LessonsSource;
 
     #[test]
     fn colour_wraps_each_part_and_plain_has_no_escapes() {

@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use super::table::aligned;
 use super::{Cli, EXIT_FAILURE};
-use crate::bundle::{self, Loaded};
-use crate::model::{Course, Library};
+use terakoya_core::bundle::{self, Loaded};
+use terakoya_core::model::{Course, Library};
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct ListJson<'a> {
@@ -37,7 +37,7 @@ pub fn run(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
     let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
     report_problems(
         &loaded,
-        &crate::bundle::hint::check_command(cli.lessons.as_deref()),
+        &terakoya_core::bundle::hint::check_command(cli.lessons.as_deref()),
     )?;
     let code = if loaded.error_count() > 0 {
         ExitCode::from(EXIT_FAILURE)
@@ -135,7 +135,7 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::model::Lesson;
+    use terakoya_core::model::Lesson;
 
     fn library() -> Library {
         let lesson = |id: &str, label: Option<&str>, title: &str| Lesson {

@@ -11,11 +11,11 @@ use serde::Serialize;
 
 use super::table::aligned;
 use super::{Cli, ProgressAction, ProgressArgs};
-use crate::bundle;
-use crate::model::Library;
-use crate::progress::report::{LessonReport, report};
-use crate::progress::store::{Opened, Reset, Store};
-use crate::progress::{LessonKey, Progress, time};
+use terakoya_core::bundle;
+use terakoya_core::model::Library;
+use terakoya_core::progress::report::{LessonReport, report};
+use terakoya_core::progress::store::{Opened, Reset, Store};
+use terakoya_core::progress::{LessonKey, Progress, time};
 
 pub fn run(cli: &Cli, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
     if args.json && args.action.is_some() {
@@ -68,7 +68,7 @@ fn show(cli: &Cli, store: &Store, progress: &Progress, json: bool) -> anyhow::Re
         eprintln!(
             "terakoya: {} problem(s) in the lesson files; `{}` shows them",
             loaded.diagnostics.len(),
-            crate::bundle::hint::check_command(cli.lessons.as_deref())
+            terakoya_core::bundle::hint::check_command(cli.lessons.as_deref())
         );
     }
     let rows = report(&loaded.library, progress);

@@ -1,6 +1,51 @@
 use super::*;
-use crate::progress::Change;
-use crate::progress::report::tests::library;
+use std::path::PathBuf;
+use terakoya_core::progress::Change;
+
+use terakoya_core::model::{Course, Lesson, Library, Section, SummaryPoint, Text};
+
+// The same fixture as the core's report tests (tests of one crate cannot
+// reach another's `cfg(test)` code).
+/// A library of one course with lessons `one` (3 points, 2 sections)
+/// and `two` (no points, no sections).
+fn library() -> Library {
+    let point = |id: &str| SummaryPoint {
+        id: id.into(),
+        text: format!("point {id}"),
+    };
+    let section = |id: &str| Section {
+        id: id.into(),
+        heading: format!("見出し {id}"),
+        body: Text::default(),
+    };
+    let lesson = |id: &str, title: &str, points: Vec<SummaryPoint>, sections| Lesson {
+        id: id.into(),
+        label: None,
+        title: title.into(),
+        lecturer: None,
+        intro: None,
+        sections,
+        summary: points,
+        path: PathBuf::new(),
+    };
+    Library {
+        courses: vec![Course {
+            id: "career".into(),
+            title: "医師のキャリア".into(),
+            description: None,
+            lessons: vec![
+                lesson(
+                    "one",
+                    "SNSとの付き合い方",
+                    vec![point("c"), point("a"), point("b")],
+                    vec![section("s1"), section("s2")],
+                ),
+                lesson("two", "Plain", vec![], vec![]),
+            ],
+            path: PathBuf::new(),
+        }],
+    }
+}
 
 const NOW: u64 = 1_795_598_644;
 

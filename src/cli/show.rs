@@ -14,14 +14,14 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use super::Cli;
-use crate::bundle::{self, Loaded};
-use crate::model::{FindError, Lesson};
-use crate::progress::LessonKey;
-use crate::progress::store::Store;
-use crate::text::layout::{LIST_INDENT, LessonLayout, LineKind, layout_lesson};
-use crate::text::linebreak::{shown, wrap};
-use crate::text::width::str_width;
 use crate::tui::strings::{SUMMARY, TICKED, UNTICKED};
+use terakoya_core::bundle::{self, Loaded};
+use terakoya_core::model::{FindError, Lesson};
+use terakoya_core::progress::LessonKey;
+use terakoya_core::progress::store::Store;
+use terakoya_core::text::layout::{LIST_INDENT, LessonLayout, LineKind, layout_lesson};
+use terakoya_core::text::linebreak::{shown, wrap};
+use terakoya_core::text::width::str_width;
 
 /// Width used when stdout is not a terminal and no `--width` is given.
 pub const DEFAULT_WIDTH: u16 = 80;
@@ -41,7 +41,7 @@ pub fn run(cli: &Cli, spec: &str, width: Option<u16>) -> anyhow::Result<ExitCode
             report_problems(cli, &loaded, None);
             // The model's message names `terakoya list`; run as printed it
             // must list the same lessons.
-            let list = crate::bundle::hint::command(cli.lessons.as_deref(), "list");
+            let list = terakoya_core::bundle::hint::command(cli.lessons.as_deref(), "list");
             anyhow::bail!("no lesson `{spec}`; `{list}` shows the lesson ids");
         }
         Err(err) => {
@@ -97,7 +97,7 @@ fn report_problems(cli: &Cli, loaded: &Loaded, lesson: Option<&Lesson>) {
         eprintln!("{}", diagnostic.headline());
     }
     if !relevant.is_empty() {
-        let check = crate::bundle::hint::check_command(cli.lessons.as_deref());
+        let check = terakoya_core::bundle::hint::check_command(cli.lessons.as_deref());
         eprintln!("terakoya: run `{check}` to see these problems in context");
     }
 }

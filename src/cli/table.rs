@@ -1,7 +1,7 @@
 //! Plain-text tables aligned by display width (a Japanese title takes two
 //! columns a character), shared by `list` and `progress`.
 
-use crate::text::width::str_width;
+use terakoya_core::text::width::str_width;
 
 /// The rows as lines: every cell padded to its column's widest, columns two
 /// spaces apart, those in `right_aligned` flush right (counts); no trailing

@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::model::{Lesson, Library};
-use crate::progress::{Anchor, LessonKey, Progress};
-use crate::text::layout::LessonLayout;
+use terakoya_core::model::{Lesson, Library};
+use terakoya_core::progress::{Anchor, LessonKey, Progress};
+use terakoya_core::text::layout::LessonLayout;
 
 use super::listing;
 use super::position::ViewAnchor;

@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use ratatui::layout::Rect;
 
-use crate::model::Lesson;
-use crate::text::layout::wrap;
-use crate::text::width::str_width;
+use terakoya_core::model::Lesson;
+use terakoya_core::text::layout::wrap;
+use terakoya_core::text::width::str_width;
 
 use super::{scroll, strings};
 

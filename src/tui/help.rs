@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 
 use super::geometry;
 use super::keys::{HelpLine, help_lines};
-use crate::text::linebreak::wrap;
-use crate::text::width::str_width;
+use terakoya_core::text::linebreak::wrap;
+use terakoya_core::text::width::str_width;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpRow {

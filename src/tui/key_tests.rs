@@ -103,7 +103,8 @@ fn the_help_says_which_keys_only_close_it_and_lists_the_mouse() {
 /// of its keys (as a word of its own), so a new key cannot go untaught.
 #[test]
 fn the_tour_names_a_key_for_every_action() {
-    let library = crate::bundle::load(&crate::bundle::LessonsSource::Embedded).library;
+    let library =
+        terakoya_core::bundle::load(&terakoya_core::bundle::LessonsSource::Embedded).library;
     let tour = library
         .courses
         .iter()

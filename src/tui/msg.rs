@@ -2,7 +2,7 @@
 //! and a future config file map to, by stable name), plus the messages the
 //! runtime delivers (resizes, mouse, save results, idle timeouts).
 
-use crate::progress::{Change, Progress};
+use terakoya_core::progress::{Change, Progress};
 
 /// A user action. The snake_case names are stable: a config file will remap
 /// keys by these names.

@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use crate::model::Lesson;
-use crate::progress::Anchor;
-use crate::text::layout::{LessonLayout, LineKind, SourcePos, head_blocks};
+use terakoya_core::model::Lesson;
+use terakoya_core::progress::Anchor;
+use terakoya_core::text::layout::{LessonLayout, LineKind, SourcePos, head_blocks};
 
 use super::app::LessonState;
 use super::scroll;

@@ -6,8 +6,8 @@ use super::app::App;
 use super::msg::{Action, Msg};
 use super::tests::{act, changes};
 use super::update::update;
-use crate::bundle::{self, LessonsSource};
-use crate::progress::{Change, LessonKey, Progress};
+use terakoya_core::bundle::{self, LessonsSource};
+use terakoya_core::progress::{Change, LessonKey, Progress};
 
 fn sns_key() -> LessonKey {
     LessonKey::new("career", "06-sns")

@@ -1,10 +1,10 @@
 //! The update of the lesson screen: opening, scrolling, sections, the
 //! checklist, reading positions. Pure, like the rest of update.
 
-use crate::progress::Change;
 use std::sync::Arc;
+use terakoya_core::progress::Change;
 
-use crate::text::layout::{LessonLayout, layout_lesson};
+use terakoya_core::text::layout::{LessonLayout, layout_lesson};
 
 use super::app::{App, Focus, LessonRef, LessonState, Screen, Status};
 use super::geometry::{self, contains};

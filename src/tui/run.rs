@@ -16,10 +16,10 @@ use ratatui::style::Color;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
-use crate::bundle::{self, Severity};
-use crate::model::Library;
-use crate::progress::store::{Opened, Store};
-use crate::progress::{Change, time};
+use terakoya_core::bundle::{self, Severity};
+use terakoya_core::model::Library;
+use terakoya_core::progress::store::{Opened, Store};
+use terakoya_core::progress::{Change, time};
 
 use super::app::{App, Status};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
@@ -425,8 +425,8 @@ impl Drop for TerminalGuard {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::LessonKey;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use terakoya_core::progress::LessonKey;
 
     #[test]
     fn changes_of_a_failed_save_go_with_the_next_save() {

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::{
+use terakoya_core::model::{
     Block, BlockKind, Course, Lecturer, Lesson, Library, Section, SummaryPoint, Text,
 };
 

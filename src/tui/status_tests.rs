@@ -5,8 +5,8 @@ use super::app::Status;
 use super::msg::{Action, Msg};
 use super::tests::{act, app};
 use super::update::update;
-use crate::progress::store::Store;
-use crate::text::width::str_width;
+use terakoya_core::progress::store::Store;
+use terakoya_core::text::width::str_width;
 
 #[test]
 fn information_goes_with_the_next_key() {

@@ -8,7 +8,7 @@ use super::listing::{self, Item};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
 use super::update::update;
 use super::{geometry, keys, position, sample};
-use crate::progress::{Anchor, Change, LessonKey, Progress};
+use terakoya_core::progress::{Anchor, Change, LessonKey, Progress};
 
 pub(super) fn app(width: u16, height: u16) -> App {
     let mut app = App::new(sample::library(), Progress::default(), width, height);
@@ -481,7 +481,7 @@ fn a_stale_anchor_falls_back_to_its_section_then_the_lesson() {
         "a block that no longer exists: its section's start"
     );
     let (_, _, pos) = open_at("one-case", 1);
-    let exact = crate::text::layout::SourcePos {
+    let exact = terakoya_core::text::layout::SourcePos {
         section: Some(1),
         block: 1,
         offset: 0,

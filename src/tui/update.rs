@@ -258,9 +258,9 @@ fn list_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Lesson;
-    use crate::progress::Progress;
     use crate::tui::sample;
+    use terakoya_core::model::Lesson;
+    use terakoya_core::progress::Progress;
 
     fn act(app: &mut App, action: Action) {
         update(app, Msg::Action(action));

@@ -6,10 +6,10 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::{put, row_of, theme, truncate};
-use crate::text::width::str_width;
 use crate::tui::keys::{Context, labels};
 use crate::tui::msg::Action;
 use crate::tui::{help, strings};
+use terakoya_core::text::width::str_width;
 
 pub fn draw(top: usize, area: Rect, buf: &mut Buffer) {
     let (outer, inner, rows) = help::layout(area);

@@ -6,12 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::{put, put_both, row_of, status, theme, truncate};
-use crate::model::Lesson;
-use crate::text::layout::{LIST_INDENT, LineKind};
-use crate::text::linebreak::shown;
 use crate::tui::app::{App, Focus, LessonState};
 use crate::tui::geometry::{self, Pane};
 use crate::tui::{checklist, position, scroll, strings};
+use terakoya_core::model::Lesson;
+use terakoya_core::text::layout::{LIST_INDENT, LineKind};
+use terakoya_core::text::linebreak::shown;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let Some((state, lesson)) = app.open_lesson() else {
@@ -255,7 +255,7 @@ fn draw_checklist(
 
 /// The progress gauge, right of the checklist's title when there is room.
 fn draw_gauge(row: Rect, title: &str, ticked: usize, total: usize, buf: &mut Buffer) {
-    let used = crate::text::width::str_width(title) as u16 + 2;
+    let used = terakoya_core::text::width::str_width(title) as u16 + 2;
     let width = row.width.saturating_sub(used).min(20);
     if width < 4 || total == 0 || row.height == 0 {
         return;

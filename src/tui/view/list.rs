@@ -6,11 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::{put, put_both, row_of, status, theme, truncate};
-use crate::model::Lesson;
 use crate::tui::app::{App, LessonRef};
 use crate::tui::geometry;
 use crate::tui::listing::{self, Item, Row};
 use crate::tui::strings;
+use terakoya_core::model::Lesson;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let panes = geometry::list_panes(area);

@@ -14,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::text::width::{char_width, str_width};
+use terakoya_core::text::width::{char_width, str_width};
 
 use super::app::{App, Screen};
 use super::strings;

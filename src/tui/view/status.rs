@@ -7,11 +7,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{put, theme, truncate};
-use crate::text::width::str_width;
 use crate::tui::app::{App, Focus, Screen};
 use crate::tui::msg::Action;
 use crate::tui::strings;
 use crate::tui::{keys, listing};
+use terakoya_core::text::width::str_width;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {

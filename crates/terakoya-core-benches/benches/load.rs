@@ -1,0 +1,313 @@
+//! Loading a 20 MB library of 500 Japanese lesson files: our full load (as
+//! `check` does it) against bare single-threaded `toml::from_str::<Table>`
+//! over the same files, read included, measured in the same run. Neither
+//! side's result is dropped inside the timing (criterion's
+//! `iter_with_large_drop`): deallocation is left out of both sides.
+//!
+//! Run: cargo bench --bench load -- --measurement-time 10
+//!
+//! For instruction counts, which a busy shared machine does not disturb,
+//! `LOAD_BENCH_PASS=baseline` (or `load`) makes the binary generate the
+//! library and run that one side once, on one thread, instead of criterion:
+//! run it under `valgrind --tool=callgrind --toggle-collect='*one_pass_*'`
+//! (see BENCHMARKS.md "Loading").
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group};
+use terakoya_core::bundle::{self, LessonsSource};
+
+const COURSES: usize = 10;
+const LESSONS_PER_COURSE: usize = 50;
+const TARGET_BYTES: usize = 20 * 1024 * 1024;
+
+// Sentence fragments, combined to make original text of realistic shape.
+const SUBJECTS: &[&str] = &[
+    "研修医は",
+    "指導医は",
+    "看護師と医師は",
+    "若手の医師は",
+    "外来の担当医は",
+    "病棟のチームは",
+    "地域の開業医は",
+    "学会の発表者は",
+];
+const OBJECTS: &[&str] = &[
+    "毎朝のカンファレンスで",
+    "夜間の当直のあとに",
+    "新しい論文を読むときに",
+    "患者さんに説明する前に",
+    "症例をまとめるときに",
+    "SNSに投稿する前に",
+];
+const PREDICATES: &[&str] = &[
+    "要点を三つに絞って確認する。",
+    "疑問をメモに残して翌日に調べる。",
+    "同僚と短く話し合うことを習慣にしている。",
+    "守秘義務を第一に考えて言葉を選ぶ。",
+    "小さな失敗を記録し、次の改善につなげる。",
+    "学んだことを後輩に教えて理解を深める。",
+];
+
+fn sentence(seed: usize) -> String {
+    // Mixes the seed so neighbouring lessons differ.
+    let seed = seed.wrapping_mul(2_654_435_761) >> 7;
+    let s = SUBJECTS[seed % SUBJECTS.len()];
+    let o = OBJECTS[(seed / 7) % OBJECTS.len()];
+    let p = PREDICATES[(seed / 11) % PREDICATES.len()];
+    format!("{s}{o}{p}")
+}
+
+fn paragraph(seed: usize, sentences: usize) -> String {
+    (0..sentences)
+        .map(|i| sentence(seed * 31 + i) + "\n")
+        .collect()
+}
+
+/// One lesson of about `bytes` bytes: label, title, intro, lecturer, six
+/// sections of paragraphs and list items, and a six-point summary.
+fn lesson(course: usize, n: usize, bytes: usize) -> String {
+    let seed = course * 1000 + n;
+    let mut text = format!(
+        "label = \"第{n}回 〔{}時限〕\"\ntitle = \"キャリア講座 その{seed}\"\nintro = \"\"\"\n{}\"\"\"\n\n",
+        n % 4 + 1,
+        paragraph(seed, 4)
+    );
+    let bio = sentence(seed);
+    writeln!(
+        text,
+        "[lecturer]\nname = \"講師 {seed}\"\nbio = \"{bio}\"\n"
+    )
+    .unwrap();
+    let section_bytes = bytes.saturating_sub(text.len() + 1200) / 6;
+    for s in 0..6 {
+        let mut body = String::new();
+        let mut i = 0;
+        while body.len() < section_bytes {
+            let line = sentence(seed * 7 + s * 100 + i);
+            if i % 5 == 4 {
+                writeln!(body, "- {line}\n").unwrap();
+            } else {
+                writeln!(body, "{line}").unwrap();
+            }
+            i += 1;
+        }
+        let heading = SUBJECTS[s % SUBJECTS.len()];
+        writeln!(
+            text,
+            "[[sections]]\nheading = \"第{s}節 {heading}\"\nbody = \"\"\"\n{body}\"\"\"\n"
+        )
+        .unwrap();
+    }
+    for p in 0..6 {
+        let point = sentence(seed + p * 13);
+        writeln!(text, "[[summary]]\ntext = \"{point}（{p}）\"\n").unwrap();
+    }
+    text
+}
+
+/// Writes the library under `root`; returns every file path.
+fn generate(root: &Path) -> Vec<PathBuf> {
+    let per_file = TARGET_BYTES / (COURSES * LESSONS_PER_COURSE);
+    let mut files = Vec::new();
+    for c in 0..COURSES {
+        let dir = root.join(format!("course-{c:02}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let course = dir.join("course.toml");
+        std::fs::write(&course, format!("format = 1\ntitle = \"講座 {c}\"\n")).unwrap();
+        files.push(course);
+        for n in 0..LESSONS_PER_COURSE {
+            let path = dir.join(format!("{n:03}-lesson.toml"));
+            std::fs::write(&path, lesson(c, n, per_file)).unwrap();
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// The baseline: read and parse every file on one thread, keeping the
+/// tables (their drop is not measured, as the library's is not).
+fn baseline(files: &[PathBuf]) -> Vec<toml::Table> {
+    files
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(f).unwrap();
+            toml::from_str::<toml::Table>(&text).unwrap()
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let files = generate(dir.path());
+    let bytes: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(f).unwrap().len())
+        .sum();
+    let source = LessonsSource::Path(dir.path().to_owned());
+    let loaded = bundle::load(&source);
+    assert_eq!(loaded.error_count(), 0, "{}", loaded.diagnostics[0]);
+    let lessons: usize = loaded.library.courses.iter().map(|c| c.lessons.len()).sum();
+    assert_eq!(lessons, COURSES * LESSONS_PER_COURSE);
+    eprintln!(
+        "library: {} files, {:.1} MiB",
+        files.len(),
+        bytes as f64 / 1_048_576.0
+    );
+
+    let mut group = c.benchmark_group("load_20mb");
+    group.sample_size(10).warm_up_time(Duration::from_secs(2));
+    group.bench_function("baseline_toml_from_str_table_1_thread", |b| {
+        b.iter_with_large_drop(|| baseline(&files))
+    });
+    group.bench_function("bundle_load", |b| {
+        b.iter_with_large_drop(|| bundle::load(&source))
+    });
+    group.finish();
+    paired_ratio(&files, &source);
+}
+
+/// The shared machine's load drifts between criterion's two groups of
+/// samples, so also time the two sides alternately and report the median
+/// of the per-pair ratios: wall clock for our load on the pool and on one
+/// thread, and the CPU time of the thread doing the work (one thread on
+/// both sides), which other processes on the machine barely disturb.
+fn paired_ratio(files: &[PathBuf], source: &LessonsSource) {
+    const PAIRS: usize = 15;
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let mut ratios = Vec::with_capacity(PAIRS);
+    let mut single = Vec::with_capacity(PAIRS);
+    let mut cpu = Vec::with_capacity(PAIRS);
+    let (mut base_cpu, mut our_cpu) = (Vec::new(), Vec::new());
+    for _ in 0..PAIRS {
+        // Each result is dropped (untimed) before the next side runs, so
+        // that every side starts from the same state of the heap.
+        let (base, (base_ms, tables)) = timed(|| on_cpu(|| baseline(files)));
+        drop(tables);
+        let (ours, loaded) = timed(|| bundle::load(source));
+        drop(loaded);
+        let (alone, (alone_ms, loaded_alone)) =
+            timed(|| one_thread.install(|| on_cpu(|| bundle::load(source))));
+        drop(loaded_alone);
+        ratios.push(ours / base);
+        single.push(alone / base);
+        if let (Some(b), Some(a)) = (base_ms, alone_ms) {
+            cpu.push(a / b);
+            base_cpu.push(b);
+            our_cpu.push(a);
+        }
+    }
+    for (name, values) in [
+        ("bundle_load", ratios),
+        ("bundle_load on 1 thread", single),
+        ("CPU time of bundle_load on 1 thread", cpu),
+    ] {
+        if let Some((median, min, max)) = spread(values) {
+            eprintln!(
+                "paired: median {name} / baseline = {median:.2} over {PAIRS} alternating runs (min {min:.2}, max {max:.2})"
+            );
+        }
+    }
+    if let (Some((b, ..)), Some((a, ..))) = (spread(base_cpu), spread(our_cpu)) {
+        eprintln!(
+            "paired: median CPU time per pass: baseline {b:.1} ms, bundle_load on 1 thread {a:.1} ms"
+        );
+    }
+}
+
+/// Median, min and max.
+fn spread(mut values: Vec<f64>) -> Option<(f64, f64, f64)> {
+    values.sort_by(f64::total_cmp);
+    Some((
+        *values.get(values.len() / 2)?,
+        *values.first()?,
+        *values.last()?,
+    ))
+}
+
+/// Runs `f` and returns the CPU time the calling thread spent in it, in
+/// ms (Linux: /proc/thread-self/schedstat, in ns; `None` elsewhere).
+fn on_cpu<T>(f: impl FnOnce() -> T) -> (Option<f64>, T) {
+    let before = thread_cpu_ns();
+    let out = f();
+    let spent = before
+        .zip(thread_cpu_ns())
+        .map(|(b, a)| a.saturating_sub(b) as f64 / 1e6);
+    (spent, out)
+}
+
+fn thread_cpu_ns() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
+}
+
+fn timed<T>(f: impl FnOnce() -> T) -> (f64, T) {
+    let start = Instant::now();
+    let out = f();
+    (start.elapsed().as_secs_f64(), out)
+}
+
+/// One pass of one side on one thread (for callgrind or perf); the
+/// fixture generation and the drop of the result happen outside the
+/// `one_pass_*` functions, so `--toggle-collect` leaves them out.
+fn single_pass(side: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let files = generate(dir.path());
+    let source = LessonsSource::Path(dir.path().to_owned());
+    let passes: usize = std::env::var("LOAD_BENCH_PASSES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    for _ in 0..passes {
+        // The result is dropped outside the timing, as in criterion.
+        let (seconds, cpu_ms, count) = match side {
+            "baseline" => {
+                let (seconds, (cpu_ms, tables)) = timed(|| on_cpu(|| one_pass_baseline(&files)));
+                (seconds, cpu_ms, tables.len())
+            }
+            "load" => {
+                let (seconds, (cpu_ms, loaded)) =
+                    timed(|| one_thread.install(|| on_cpu(|| one_pass_load(&source))));
+                (seconds, cpu_ms, loaded.files_checked)
+            }
+            other => panic!("LOAD_BENCH_PASS must be `baseline` or `load`, not `{other}`"),
+        };
+        eprintln!(
+            "{side}: {count} files in {:.1} ms, {:.1} ms of CPU",
+            seconds * 1000.0,
+            cpu_ms.unwrap_or(f64::NAN)
+        );
+    }
+}
+
+#[inline(never)]
+fn one_pass_baseline(files: &[PathBuf]) -> Vec<toml::Table> {
+    baseline(files)
+}
+
+#[inline(never)]
+fn one_pass_load(source: &LessonsSource) -> bundle::Loaded {
+    bundle::load(source)
+}
+
+criterion_group!(benches, bench);
+
+fn main() {
+    match std::env::var("LOAD_BENCH_PASS") {
+        Ok(side) => single_pass(&side),
+        Err(_) => {
+            benches();
+            Criterion::default().configure_from_args().final_summary();
+        }
+    }
+}

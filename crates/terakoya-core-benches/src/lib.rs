@@ -1,0 +1,118 @@
+//! Bench data shared by the core's benches (here) and the front end's
+//! (`benches/` at the top): generated original text of realistic shape, and
+//! the bare textwrap baseline the layout is compared against.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use terakoya_core::model::{Lesson, Section, Text};
+use terakoya_core::text::markup::parse;
+use textwrap::{Options, WordSeparator};
+
+/// Original sentences in the register of the career course.
+const SENTENCES: &[&str] = &[
+    "研修医の一日は、朝の申し送りから始まる。",
+    "分からないことをその場で調べる習慣は、十年後の自分を助けてくれる。",
+    "患者さんの話を最後まで聞くことは、診断の第一歩でもある。",
+    "「忙しいから」と学ぶことをやめると、知識は思ったより早く古くなる。",
+    "SNSに書いた一言は、削除しても誰かの画面に残っているかもしれない。",
+    "カンファレンスで質問するのは、恥ずかしいことではない！",
+    "指導医（上級医）に相談するタイミングを、あらかじめ決めておこう。",
+    "睡眠・食事・運動の三つを、勤務表と同じくらい大切に扱ってほしい。",
+    "論文を一本読んだら、要点を三行でまとめてみる。",
+    "チーム医療では、看護師さんや薬剤師さんの視点から学ぶことが多い。",
+    "Evidence-based medicine is a habit, not a single course.",
+    "ガイドラインは出発点であって、目の前の患者さんに合わせて考える必要がある。",
+];
+
+/// Sections (heading, body markup) of about `bytes` bytes in all:
+/// paragraphs of 3 to 9 sentences, with a list every few paragraphs.
+pub fn big_sections(bytes: usize) -> Vec<(String, String)> {
+    let mut seed = 0x2545_F491_u32;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed as usize % n
+    };
+    let (mut sections, mut total) = (Vec::new(), 0);
+    while total < bytes {
+        let mut body = String::new();
+        for paragraph in 0..40 {
+            for _ in 0..3 + next(7) {
+                body.push_str(SENTENCES[next(SENTENCES.len())]);
+            }
+            body.push_str("\n\n");
+            if paragraph % 7 == 6 {
+                body.push_str("・手を洗う\n・記録を残す\n・分からなければ聞く\n\n");
+            }
+        }
+        total += body.len();
+        let heading = format!("第{}節 学び続けるために", sections.len() + 1);
+        sections.push((heading, body));
+    }
+    sections
+}
+
+/// The model of a lesson of about `bytes` bytes.
+pub fn big_lesson(bytes: usize) -> Lesson {
+    let sections = big_sections(bytes)
+        .into_iter()
+        .enumerate()
+        .map(|(index, (heading, body))| Section {
+            id: format!("s{index}"),
+            heading,
+            body: parse(&body),
+        })
+        .collect();
+    Lesson {
+        id: "big".into(),
+        label: Some("第6回 〔2時限〕".into()),
+        title: "大きなレッスン".into(),
+        lecturer: None,
+        intro: Some(Text::default()),
+        sections,
+        summary: vec![],
+        path: PathBuf::new(),
+    }
+}
+
+/// A lessons directory holding `big/big.toml` of about `bytes` bytes.
+pub fn big_lesson_dir(bytes: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("big");
+    std::fs::create_dir(&course).unwrap();
+    std::fs::write(
+        course.join("course.toml"),
+        "format = 1\ntitle = \"大きな講座\"\n",
+    )
+    .unwrap();
+    let mut toml = String::from("title = \"大きなレッスン\"\nlabel = \"第6回 〔2時限〕\"\n");
+    for (heading, body) in big_sections(bytes) {
+        toml.push_str(&format!(
+            "\n[[sections]]\nheading = \"{heading}\"\nbody = \"\"\"\n{body}\"\"\"\n"
+        ));
+    }
+    for point in ["毎日少しずつ学ぶ。", "分からなければ聞く。", "記録を残す。"]
+    {
+        toml.push_str(&format!("\n[[summary]]\ntext = \"{point}\"\n"));
+    }
+    std::fs::write(course.join("big.toml"), toml).unwrap();
+    dir
+}
+
+pub fn blocks(lesson: &Lesson) -> impl Iterator<Item = &str> {
+    lesson
+        .sections
+        .iter()
+        .flat_map(|s| s.body.blocks.iter().map(|b| b.text.as_str()))
+}
+
+/// The bare baseline: `textwrap::wrap` on every paragraph at width 80.
+pub fn textwrap_all(lesson: &Lesson) -> usize {
+    let options = Options::new(80).word_separator(WordSeparator::UnicodeBreakProperties);
+    blocks(lesson)
+        .map(|text| black_box(textwrap::wrap(text, &options)).len())
+        .sum()
+}

@@ -1,0 +1,31 @@
+//! Every integration test, in one binary (as helix and bottom do): one link
+//! step instead of one per file, and shared helpers compiled once.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod hostile_support;
+mod pty_support;
+mod reader_support;
+mod support;
+mod text_check;
+
+mod check_edge;
+mod check_format_doc;
+mod check_invalid;
+mod check_props;
+mod check_samples;
+mod cli_options;
+mod hostile_cli;
+mod hostile_fs;
+mod hostile_props;
+mod hostile_pty;
+mod progress_cli;
+mod progress_reset_pty;
+mod progress_store;
+mod pty_reader;
+mod reader_cli;
+mod reader_props;
+mod reader_snapshots;
+mod show;
+mod show_tty;
+mod text_props;
+mod text_render;
