@@ -10,4 +10,5 @@
 pub mod bundle;
 pub mod model;
 pub mod progress;
+pub mod search;
 pub mod text;

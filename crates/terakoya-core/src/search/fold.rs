@@ -1,0 +1,233 @@
+//! Folding text for search: what a Japanese reader does not tell apart when
+//! typing is made the same on both sides of a match.
+//!
+//! - Unicode compatibility forms (NFKC): full-width ↔ half-width Latin,
+//!   digits and katakana (`ｶﾞ` → `ガ`), squared words (`㌔` → `キロ`, `㍻` → `平成`).
+//! - Case, ASCII and Unicode (by lower-casing).
+//! - Hiragana ↔ katakana (both become katakana; the long-vowel mark `ー`
+//!   stays as it is).
+//! - `〜` (wave dash) and `～` (full-width tilde) are one character.
+//! - Any run of white space is one space, so a phrase matches across a
+//!   joined soft break or a doubled space.
+//!
+//! Folding changes lengths (two half-width characters become one, one square
+//! becomes two katakana), so the folded text keeps a map back to the
+//! original: a match is always reported, and highlighted, on whole original
+//! characters. The map is sparse: only the places where one original
+//! character does not become exactly one folded character of the same byte
+//! length are recorded, which in Japanese text is rare (hiragana and
+//! katakana have the same length in UTF-8).
+
+use std::ops::Range;
+
+use unicode_normalization::char::{canonical_combining_class, compose, decompose_compatible};
+
+/// Text folded for matching, with the way back to the original's offsets.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    pub text: String,
+    groups: Vec<Group>,
+}
+
+/// Original characters that became folded characters of another count or
+/// length: the range of each, in bytes. Outside groups, offsets map one to
+/// one (shifted by the groups before).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Group {
+    folded: (u32, u32),
+    original: (u32, u32),
+}
+
+/// Folds `original` (see the module docs).
+pub fn fold(original: &str) -> Folded {
+    let mut folder = Folder::default();
+    folder.push_str(original);
+    folder.finish()
+}
+
+impl Folded {
+    /// The original byte range of the folded byte range `folded`, widened to
+    /// whole original characters.
+    pub fn original_range(&self, folded: Range<usize>) -> Range<usize> {
+        self.original_start(folded.start)..self.original_end(folded.end)
+    }
+
+    fn original_start(&self, at: usize) -> usize {
+        let before = self.groups.partition_point(|g| to_usize(g.folded.0) <= at);
+        match before.checked_sub(1).map(|i| self.groups[i]) {
+            None => at,
+            Some(g) if at < to_usize(g.folded.1) => to_usize(g.original.0),
+            Some(g) => to_usize(g.original.1) + (at - to_usize(g.folded.1)),
+        }
+    }
+
+    fn original_end(&self, at: usize) -> usize {
+        let before = self.groups.partition_point(|g| to_usize(g.folded.0) < at);
+        match before.checked_sub(1).map(|i| self.groups[i]) {
+            None => at,
+            Some(g) if at <= to_usize(g.folded.1) => to_usize(g.original.1),
+            Some(g) => to_usize(g.original.1) + (at - to_usize(g.folded.1)),
+        }
+    }
+}
+
+fn to_usize(offset: u32) -> usize {
+    offset as usize
+}
+
+fn to_u32(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+/// Builds a [`Folded`] one original character at a time.
+#[derive(Default)]
+struct Folder {
+    out: String,
+    groups: Vec<Group>,
+    /// Bytes of the original consumed so far.
+    read: usize,
+    /// The original characters that became the last folded characters: a
+    /// combining mark or a space may still join them.
+    unit: Option<Unit>,
+    scratch: Vec<char>,
+}
+
+#[derive(Clone, Copy)]
+struct Unit {
+    folded_start: usize,
+    original_start: usize,
+    original_end: usize,
+    /// How many original characters it holds.
+    count: usize,
+}
+
+impl Folder {
+    fn push_str(&mut self, original: &str) {
+        for c in original.chars() {
+            self.push(c);
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        let start = self.read;
+        self.read += c.len_utf8();
+        if c.is_ascii() && !c.is_ascii_whitespace() {
+            // The common case, kept cheap: one byte to one byte.
+            self.start_unit(start);
+            self.out.push(c.to_ascii_lowercase());
+            return;
+        }
+        if c.is_whitespace() {
+            if self.out.ends_with(' ') && self.unit.is_some() {
+                self.join_unit();
+            } else {
+                self.start_unit(start);
+                self.out.push(' ');
+            }
+            return;
+        }
+        self.scratch.clear();
+        let scratch = &mut self.scratch;
+        decompose_compatible(c, |d| scratch.push(d));
+        for i in 0..self.scratch.len() {
+            let d = self.scratch[i];
+            let is_mark = canonical_combining_class(d) != 0 || is_kana_sound_mark(d);
+            if is_mark && self.compose_with_last_char(d) {
+                if i == 0 {
+                    self.join_unit();
+                }
+                continue;
+            }
+            if i == 0 {
+                self.start_unit(start);
+            }
+            push_folded(&mut self.out, d);
+        }
+    }
+
+    /// Composes `mark` with the last folded character when the two make one
+    /// (`カ` + U+3099 → `ガ`).
+    fn compose_with_last_char(&mut self, mark: char) -> bool {
+        let Some(unit) = self.unit else {
+            return false;
+        };
+        let Some(last) = self.out[unit.folded_start..].chars().next_back() else {
+            return false;
+        };
+        let Some(joined) = compose(last, mark) else {
+            return false;
+        };
+        self.out.truncate(self.out.len() - last.len_utf8());
+        push_folded(&mut self.out, joined);
+        true
+    }
+
+    /// The character just read joins the last unit.
+    fn join_unit(&mut self) {
+        if let Some(unit) = &mut self.unit {
+            unit.original_end = self.read;
+            unit.count += 1;
+        }
+    }
+
+    /// Closes the last unit and starts one for the character just read,
+    /// which began at `original_start`.
+    fn start_unit(&mut self, original_start: usize) {
+        self.close_unit();
+        self.unit = Some(Unit {
+            folded_start: self.out.len(),
+            original_start,
+            original_end: self.read,
+            count: 1,
+        });
+    }
+
+    /// Records the last unit as a group unless it is one character that
+    /// became one character of the same length.
+    fn close_unit(&mut self) {
+        let Some(unit) = self.unit.take() else {
+            return;
+        };
+        let folded = &self.out[unit.folded_start..];
+        let mut chars = folded.chars();
+        let one_to_one = unit.count == 1
+            && chars.next().is_some()
+            && chars.next().is_none()
+            && folded.len() == unit.original_end - unit.original_start;
+        if !one_to_one {
+            self.groups.push(Group {
+                folded: (to_u32(unit.folded_start), to_u32(self.out.len())),
+                original: (to_u32(unit.original_start), to_u32(unit.original_end)),
+            });
+        }
+    }
+
+    fn finish(mut self) -> Folded {
+        self.close_unit();
+        Folded {
+            text: self.out,
+            groups: self.groups,
+        }
+    }
+}
+
+/// The half-width voiced and semi-voiced marks decompose to these
+/// combining marks, which compose with the kana before them.
+fn is_kana_sound_mark(c: char) -> bool {
+    matches!(c, '\u{3099}' | '\u{309A}')
+}
+
+/// Appends one decomposed character, case-folded, hiragana as katakana, and
+/// the wave dash as a tilde.
+fn push_folded(out: &mut String, c: char) {
+    match c {
+        'ぁ'..='ゖ' | 'ゝ' | 'ゞ' => out.push(char::from_u32(u32::from(c) + 0x60).unwrap_or(c)),
+        '〜' => out.push('~'),
+        c if c.is_lowercase() || !c.is_alphabetic() => out.push(c),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
+#[cfg(test)]
+#[path = "fold_tests.rs"]
+mod tests;
