@@ -62,7 +62,7 @@ pub fn run(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
 
 /// One stderr line per problem, then a pointer to `check` (the command
 /// `check`, as the user should run it).
-fn report_problems(loaded: &Loaded, check: &str) -> std::io::Result<()> {
+pub(super) fn report_problems(loaded: &Loaded, check: &str) -> std::io::Result<()> {
     if loaded.diagnostics.is_empty() {
         return Ok(());
     }

@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 mod check;
 mod list;
 mod progress;
+mod search;
 pub mod show;
 mod table;
 
@@ -63,6 +64,16 @@ pub enum Command {
     },
     /// Show, export, import or reset saved progress
     Progress(ProgressArgs),
+    /// Search every lesson: full-width and half-width, hiragana and
+    /// katakana, upper and lower case match each other. Exit 0 when
+    /// something matched, 1 when nothing did, 2 on errors (as grep)
+    Search {
+        /// What to look for
+        query: String,
+        /// Print JSON instead of lines
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -127,6 +138,7 @@ pub fn main() -> ExitCode {
         Some(Command::List { json }) => list::run(&cli, *json),
         Some(Command::Show { lesson, width, .. }) => show::run(&cli, lesson, *width),
         Some(Command::Progress(args)) => progress::run(&cli, args),
+        Some(Command::Search { query, json }) => search::run(&cli, query, *json),
     };
     match result {
         Ok(code) => code,

@@ -25,6 +25,7 @@ mod pty_reader;
 mod reader_cli;
 mod reader_props;
 mod reader_snapshots;
+mod search_cli;
 mod show;
 mod show_tty;
 mod text_props;

@@ -28,7 +28,7 @@ fn width_case_and_kana_fold_together() {
     assert_eq!(folded("ソーシャル"), "ソーシャル");
     assert_eq!(folded("１２３ＡＢＣ"), "123abc");
     assert_eq!(folded("Ärztin"), "ärztin");
-    assert_eq!(folded("ΣΊΣΥΦΟΣ"), "σίσυφοσ".replace('σ', "σ"));
+    assert_eq!(folded("ΣΊΣΥΦΟΣ"), "σίσυφοσ");
 }
 
 #[test]
