@@ -10,5 +10,6 @@
 pub mod bundle;
 pub mod model;
 pub mod progress;
+pub mod reading_time;
 pub mod search;
 pub mod text;
