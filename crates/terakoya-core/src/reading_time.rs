@@ -147,7 +147,7 @@ mod tests {
         };
         let time = LessonTime::new(&lesson);
         let per_char = 60.0 / 500.0;
-        assert!((time.total() - 506.0 * per_char).abs() < 1e-9);
+        assert!((time.total() - 505.0 * per_char).abs() < 1e-9);
         assert!((time.left_from(Field::Title) - time.total()).abs() < 1e-9);
         assert!((time.left_from(Field::Heading(0)) - 404.0 * per_char).abs() < 1e-9);
         assert!((time.left_from(Field::Summary(0)) - per_char).abs() < 1e-9);
