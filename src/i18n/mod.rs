@@ -20,22 +20,34 @@ use std::sync::atomic::{AtomicU8, Ordering};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
     En,
+    Ja,
 }
 
 impl Lang {
     /// Every language with a catalog; English first (the fallback).
-    pub const ALL: &'static [Lang] = &[Lang::En];
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Ja];
 
     /// The catalog's file name without `.toml`.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Ja => "ja",
         }
+    }
+
+    /// The language of a code as written in the config file or `--lang`
+    /// (`ja`, `en`; not case-sensitive).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL
+            .iter()
+            .copied()
+            .find(|lang| lang.code().eq_ignore_ascii_case(code))
     }
 
     fn source(self) -> &'static str {
         match self {
             Lang::En => include_str!("en.toml"),
+            Lang::Ja => include_str!("ja.toml"),
         }
     }
 
@@ -60,7 +72,7 @@ pub fn lang() -> Lang {
 type Catalog = HashMap<String, String>;
 
 fn catalog(lang: Lang) -> &'static Catalog {
-    static CATALOGS: [OnceLock<Catalog>; 1] = [OnceLock::new()];
+    static CATALOGS: [OnceLock<Catalog>; 2] = [OnceLock::new(), OnceLock::new()];
     CATALOGS[lang.index()].get_or_init(|| parse_catalog(lang.source()).unwrap_or_default())
 }
 
