@@ -10,6 +10,7 @@ mod check;
 mod list;
 mod progress;
 mod search;
+mod shell_help;
 pub mod show;
 mod table;
 
@@ -64,6 +65,13 @@ pub enum Command {
     },
     /// Show, export, import or reset saved progress
     Progress(ProgressArgs),
+    /// Print a shell completion script (see the README for where to put it)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `terakoya man > terakoya.1`
+    Man,
     /// Search every lesson: full-width and half-width, hiragana and
     /// katakana, upper and lower case match each other. Exit 0 when
     /// something matched, 1 when nothing did, 2 on errors (as grep)
@@ -139,6 +147,8 @@ pub fn main() -> ExitCode {
         Some(Command::Show { lesson, width, .. }) => show::run(&cli, lesson, *width),
         Some(Command::Progress(args)) => progress::run(&cli, args),
         Some(Command::Search { query, json }) => search::run(&cli, query, *json),
+        Some(Command::Completions { shell }) => shell_help::completions(*shell),
+        Some(Command::Man) => shell_help::man(),
     };
     match result {
         Ok(code) => code,

@@ -26,6 +26,7 @@ mod reader_cli;
 mod reader_props;
 mod reader_snapshots;
 mod search_cli;
+mod shell_help;
 mod show;
 mod show_tty;
 mod text_props;
