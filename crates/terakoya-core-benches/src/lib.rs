@@ -116,3 +116,5 @@ pub fn textwrap_all(lesson: &Lesson) -> usize {
         .map(|text| black_box(textwrap::wrap(text, &options)).len())
         .sum()
 }
+
+pub mod library;
