@@ -11,5 +11,6 @@ pub mod bundle;
 pub mod model;
 pub mod progress;
 pub mod reading_time;
+pub mod review;
 pub mod search;
 pub mod text;
