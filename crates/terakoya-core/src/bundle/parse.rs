@@ -7,6 +7,7 @@ use std::path::Path;
 use toml::de::DeTable;
 
 use super::diag::{Diagnostic, SourceText};
+use super::kind::DiagnosticKind;
 use super::scan::FileRef;
 use super::source;
 use super::walk::FileCheck;
@@ -97,13 +98,15 @@ pub const MAX_NESTING: usize = 80;
 fn report_syntax_error(check: &mut FileCheck<'_>, error: &toml::de::Error) {
     let span = error.span().unwrap_or(0..0);
     let message = error.message().trim();
-    let diagnostic = if message.contains("recurs") {
-        check
-            .src
-            .error(span, format!("nested too deeply (more than about {MAX_NESTING} levels of arrays, tables or dotted keys)"))
-            .with_help("lesson files need only a few levels; remove the extra nesting")
+    // toml's text for this case names its recursion limit; it is matched
+    // to say instead what the author can change.
+    let kind = if message.contains("recurs") {
+        DiagnosticKind::NestedTooDeeply { max: MAX_NESTING }
     } else {
-        check.src.error(span, format!("invalid TOML: {message}"))
+        DiagnosticKind::InvalidToml {
+            message: message.to_owned(),
+        }
     };
+    let diagnostic = check.src.error(span, kind);
     check.push_syntax(diagnostic);
 }
