@@ -7,7 +7,10 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 mod check;
+pub mod command;
+pub mod diagnostic;
 mod list;
+pub mod output;
 mod progress;
 pub mod show;
 mod table;
@@ -131,7 +134,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("terakoya: error: {err:#}");
+            output::eprint_line(&format!("terakoya: error: {err:#}"));
             ExitCode::from(EXIT_FAILURE)
         }
     }
