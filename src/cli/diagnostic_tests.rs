@@ -4,16 +4,27 @@ use terakoya_core::bundle::{load_course_bytes, load_lesson_bytes};
 
 use super::*;
 
-fn lesson(text: &str) -> Vec<Diagnostic> {
-    load_lesson_bytes(Path::new("c/l.toml"), text.as_bytes()).1
+/// The first unknown-key diagnostic of a lesson file.
+fn unknown_key(text: &str) -> Diagnostic {
+    let found = load_lesson_bytes(Path::new("c/l.toml"), text.as_bytes()).1;
+    found
+        .into_iter()
+        .find(|d| matches!(d.kind, K::UnknownKey { .. }))
+        .unwrap()
 }
 
 #[test]
 fn renders_rustc_style_with_carets_under_japanese() {
-    let found = lesson("title = \"日本\"\nheding = 1\n");
+    let found = unknown_key("title = \"日本\"\nlabl = 1\n");
     assert_eq!(
-        render_plain(&found[0]),
-        "c/l.toml:2:1: error: unknown key `heding` in a lesson\n  |\n2 | heding = 1\n  | ^^^^^^\n  = help: did you mean `heading`?\n"
+        render_plain(&found),
+        "c/l.toml:2:1: error: unknown key `labl` in a lesson\n  |\n2 | labl = 1\n  | ^^^^\n  = help: did you mean `label`?\n"
+    );
+    let found = unknown_key("title = \"日本\"\n\"見出し\" = 1\n");
+    assert!(
+        render_plain(&found).contains("\n2 | \"見出し\" = 1\n  | ^^^^^^^^\n"),
+        "{}",
+        render_plain(&found)
     );
 }
 
@@ -26,7 +37,7 @@ fn every_part_goes_through_the_style() {
         "<Path>l.toml:1:9:</> <Severity(Error)>error</>: <Message>`title` must be a string, found an integer</>\n\
          <Gutter>  |</>\n\
          <Gutter>1 |</> title = 1\n\
-         <Gutter>  |</> <Carets(Error)>^</>\n\
+         <Gutter>  |</>         <Carets(Error)>^</>\n\
          <Gutter>  =</> <Help>help</>: write it in quotes: title = \"...\"\n"
     );
 }
@@ -51,9 +62,9 @@ fn file_names_and_messages_cannot_inject_escapes() {
 
 #[test]
 fn unknown_keys_without_a_near_one_list_the_allowed_keys() {
-    let found = lesson("title = \"t\"\ncolour = 1\n");
+    let found = unknown_key("title = \"t\"\ncolour = 1\n");
     assert_eq!(
-        help(&found[0].kind).unwrap(),
+        help(&found.kind).unwrap(),
         "the keys allowed here are: `format`, `id`, `label`, `title`, `intro`, `lecturer`, `sections`, `summary`"
     );
 }
