@@ -56,14 +56,14 @@ pub fn message(kind: &K) -> String {
         K::SymlinkLoop => t!("check.message.symlink_loop").to_owned(),
         K::NestedTooDeeply { max } => t!("check.message.nested_too_deeply", max = max),
         K::InvalidToml { message } => t!("check.message.invalid_toml", message = message),
-        K::UnclosedString { runs_to_line } => {
+        K::UnclosedString { runs_to_line, .. } => {
             t!("check.message.unclosed_string", line = runs_to_line)
         }
         K::LookAlikeCharacter { found, expected } => t!(
             "check.message.look_alike_character",
             found = found,
             code = format!("U+{:04X}", u32::from(*found)),
-            expected = expected
+            expected = expected_char(*expected)
         ),
         K::MoreProblems { count } => t!("check.message.more_problems", count = count),
         K::UnknownKey { key, place: at, .. } => {
@@ -201,10 +201,11 @@ pub fn help(kind: &K) -> Option<String> {
         K::NotInCourse { .. } => t!("check.help.not_in_course").to_owned(),
         K::BadCourseDirectoryName { .. } => t!("check.help.rename_directory").to_owned(),
         K::NestedTooDeeply { .. } => t!("check.help.nested_too_deeply").to_owned(),
-        K::UnclosedString { .. } => t!("check.help.unclosed_string").to_owned(),
-        K::LookAlikeCharacter { expected, .. } => {
-            t!("check.help.look_alike_character", expected = expected)
-        }
+        K::UnclosedString { quotes, .. } => t!("check.help.unclosed_string", quotes = quotes),
+        K::LookAlikeCharacter { expected, .. } => t!(
+            "check.help.look_alike_character",
+            expected = expected_char(*expected)
+        ),
         K::UnknownKey {
             suggestion: Some(name),
             ..
@@ -259,6 +260,15 @@ pub fn help(kind: &K) -> Option<String> {
         K::DuplicateCourseId { .. } => t!("check.help.rename_directories").to_owned(),
     };
     Some(text)
+}
+
+/// A character TOML expects, quoted; a space by name.
+fn expected_char(expected: char) -> String {
+    if expected == ' ' {
+        t!("check.space").to_owned()
+    } else {
+        format!("`{expected}`")
+    }
 }
 
 fn missing_lesson(hint: &MissingLesson) -> String {

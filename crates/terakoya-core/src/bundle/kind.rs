@@ -43,7 +43,11 @@ pub enum DiagnosticKind {
     /// A multi-line string that runs to the end of the file (or far past
     /// where it seems to end), swallowing keys and table headers; located
     /// where it opens.
-    UnclosedString { runs_to_line: usize },
+    UnclosedString {
+        runs_to_line: usize,
+        /// The delimiter, three double or three single quotes.
+        quotes: &'static str,
+    },
     /// A character TOML does not accept where it expects `expected`, e.g. a
     /// full-width `＝` for `=`, U+3000 for a space, `“` for `"`.
     LookAlikeCharacter { found: char, expected: char },

@@ -11,7 +11,7 @@ use super::diag::{Location, shorten};
 use super::id_rules::{is_invisible, normalize_id};
 use super::kind::{DiagnosticKind, DuplicateFix, Entry, Place};
 use super::walk::{FileCheck, Str, check_keys, opt_str, opt_table, req_str, tables};
-use super::{fields, ids};
+use super::{fields, ids, lint};
 use crate::model::{Lecturer, Lesson, Section, SummaryPoint};
 
 pub(super) const LESSON_KEYS: &[&str] = &[
@@ -38,11 +38,19 @@ pub fn lesson(check: &mut FileCheck<'_>, root: &DeTable<'_>, stem: &str) -> Pars
     let (id, id_at) = lesson_id(check, root, stem);
     let title = req_str(check, root, "title", 0..0, Place::Lesson);
     let title = non_empty_line(check, title, "title").unwrap_or_else(|| id.clone());
-    let label = opt_str(check, root, "label").map(|s| fields::one_line(s.value));
-    let intro = opt_str(check, root, "intro").map(|s| fields::text(s.value));
+    let label = opt_str(check, root, "label").map(|s| {
+        lint::tab_in_line(check, &s, "label");
+        fields::one_line(s.value)
+    });
+    let intro = opt_str(check, root, "intro").map(|s| {
+        lint::pasted_bullets(check, &s);
+        fields::text(s.value)
+    });
     let lecturer = opt_table(check, root, "lecturer").map(|(t, at)| lecturer(check, t, at));
-    let sections = sections(check, root);
+    let (sections, heading_spans) = sections(check, root);
     let summary = summary(check, root);
+    let has_summary = root.get("summary").is_some();
+    lint::summary_as_section(check, &sections, &heading_spans, has_summary);
     ParsedLesson {
         id: id.clone(),
         id_at,
@@ -87,6 +95,7 @@ fn non_empty_line(
     key: &'static str,
 ) -> Option<String> {
     let field = field?;
+    lint::tab_in_line(check, &field, key);
     let line = fields::one_line(field.value);
     if line.is_empty() {
         check.error(field.span, DiagnosticKind::EmptyField { key });
@@ -105,28 +114,44 @@ fn lecturer(check: &mut FileCheck<'_>, table: &DeTable<'_>, at: Range<usize>) ->
     Lecturer {
         name: non_empty_line(check, name, "name").unwrap_or_default(),
         bio: opt_str(check, table, "bio")
-            .map(|s| fields::text(s.value))
+            .map(|s| {
+                lint::pasted_bullets(check, &s);
+                fields::text(s.value)
+            })
             .filter(|t| !t.is_empty()),
     }
 }
 
-fn sections(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<Section> {
+/// The sections, and where each heading is (for later checks).
+fn sections(
+    check: &mut FileCheck<'_>,
+    root: &DeTable<'_>,
+) -> (Vec<Section>, Vec<Range<usize>>) {
     let Some(entries) = tables(check, root, "sections") else {
-        if check.may_have_lost_keys() {
-            return Vec::new();
+        if !check.may_have_lost_keys() {
+            check.warning(0..0, DiagnosticKind::NoSections);
         }
-        check.warning(0..0, DiagnosticKind::NoSections);
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let mut seen = Ids::default();
     let mut out = Vec::with_capacity(entries.len());
+    let mut heading_spans = Vec::with_capacity(entries.len());
     for (table, at) in entries {
         check_keys(check, table, SECTION_KEYS, Place::Sections);
         let heading = req_str(check, table, "heading", at.clone(), Place::Sections);
         let heading_at = heading.as_ref().map_or(at.clone(), |h| h.span.clone());
         let heading = non_empty_line(check, heading, "heading");
+        if let Some(heading) = &heading {
+            lint::decorated_heading(check, heading, heading_at.clone());
+        }
+        heading_spans.push(heading_at.clone());
         let body = req_str(check, table, "body", at, Place::Sections);
-        let body = body.map(|b| fields::text(b.value)).unwrap_or_default();
+        let body = body
+            .map(|b| {
+                lint::pasted_bullets(check, &b);
+                fields::text(b.value)
+            })
+            .unwrap_or_default();
         let id = entry_id(
             check,
             table,
@@ -138,7 +163,7 @@ fn sections(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<Section> {
         let heading = heading.unwrap_or_default();
         out.push(Section { id, heading, body });
     }
-    out
+    (out, heading_spans)
 }
 
 fn summary(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<SummaryPoint> {

@@ -20,9 +20,11 @@ mod id_rules;
 mod ids;
 pub mod kind;
 mod lesson;
+mod lint;
 mod parse;
 mod scan;
 mod source;
+mod syntax_hints;
 mod walk;
 
 pub use course::FORMAT;

@@ -9,7 +9,7 @@ use toml::de::DeTable;
 use super::diag::{Diagnostic, SourceText};
 use super::kind::DiagnosticKind;
 use super::scan::FileRef;
-use super::source;
+use super::{source, syntax_hints};
 use super::walk::FileCheck;
 
 /// What checking one file produced.
@@ -60,6 +60,17 @@ pub fn check_bytes<T>(
     }
     if !syntax_errors.is_empty() {
         check.mark_syntax_errors();
+        // An open multi-line string makes every later line an error: one
+        // error where it opens says what to fix; the rest is noise.
+        if let Some((span, kind)) = syntax_hints::swallowing_string(text) {
+            let diagnostic = check.src.error(span, kind);
+            check.push_syntax(diagnostic);
+            return FileResult {
+                value: None,
+                has_errors: true,
+                diagnostics: check.finish(),
+            };
+        }
     }
     let mut last_line = 0;
     for error in &syntax_errors {
@@ -97,6 +108,11 @@ pub const MAX_NESTING: usize = 80;
 
 fn report_syntax_error(check: &mut FileCheck<'_>, error: &toml::de::Error) {
     let span = error.span().unwrap_or(0..0);
+    if let Some((span, kind)) = syntax_hints::look_alike(check.src.text, span.start) {
+        let diagnostic = check.src.error(span, kind);
+        check.push_syntax(diagnostic);
+        return;
+    }
     let message = error.message().trim();
     // toml's text for this case names its recursion limit; it is matched
     // to say instead what the author can change.
