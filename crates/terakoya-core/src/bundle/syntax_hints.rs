@@ -24,7 +24,8 @@ pub fn swallowing_string(text: &str) -> Option<(Range<usize>, DiagnosticKind)> {
                 let body = text.get(body_start..close.unwrap_or(text.len()));
                 let body = body.unwrap_or_default();
                 if swallows_keys(body) {
-                    let end = close.unwrap_or(text.len());
+                    // To the end of the file: its last line with text.
+                    let end = close.unwrap_or(text.trim_end().len());
                     let runs_to_line = text[..end].matches('\n').count() + 1;
                     let kind = DiagnosticKind::UnclosedString {
                         runs_to_line,
