@@ -53,7 +53,11 @@ fn colored(part: Part, text: &str) -> String {
 macro_rules! count {
     ($n:expr, $one:literal, $many:literal) => {{
         let n: usize = $n;
-        if n == 1 { t!($one, n = n) } else { t!($many, n = n) }
+        if n == 1 {
+            t!($one, n = n)
+        } else {
+            t!($many, n = n)
+        }
     }};
 }
 
@@ -62,7 +66,11 @@ macro_rules! count {
 pub fn summary(loaded: &Loaded) -> String {
     let errors = loaded.error_count();
     let warnings = loaded.warning_count();
-    let files = count!(loaded.files_checked, "check.count.file", "check.count.files");
+    let files = count!(
+        loaded.files_checked,
+        "check.count.file",
+        "check.count.files"
+    );
     let warnings_part = if warnings > 0 {
         let n = count!(warnings, "check.count.warning", "check.count.warnings");
         format!(", {n}")
@@ -90,8 +98,6 @@ pub fn summary(loaded: &Loaded) -> String {
     )
 }
 
-
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,7 +118,10 @@ mod tests {
         assert!(!plain_text.contains('\x1b'));
         let error = paint(styles::ERROR, "error");
         let message = paint(styles::BOLD, "`title` must be a string, found an integer");
-        assert!(color_text.contains(&format!("{error}: {message}")), "{color_text:?}");
+        assert!(
+            color_text.contains(&format!("{error}: {message}")),
+            "{color_text:?}"
+        );
         let mut stripped = color_text;
         for code in ["\x1b[0m", "\x1b[1m", "\x1b[31m", "\x1b[34m"] {
             stripped = stripped.replace(code, "");

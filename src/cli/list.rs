@@ -71,7 +71,11 @@ fn report_problems(loaded: &Loaded, check: &str) -> std::io::Result<()> {
     for diagnostic in &loaded.diagnostics {
         writeln!(err, "{}", super::diagnostic::headline(diagnostic))?;
     }
-    writeln!(err, "{}", crate::t!("check.see_in_context", command = check))
+    writeln!(
+        err,
+        "{}",
+        crate::t!("check.see_in_context", command = check)
+    )
 }
 
 pub fn to_json(library: &Library) -> ListJson<'_> {

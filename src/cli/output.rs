@@ -99,13 +99,19 @@ mod tests {
         assert_eq!(with(&[], false), Never);
         assert_eq!(with(&[("NO_COLOR", "1")], true), Never);
         assert_eq!(with(&[("NO_COLOR", "")], true), Always);
-        assert_eq!(with(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")], true), Never);
+        assert_eq!(
+            with(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")], true),
+            Never
+        );
         assert_eq!(with(&[("CLICOLOR_FORCE", "1")], false), Always);
         assert_eq!(with(&[("CLICOLOR_FORCE", "")], false), Never);
         assert_eq!(with(&[("CLICOLOR", "0")], true), Never);
         assert_eq!(with(&[("CLICOLOR", "1")], true), Always);
         assert_eq!(with(&[("TERM", "dumb")], true), Never);
-        assert_eq!(with(&[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")], true), Always);
+        assert_eq!(
+            with(&[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")], true),
+            Always
+        );
         assert_eq!(with(&[("TERM", "xterm")], true), Always);
     }
 

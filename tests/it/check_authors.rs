@@ -70,7 +70,10 @@ fn pasted_text_gets_warnings_and_still_loads() {
         ],
         "{out}"
     );
-    let helps: Vec<&str> = out.lines().filter_map(|l| l.split_once("= help: ").map(|(_, h)| h)).collect();
+    let helps: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.split_once("= help: ").map(|(_, h)| h))
+        .collect();
     assert_eq!(
         helps,
         [
@@ -80,7 +83,10 @@ fn pasted_text_gets_warnings_and_still_loads() {
             "write its points as [[summary]] entries with `text`, so readers can tick them",
         ]
     );
-    assert_eq!(out.lines().last(), Some("ok: 2 files checked, 1 course, 1 lesson, 4 warnings"));
+    assert_eq!(
+        out.lines().last(),
+        Some("ok: 2 files checked, 1 course, 1 lesson, 4 warnings")
+    );
     assert_eq!(code, 0);
 }
 
@@ -99,7 +105,10 @@ fn ids_that_look_alike_or_are_invisible_are_refused() {
         ],
         "{out}"
     );
-    assert_eq!(out.lines().last(), Some("5 errors in 5 files (8 files checked)"));
+    assert_eq!(
+        out.lines().last(),
+        Some("5 errors in 5 files (8 files checked)")
+    );
     assert_eq!(code, 1);
 }
 
@@ -115,10 +124,15 @@ fn a_device_as_lessons_is_not_a_file_or_directory() {
 
 #[test]
 fn show_says_a_lesson_failed_to_load_and_where() {
-    let (_, err, code) = run("tests/invalid_bundles/not_utf8", &["show", "course/01-sjis"]);
+    let (_, err, code) = run(
+        "tests/invalid_bundles/not_utf8",
+        &["show", "course/01-sjis"],
+    );
     assert_eq!(
         err.lines().last(),
-        Some("terakoya: error: lesson `course/01-sjis` failed to load: see the error in tests/invalid_bundles/not_utf8/course/01-sjis.toml:1"),
+        Some(
+            "terakoya: error: lesson `course/01-sjis` failed to load: see the error in tests/invalid_bundles/not_utf8/course/01-sjis.toml:1"
+        ),
         "{err}"
     );
     assert!(!err.contains("no lesson"), "{err}");
@@ -132,15 +146,28 @@ fn a_listed_lesson_that_failed_to_load_points_at_its_error_and_ids_are_listed_on
     std::fs::create_dir(&course).unwrap();
     let listed = "title = \"c\"\nlessons = [\"01-sjis\", \"zz\"]\n";
     std::fs::write(course.join("course.toml"), listed).unwrap();
-    std::fs::write(course.join("01-sjis.toml"), b"title = \"\x93\xfa\x96\x7b\"\n").unwrap();
+    std::fs::write(
+        course.join("01-sjis.toml"),
+        b"title = \"\x93\xfa\x96\x7b\"\n",
+    )
+    .unwrap();
     let lesson = "title = \"t\"\n[[sections]]\nheading = \"h\"\nbody = \"b\"\n";
     std::fs::write(course.join("02-a.toml"), lesson).unwrap();
     std::fs::write(course.join("03-b.toml"), format!("id = \"02-a\"\n{lesson}")).unwrap();
     let (out, _, _) = run(root.path().to_str().unwrap(), &["check"]);
-    let helps: Vec<&str> = out.lines().filter_map(|l| l.split_once("= help: ").map(|(_, h)| h)).collect();
+    let helps: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.split_once("= help: ").map(|(_, h)| h))
+        .collect();
     let sjis = course.join("01-sjis.toml");
     assert!(
-        helps.contains(&format!("`01-sjis.toml` failed to load; see its error at {}:1", sjis.display()).as_str()),
+        helps.contains(
+            &format!(
+                "`01-sjis.toml` failed to load; see its error at {}:1",
+                sjis.display()
+            )
+            .as_str()
+        ),
         "{out}"
     );
     assert!(helps.contains(&"the lessons here are: 02-a"), "{out}");

@@ -294,7 +294,11 @@ fn lesson_id_with_a_space() {
 
 #[test]
 fn every_fixture_folder_has_a_test() {
-    let source = [include_str!("check_invalid.rs"), include_str!("check_authors.rs")].concat();
+    let source = [
+        include_str!("check_invalid.rs"),
+        include_str!("check_authors.rs"),
+    ]
+    .concat();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/invalid_bundles");
     for entry in std::fs::read_dir(dir).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();

@@ -142,9 +142,8 @@ const DEEP: usize = 100_000;
 fn assert_refused_as_too_deep(what: &str, text: &str) {
     let diagnostics = load_both(text.as_bytes());
     assert!(
-        diagnostics
-            .iter()
-            .any(|d| d.is_error() && terakoya::cli::diagnostic::message(&d.kind).starts_with("nested too deeply")),
+        diagnostics.iter().any(|d| d.is_error()
+            && terakoya::cli::diagnostic::message(&d.kind).starts_with("nested too deeply")),
         "{what}: {diagnostics:#?}"
     );
     let (lesson, _) = load_lesson_bytes(Path::new("c/l.toml"), text.as_bytes());

@@ -118,7 +118,10 @@ fn course(
     diags: &mut Vec<Diagnostic>,
 ) -> Course {
     let mut all_ids: Vec<String> = Vec::new();
-    for id in files.iter().filter_map(|f| f.parsed.as_ref().map(|p| &p.id)) {
+    for id in files
+        .iter()
+        .filter_map(|f| f.parsed.as_ref().map(|p| &p.id))
+    {
         if !all_ids.contains(id) {
             all_ids.push(id.clone());
         }
@@ -204,7 +207,9 @@ fn order(
     let mut seen = HashSet::new();
     for (id, location) in listed {
         if !seen.insert(id.as_str()) {
-            let kind = DiagnosticKind::ListedTwice { id: shorten(id, 40) };
+            let kind = DiagnosticKind::ListedTwice {
+                id: shorten(id, 40),
+            };
             diags.push(at(course_file.shown(), location, kind));
         } else if let Some(i) = lessons.iter().position(|p| &p.id == id) {
             out.push(lessons.remove(i).lesson);

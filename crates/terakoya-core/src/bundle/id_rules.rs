@@ -60,8 +60,7 @@ pub fn is_invisible(c: char) -> bool {
 /// `id` in NFC: `é` typed as one character or as `e` and a combining
 /// accent is one id. Ids already in NFC (every ASCII id) are unchanged.
 pub fn normalize_id(id: &str) -> String {
-    if unicode_normalization::is_nfc_quick(id.chars()) == unicode_normalization::IsNormalized::Yes
-    {
+    if unicode_normalization::is_nfc_quick(id.chars()) == unicode_normalization::IsNormalized::Yes {
         return id.to_owned();
     }
     id.nfc().collect()

@@ -12,15 +12,23 @@ use std::path::PathBuf;
 pub enum DiagnosticKind {
     // Reading the lessons path, directories and files.
     /// The lessons path itself cannot be read; `error` is the OS's text.
-    CannotRead { error: String },
+    CannotRead {
+        error: String,
+    },
     /// The lessons path is neither a regular file nor a directory (a
     /// device, a FIFO, a socket).
     NotFileOrDirectory,
-    CannotReadFile { error: String },
-    CannotReadDirectory { error: String },
+    CannotReadFile {
+        error: String,
+    },
+    CannotReadDirectory {
+        error: String,
+    },
     /// A FIFO, a device or a socket where a lesson file was expected.
     NotARegularFile,
-    TooBig { max_megabytes: u64 },
+    TooBig {
+        max_megabytes: u64,
+    },
     /// The file holds a NUL byte.
     Binary,
     NotUtf8 {
@@ -30,16 +38,29 @@ pub enum DiagnosticKind {
     },
     NoCourses,
     /// A TOML file in a directory without course.toml.
-    NotInCourse { dir: PathBuf },
-    BadCourseDirectoryName { name: String, problem: IdProblem },
-    DirectoryTooDeep { max_depth: usize },
-    TooManyDirectories { max: usize },
+    NotInCourse {
+        dir: PathBuf,
+    },
+    BadCourseDirectoryName {
+        name: String,
+        problem: IdProblem,
+    },
+    DirectoryTooDeep {
+        max_depth: usize,
+    },
+    TooManyDirectories {
+        max: usize,
+    },
     SymlinkLoop,
 
     // TOML syntax.
-    NestedTooDeeply { max: usize },
+    NestedTooDeeply {
+        max: usize,
+    },
     /// A syntax error; `message` is toml's own text.
-    InvalidToml { message: String },
+    InvalidToml {
+        message: String,
+    },
     /// A multi-line string that runs to the end of the file (or far past
     /// where it seems to end), swallowing keys and table headers; located
     /// where it opens.
@@ -50,9 +71,14 @@ pub enum DiagnosticKind {
     },
     /// A character TOML does not accept where it expects `expected`, e.g. a
     /// full-width `＝` for `=`, U+3000 for a space, `“` for `"`.
-    LookAlikeCharacter { found: char, expected: char },
+    LookAlikeCharacter {
+        found: char,
+        expected: char,
+    },
     /// More problems than a file keeps.
-    MoreProblems { count: usize },
+    MoreProblems {
+        count: usize,
+    },
 
     // The shape of a file.
     UnknownKey {
@@ -61,35 +87,59 @@ pub enum DiagnosticKind {
         suggestion: Option<&'static str>,
         allowed: &'static [&'static str],
     },
-    MissingKey { key: &'static str, place: Place },
+    MissingKey {
+        key: &'static str,
+        place: Place,
+    },
     WrongType {
         key: String,
         expected: Expected,
         found: TomlType,
     },
     /// An entry of an array of tables (`[[key]]`) that is not a table.
-    EntryNotTable { key: String, found: TomlType },
-    EmptyField { key: &'static str },
+    EntryNotTable {
+        key: String,
+        found: TomlType,
+    },
+    EmptyField {
+        key: &'static str,
+    },
     /// A title made only of invisible characters (a zero-width space).
-    InvisibleField { key: &'static str },
+    InvisibleField {
+        key: &'static str,
+    },
     NoSections,
 
     // Characters never intended (warnings).
     /// A tab inside one-line text; the reader shows it as a space.
-    TabInLine { key: &'static str },
+    TabInLine {
+        key: &'static str,
+    },
     /// A line starting with a bullet pasted from a web page (`•` followed
     /// by a no-break space): not a list item in the format.
-    PastedBullet { bullet: char },
+    PastedBullet {
+        bullet: char,
+    },
     /// A heading starting with a mark (`■`, `●`): the reader draws
     /// headings itself.
-    DecoratedHeading { mark: char },
+    DecoratedHeading {
+        mark: char,
+    },
     /// A section that is a summary (heading まとめ, Summary, ポイント with a
     /// list body) in a lesson without `[[summary]]`.
-    SummaryAsSection { heading: String },
+    SummaryAsSection {
+        heading: String,
+    },
 
     // Ids.
-    BadLessonId { id: String, problem: IdProblem },
-    BadFileStem { stem: String, problem: IdProblem },
+    BadLessonId {
+        id: String,
+        problem: IdProblem,
+    },
+    BadFileStem {
+        stem: String,
+        problem: IdProblem,
+    },
     BadEntryId {
         entry: Entry,
         id: String,
@@ -105,11 +155,22 @@ pub enum DiagnosticKind {
     },
 
     // course.toml and the course as a whole.
-    NewerFormat { found: i64, supported: i64 },
-    BadFormat { supported: i64 },
-    LessonsNotArray { found: TomlType },
-    LessonsEntryNotString { found: TomlType },
-    TooManyListed { max: usize },
+    NewerFormat {
+        found: i64,
+        supported: i64,
+    },
+    BadFormat {
+        supported: i64,
+    },
+    LessonsNotArray {
+        found: TomlType,
+    },
+    LessonsEntryNotString {
+        found: TomlType,
+    },
+    TooManyListed {
+        max: usize,
+    },
     DuplicateLessonId {
         id: String,
         /// The file that claimed the id first.
@@ -125,10 +186,20 @@ pub enum DiagnosticKind {
         first: PathBuf,
         this: PathBuf,
     },
-    ListedTwice { id: String },
-    NoSuchLesson { id: String, hint: MissingLesson },
-    NotListed { id: String },
-    DuplicateCourseId { id: String, other: PathBuf },
+    ListedTwice {
+        id: String,
+    },
+    NoSuchLesson {
+        id: String,
+        hint: MissingLesson,
+    },
+    NotListed {
+        id: String,
+    },
+    DuplicateCourseId {
+        id: String,
+        other: PathBuf,
+    },
 }
 
 /// Where a key was looked for.
@@ -175,7 +246,9 @@ pub enum Encoding {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdProblem {
     Empty,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     Slash,
     SpaceOrControl,
     Bidi,

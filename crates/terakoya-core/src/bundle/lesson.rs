@@ -123,10 +123,7 @@ fn lecturer(check: &mut FileCheck<'_>, table: &DeTable<'_>, at: Range<usize>) ->
 }
 
 /// The sections, and where each heading is (for later checks).
-fn sections(
-    check: &mut FileCheck<'_>,
-    root: &DeTable<'_>,
-) -> (Vec<Section>, Vec<Range<usize>>) {
+fn sections(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> (Vec<Section>, Vec<Range<usize>>) {
     let Some(entries) = tables(check, root, "sections") else {
         if !check.may_have_lost_keys() {
             check.warning(0..0, DiagnosticKind::NoSections);

@@ -9,8 +9,8 @@ use toml::de::DeTable;
 use super::diag::{Diagnostic, SourceText};
 use super::kind::DiagnosticKind;
 use super::scan::FileRef;
-use super::{source, syntax_hints};
 use super::walk::FileCheck;
+use super::{source, syntax_hints};
 
 /// What checking one file produced.
 pub struct FileResult<T> {

@@ -156,7 +156,8 @@ mod tests {
 
     #[test]
     fn closed_strings_and_prose_with_equals_signs_are_left_alone() {
-        let ok = "body = \"\"\"\na = b\n\"\"\"\n[[sections]]\nheading = \"x # y\"\nbody = '''\nc\n'''\n";
+        let ok =
+            "body = \"\"\"\na = b\n\"\"\"\n[[sections]]\nheading = \"x # y\"\nbody = '''\nc\n'''\n";
         assert_eq!(swallowing_string(ok), None);
     }
 

@@ -124,7 +124,11 @@ fn every_problem_in_a_file_is_reported() {
         found(&result),
         [
             (1, 9, K::EmptyField { key: "title" }),
-            (2, 1, unknown("colour", Place::Lesson, None, super::lesson::LESSON_KEYS)),
+            (
+                2,
+                1,
+                unknown("colour", Place::Lesson, None, super::lesson::LESSON_KEYS)
+            ),
             (
                 4,
                 8,
@@ -145,7 +149,12 @@ fn every_problem_in_a_file_is_reported() {
             (
                 8,
                 1,
-                unknown("txt", Place::Summary, Some("text"), super::lesson::SUMMARY_KEYS)
+                unknown(
+                    "txt",
+                    Place::Summary,
+                    Some("text"),
+                    super::lesson::SUMMARY_KEYS
+                )
             ),
         ]
     );
