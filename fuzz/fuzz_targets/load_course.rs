@@ -11,7 +11,7 @@ use terakoya_fuzz::assert_printable;
 fuzz_target!(|data: &[u8]| {
     let (title, diagnostics) = load_course_bytes(Path::new("course/course.toml"), data);
     for diagnostic in &diagnostics {
-        assert_printable("diagnostic", &diagnostic.to_string());
+        assert_printable("diagnostic", &terakoya::cli::diagnostic::render_plain(diagnostic));
     }
     if let Some(title) = title {
         assert_printable("title", &title);

@@ -13,7 +13,7 @@ use terakoya_fuzz::assert_printable;
 fuzz_target!(|data: &[u8]| {
     let (lesson, diagnostics) = load_lesson_bytes(Path::new("course/fuzz.toml"), data);
     for diagnostic in &diagnostics {
-        assert_printable("diagnostic", &diagnostic.to_string());
+        assert_printable("diagnostic", &terakoya::cli::diagnostic::render_plain(diagnostic));
     }
     if let Some(lesson) = lesson {
         check_lesson(&lesson);

@@ -34,11 +34,12 @@ pub struct LessonJson<'a> {
 }
 
 pub fn run(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
-    let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
-    report_problems(
+    let loaded = bundle::load(&super::command::resolve(cli.lessons.as_deref()));
+    // stderr closed: the listing still goes to stdout.
+    let _ = report_problems(
         &loaded,
-        &terakoya_core::bundle::hint::check_command(cli.lessons.as_deref()),
-    )?;
+        &super::command::check_command(cli.lessons.as_deref()),
+    );
     let code = if loaded.error_count() > 0 {
         ExitCode::from(EXIT_FAILURE)
     } else {
@@ -68,11 +69,12 @@ pub(super) fn report_problems(loaded: &Loaded, check: &str) -> std::io::Result<(
     }
     let mut err = std::io::stderr().lock();
     for diagnostic in &loaded.diagnostics {
-        writeln!(err, "{}", diagnostic.headline())?;
+        writeln!(err, "{}", super::diagnostic::headline(diagnostic))?;
     }
     writeln!(
         err,
-        "terakoya: run `{check}` to see these problems in context"
+        "{}",
+        crate::t!("check.see_in_context", command = check)
     )
 }
 

@@ -7,7 +7,10 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 mod check;
+pub mod command;
+pub mod diagnostic;
 mod list;
+pub mod output;
 mod progress;
 mod search;
 mod shell_help;
@@ -153,7 +156,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("terakoya: error: {err:#}");
+            output::eprint_line(&format!("terakoya: error: {err:#}"));
             ExitCode::from(EXIT_FAILURE)
         }
     }

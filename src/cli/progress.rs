@@ -63,13 +63,13 @@ pub(super) fn warn(opened: &Opened) {
 }
 
 fn show(cli: &Cli, store: &Store, progress: &Progress, json: bool) -> anyhow::Result<ExitCode> {
-    let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
+    let loaded = bundle::load(&super::command::resolve(cli.lessons.as_deref()));
     if !loaded.diagnostics.is_empty() {
-        eprintln!(
+        super::output::eprint_line(&format!(
             "terakoya: {} problem(s) in the lesson files; `{}` shows them",
             loaded.diagnostics.len(),
-            terakoya_core::bundle::hint::check_command(cli.lessons.as_deref())
-        );
+            super::command::check_command(cli.lessons.as_deref())
+        ));
     }
     let rows = report(&loaded.library, progress);
     let mut out = std::io::stdout().lock();

@@ -45,11 +45,12 @@ struct Hit<'a> {
 }
 
 pub fn run(cli: &Cli, query: &str, json: bool) -> anyhow::Result<ExitCode> {
-    let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
-    super::list::report_problems(
+    let loaded = bundle::load(&super::command::resolve(cli.lessons.as_deref()));
+    // stderr closed: the matches still go to stdout.
+    let _ = super::list::report_problems(
         &loaded,
-        &terakoya_core::bundle::hint::check_command(cli.lessons.as_deref()),
-    )?;
+        &super::command::check_command(cli.lessons.as_deref()),
+    );
     let hits = match Query::new(query) {
         Some(query) => search(&loaded.library, &query),
         None => Vec::new(),

@@ -5,17 +5,21 @@
 //! and of `-` under each heading (as wide as the heading), with a blank
 //! line before and after, as in Markdown's underlined headings.
 //!
-//! Colour and bold only when stdout is a terminal and `NO_COLOR` is unset
-//! (or empty); otherwise not a single escape code, so the output can be
+//! Colour and bold only when the CLI's colour policy (`output`) allows it
+//! for stdout; otherwise not a single escape code, so the output can be
 //! piped, diffed and grepped. The text itself has been sanitised by the
 //! loader, so nothing in it can reach the terminal as a control sequence.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use super::Cli;
+use super::command::{check_command, command, resolve};
+use super::diagnostic::{file_and_line, headline};
+use super::output::{self, eprint_line, styles};
 use crate::tui::strings::{SUMMARY, TICKED, UNTICKED};
-use terakoya_core::bundle::{self, Loaded};
+use terakoya_core::bundle::{self, Loaded, Severity};
 use terakoya_core::model::{FindError, Lesson};
 use terakoya_core::progress::LessonKey;
 use terakoya_core::progress::store::Store;
@@ -34,14 +38,21 @@ pub enum Style {
 }
 
 pub fn run(cli: &Cli, spec: &str, width: Option<u16>) -> anyhow::Result<ExitCode> {
-    let loaded = bundle::load(&bundle::resolve(cli.lessons.as_deref()));
+    let loaded = bundle::load(&resolve(cli.lessons.as_deref()));
     let (course, lesson) = match loaded.library.find_lesson(spec) {
         Ok(found) => found,
-        Err(FindError::NotFound(spec)) if cli.lessons.is_some() => {
+        Err(FindError::NotFound(spec)) => {
             report_problems(cli, &loaded, None);
+            // A file that exists but failed to load is not "no lesson".
+            if let Some(failed) = failed_file(&loaded, &spec) {
+                anyhow::bail!(crate::t!("check.lesson_failed", spec = spec, file = failed));
+            }
+            if cli.lessons.is_none() {
+                anyhow::bail!(FindError::NotFound(spec));
+            }
             // The model's message names `terakoya list`; run as printed it
             // must list the same lessons.
-            let list = terakoya_core::bundle::hint::command(cli.lessons.as_deref(), "list");
+            let list = command(cli.lessons.as_deref(), "list");
             anyhow::bail!("no lesson `{spec}`; `{list}` shows the lesson ids");
         }
         Err(err) => {
@@ -58,18 +69,36 @@ pub fn run(cli: &Cli, spec: &str, width: Option<u16>) -> anyhow::Result<ExitCode
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let width = width.unwrap_or_else(|| default_width(terminal));
-    let style = if terminal && color_allowed() {
+    let style = if output::colour(&stdout) {
         Style::Color
     } else {
         Style::Plain
     };
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let written = write_lesson(&mut out, lesson, &ticked, width, style).and_then(|()| out.flush());
-    match written {
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(err) => Err(err.into()),
-        Ok(()) => Ok(ExitCode::SUCCESS),
-    }
+    output::ignore_broken_pipe(written)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `file:line` of the first error in the lesson file `spec` names
+/// (`COURSE/LESSON` or `LESSON`, by its file name), when it failed to load.
+fn failed_file(loaded: &Loaded, spec: &str) -> Option<String> {
+    let (course, lesson) = match spec.split_once('/') {
+        Some((course, lesson)) => (Some(course), lesson),
+        None => (None, spec),
+    };
+    let named = |path: &Path| {
+        let stem = path.file_stem().map(|s| s.to_string_lossy());
+        let dir = path.parent().and_then(Path::file_name);
+        stem.is_some_and(|s| s == lesson)
+            && course.is_none_or(|c| dir.is_some_and(|d| d.to_string_lossy() == c))
+    };
+    let error = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Error && named(&d.path))?;
+    let line = error.location.as_ref().map(|at| at.line);
+    Some(file_and_line(&error.path, line))
 }
 
 fn default_width(terminal: bool) -> u16 {
@@ -78,11 +107,6 @@ fn default_width(terminal: bool) -> u16 {
         Some(Ok((columns, _))) if columns > 0 => columns,
         _ => DEFAULT_WIDTH,
     }
-}
-
-/// <https://no-color.org>: set and not empty means no colour.
-fn color_allowed() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
 }
 
 /// Problems in the shown lesson's file (or, when it was not found, in all
@@ -94,11 +118,11 @@ fn report_problems(cli: &Cli, loaded: &Loaded, lesson: Option<&Lesson>) {
         .filter(|d| lesson.is_none_or(|l| d.path == l.path))
         .collect::<Vec<_>>();
     for diagnostic in &relevant {
-        eprintln!("{}", diagnostic.headline());
+        eprint_line(&headline(diagnostic));
     }
     if !relevant.is_empty() {
-        let check = terakoya_core::bundle::hint::check_command(cli.lessons.as_deref());
-        eprintln!("terakoya: run `{check}` to see these problems in context");
+        let check = check_command(cli.lessons.as_deref());
+        eprint_line(&crate::t!("check.see_in_context", command = check));
     }
 }
 
@@ -237,29 +261,29 @@ fn write_point(
 
 /// `text` wrapped in the SGR codes for its kind, when colour is on.
 fn paint(text: &str, kind: LineKind, style: Style) -> Painted<'_> {
-    let codes = match (style, kind) {
-        (Style::Plain, _) => "",
-        (_, LineKind::Title) => "\x1b[1m",
-        (_, LineKind::Heading) => "\x1b[1;36m",
-        (_, LineKind::Label | LineKind::LecturerBio) => "\x1b[2m",
-        (_, LineKind::Lecturer) => "\x1b[1m",
-        (_, LineKind::ListItemFirst(_)) => "\x1b[36m",
-        _ => "",
+    let style = match (style, kind) {
+        (Style::Plain, _) => None,
+        (_, LineKind::Title | LineKind::Lecturer) => Some(styles::BOLD),
+        (_, LineKind::Heading) => Some(styles::HEADING),
+        (_, LineKind::Label | LineKind::LecturerBio) => Some(styles::DIM),
+        (_, LineKind::ListItemFirst(_)) => Some(styles::BULLET),
+        _ => None,
     };
-    Painted { text, codes }
+    Painted { text, style }
 }
 
 struct Painted<'a> {
     text: &'a str,
-    codes: &'a str,
+    style: Option<anstyle::Style>,
 }
 
 impl std::fmt::Display for Painted<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.codes.is_empty() || self.text.is_empty() {
-            f.write_str(self.text)
-        } else {
-            write!(f, "{}{}\x1b[0m", self.codes, self.text)
+        match self.style {
+            Some(style) if !self.text.is_empty() => {
+                write!(f, "{style}{}{style:#}", self.text)
+            }
+            _ => f.write_str(self.text),
         }
     }
 }

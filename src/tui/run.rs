@@ -36,7 +36,7 @@ enum Event {
     Settled,
 }
 
-/// Runs the reader on the lessons at `lessons` (see `bundle::resolve`),
+/// Runs the reader on the lessons at `lessons` (see `cli::command::resolve`),
 /// keeping progress in `data_dir` (see `Store::open`), until the user quits
 /// or a signal arrives.
 pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
@@ -91,9 +91,9 @@ fn warn(warning: &str) {
 /// The lessons to read, and a warning for the status line when some files
 /// have errors (the good lessons still open).
 fn load_library(lessons: Option<&Path>) -> (Library, Option<String>) {
-    let loaded = bundle::load(&bundle::resolve(lessons));
+    let loaded = bundle::load(&crate::cli::command::resolve(lessons));
     let bad_files = loaded.files_with(Severity::Error);
-    let check = bundle::hint::check_command(lessons);
+    let check = crate::cli::command::check_command(lessons);
     let warning = if bad_files > 0 {
         Some(strings::load_errors(bad_files, &check))
     } else if loaded.library.courses.is_empty() {

@@ -30,7 +30,7 @@ fn the_documented_example_loads_without_problems() {
         std::fs::write(path, body).unwrap();
     }
     let loaded = bundle::load(&LessonsSource::Path(root.path().to_owned()));
-    assert!(loaded.diagnostics.is_empty(), "{}", loaded.diagnostics[0]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics[0]);
 
     let (course, lesson) = loaded.library.find_lesson("career/06-sns").unwrap();
     assert_eq!(course.title, "医師のキャリア講座");

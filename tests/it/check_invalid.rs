@@ -115,11 +115,11 @@ fn two_syntax_errors_in_one_file_are_both_reported() {
         &[
             "01-broken.toml:2:15: error: invalid TOML: invalid basic string, expected `\"`",
             "01-broken.toml:6:11: error: invalid TOML: extra `=`, expected nothing",
-            // The unclosed string swallows the rest of the file: no
-            // follow-on "missing required key `body`" for its section.
-            "02-unclosed.toml:9:1: error: invalid TOML: invalid multi-line basic string, expected `\"`",
+            // The unclosed string swallows the rest of the file: one
+            // error where it opens, no follow-on ones.
+            "02-unclosed.toml:4:11: error: this string is never closed; it runs to line 8",
         ],
-        &[],
+        &["close it with `\"\"\"` where it should end"],
         "3 errors in 2 files (3 files checked)",
     );
 }
@@ -137,10 +137,11 @@ tests/invalid_bundles/syntax_errors/course/01-broken.toml:6:11: error: invalid T
 6 | heading = = "はじめに"
   |           ^
 
-tests/invalid_bundles/syntax_errors/course/02-unclosed.toml:9:1: error: invalid TOML: invalid multi-line basic string, expected `"`
+tests/invalid_bundles/syntax_errors/course/02-unclosed.toml:4:11: error: this string is never closed; it runs to line 8
   |
-9 |
-  | ^
+4 | heading = """はじめに
+  |           ^^^
+  = help: close it with `"""` where it should end
 
 3 errors in 2 files (3 files checked)
 "#;
@@ -293,7 +294,11 @@ fn lesson_id_with_a_space() {
 
 #[test]
 fn every_fixture_folder_has_a_test() {
-    let source = include_str!("check_invalid.rs");
+    let source = [
+        include_str!("check_invalid.rs"),
+        include_str!("check_authors.rs"),
+    ]
+    .concat();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/invalid_bundles");
     for entry in std::fs::read_dir(dir).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();

@@ -15,7 +15,7 @@ fn load_lesson(bytes: &[u8]) -> Loaded {
 
 fn check_invariants(loaded: &Loaded) {
     for diagnostic in &loaded.diagnostics {
-        let shown = diagnostic.to_string();
+        let shown = terakoya::cli::diagnostic::render_plain(diagnostic);
         assert!(
             !shown.chars().any(|c| c.is_control() && c != '\n'),
             "raw control character in {shown:?}"

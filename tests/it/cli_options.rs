@@ -147,11 +147,18 @@ fn hints_to_run_check_repeat_the_lessons_path() {
     assert_eq!(run(&["list"]).lines().last(), Some(expected.as_str()));
     let show = run(&["show", "c/02-bad"]);
     assert!(show.lines().any(|l| l == expected), "{show}");
+    // The file exists but failed to load: said so, not "no lesson".
     assert!(
-        show.contains(&format!(
-            "no lesson `c/02-bad`; `terakoya -L {quoted} list` shows the lesson ids"
-        )),
+        show.contains("lesson `c/02-bad` failed to load: see the error in ")
+            && show.contains("02-bad.toml:1"),
         "{show}"
+    );
+    let missing = run(&["show", "c/03-none"]);
+    assert!(
+        missing.contains(&format!(
+            "no lesson `c/03-none`; `terakoya -L {quoted} list` shows the lesson ids"
+        )),
+        "{missing}"
     );
     let progress = run(&["progress"]);
     assert!(

@@ -15,7 +15,7 @@ fn load_both(bytes: &[u8]) -> Vec<Diagnostic> {
     let (_, course) = load_course_bytes(Path::new("c/course.toml"), bytes);
     diagnostics.extend(course);
     for diagnostic in &diagnostics {
-        let shown = diagnostic.to_string();
+        let shown = terakoya::cli::diagnostic::render_plain(diagnostic);
         let problem = hostile_support::first_unsafe(shown.as_bytes());
         assert!(problem.is_none(), "{problem:?} in {shown}");
     }
@@ -142,9 +142,8 @@ const DEEP: usize = 100_000;
 fn assert_refused_as_too_deep(what: &str, text: &str) {
     let diagnostics = load_both(text.as_bytes());
     assert!(
-        diagnostics
-            .iter()
-            .any(|d| d.is_error() && d.message.starts_with("nested too deeply")),
+        diagnostics.iter().any(|d| d.is_error()
+            && terakoya::cli::diagnostic::message(&d.kind).starts_with("nested too deeply")),
         "{what}: {diagnostics:#?}"
     );
     let (lesson, _) = load_lesson_bytes(Path::new("c/l.toml"), text.as_bytes());
@@ -222,7 +221,7 @@ fn fuzz_findings_stay_fixed() {
         assert!(!diagnostics.is_empty(), "{name}");
     }
     let (_, diagnostics) = load_course_bytes(Path::new("c/course.toml"), FUZZ_REGRESSIONS[0].1);
-    let shown = diagnostics[0].to_string();
+    let shown = terakoya::cli::diagnostic::render_plain(&diagnostics[0]);
     assert!(shown.contains("te<U+200E>tA\\xAE"), "{shown}");
 }
 
@@ -237,7 +236,7 @@ fn megabyte_keys_and_ids_get_no_typo_hint_and_cost_little() {
     assert!(
         diagnostics
             .iter()
-            .any(|d| d.message.starts_with("unknown key `kkk"))
+            .any(|d| terakoya::cli::diagnostic::message(&d.kind).starts_with("unknown key `kkk"))
     );
 
     let root = tempfile::tempdir().unwrap();
@@ -254,13 +253,11 @@ fn megabyte_keys_and_ids_get_no_typo_hint_and_cost_little() {
     let unknown = loaded
         .diagnostics
         .iter()
-        .find(|d| d.message.starts_with("no lesson `xxx"))
+        .find(|d| terakoya::cli::diagnostic::message(&d.kind).starts_with("no lesson `xxx"))
         .expect("the listed id is reported");
     assert!(
-        !unknown
-            .help
-            .as_deref()
-            .unwrap_or("")
+        !terakoya::cli::diagnostic::help(&unknown.kind)
+            .unwrap_or_default()
             .contains("did you mean")
     );
 }
@@ -276,7 +273,7 @@ fn course_headlines(course_toml: &str) -> Vec<String> {
     terakoya_core::bundle::load(&source)
         .diagnostics
         .iter()
-        .map(|d| d.headline().replace(&prefix, ""))
+        .map(|d| terakoya::cli::diagnostic::headline(d).replace(&prefix, ""))
         .collect()
 }
 
@@ -327,6 +324,6 @@ fn unknown_keys_by_the_hundred_thousand_keep_30_diagnostics_and_a_count() {
     let (lesson, diagnostics) = load_lesson_bytes(Path::new("c/l.toml"), text.as_bytes());
     assert!(lesson.is_none());
     assert_eq!(diagnostics.len(), 31, "30 kept and a note");
-    let note = &diagnostics[30].message;
+    let note = &terakoya::cli::diagnostic::message(&diagnostics[30].kind);
     assert!(note.starts_with("199971 more problems"), "{note}");
 }

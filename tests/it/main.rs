@@ -8,6 +8,7 @@ mod reader_support;
 mod support;
 mod text_check;
 
+mod check_authors;
 mod check_edge;
 mod check_format_doc;
 mod check_invalid;

@@ -41,7 +41,7 @@ fn bench(c: &mut Criterion) {
         .sum();
     let source = LessonsSource::Path(dir.path().to_owned());
     let loaded = bundle::load(&source);
-    assert_eq!(loaded.error_count(), 0, "{}", loaded.diagnostics[0]);
+    assert_eq!(loaded.error_count(), 0, "{:?}", loaded.diagnostics[0]);
     let lessons: usize = loaded.library.courses.iter().map(|c| c.lessons.len()).sum();
     assert_eq!(lessons, COURSES * LESSONS_PER_COURSE);
     eprintln!(

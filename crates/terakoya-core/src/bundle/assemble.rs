@@ -8,6 +8,8 @@ use rayon::prelude::*;
 
 use super::course::{CourseHead, course_head};
 use super::diag::{Diagnostic, Location, shorten};
+use super::id_rules::{look_alike_key, normalize_id};
+use super::kind::{DiagnosticKind, MissingLesson};
 use super::lesson::{ParsedLesson, lesson, stem};
 use super::parse::{FileResult, check_file};
 use super::scan::{CoursePlan, FileRef, Plan};
@@ -19,6 +21,10 @@ use crate::model::{Course, Lesson, Library};
 struct LessonFile {
     parsed: Option<ParsedLesson>,
     ok: bool,
+    /// For a file that could not be read or decoded (so has no id): its
+    /// stem, path and the line of its error, to say so when course.toml
+    /// lists it.
+    failed: Option<(String, PathBuf, Option<usize>)>,
 }
 
 pub fn load_plan(plan: Plan) -> Loaded {
@@ -39,10 +45,19 @@ pub fn load_plan(plan: Plan) -> Loaded {
         });
         let files = std::mem::take(files).into_iter().map(|result| {
             files_checked += 1;
+            let failed = match (&result.value, result.diagnostics.first()) {
+                (None, Some(first)) => Some((
+                    normalize_id(&stem(&first.path)),
+                    first.path.clone(),
+                    first.location.as_ref().map(|at| at.line),
+                )),
+                _ => None,
+            };
             diagnostics.extend(result.diagnostics);
             LessonFile {
                 parsed: result.value,
                 ok: !result.has_errors,
+                failed,
             }
         });
         let files: Vec<LessonFile> = files.collect();
@@ -102,44 +117,77 @@ fn course(
     files: Vec<LessonFile>,
     diags: &mut Vec<Diagnostic>,
 ) -> Course {
-    let all_ids: Vec<&str> = files
+    let mut all_ids: Vec<String> = Vec::new();
+    for id in files
         .iter()
-        .filter_map(|f| f.parsed.as_ref().map(|p| p.id.as_str()))
-        .collect();
-    let all_ids: Vec<String> = all_ids.into_iter().map(str::to_owned).collect();
+        .filter_map(|f| f.parsed.as_ref().map(|p| &p.id))
+    {
+        if !all_ids.contains(id) {
+            all_ids.push(id.clone());
+        }
+    }
+    let failed: Vec<_> = files.iter().filter_map(|f| f.failed.clone()).collect();
+    // By id, and by look-alike form: the first file with it.
     let mut first_with_id: HashMap<String, PathBuf> = HashMap::new();
+    let mut first_look_alike: HashMap<String, (String, PathBuf)> = HashMap::new();
     let mut lessons = Vec::new();
     for file in files {
         let Some(parsed) = file.parsed else { continue };
+        let this = &parsed.lesson.path;
         if let Some(first) = first_with_id.get(&parsed.id) {
-            let message = format!(
-                "duplicate lesson id `{}`: `{}` already uses it",
-                parsed.id,
-                first.file_name().unwrap_or_default().to_string_lossy()
-            );
-            let help = "give this lesson a different `id = \"...\"`";
-            diags.push(at(&parsed.lesson.path, &parsed.id_at, message).with_help(help));
+            let kind = DiagnosticKind::DuplicateLessonId {
+                id: parsed.id.clone(),
+                first: file_name(first),
+                this: file_name(this),
+            };
+            diags.push(at(this, &parsed.id_at, kind));
             continue;
         }
-        first_with_id.insert(parsed.id.clone(), parsed.lesson.path.clone());
+        let look = look_alike_key(&parsed.id);
+        if let Some((other_id, first)) = first_look_alike.get(&look) {
+            let kind = DiagnosticKind::LookAlikeLessonIds {
+                id: parsed.id.clone(),
+                other_id: other_id.clone(),
+                first: file_name(first),
+                this: file_name(this),
+            };
+            diags.push(at(this, &parsed.id_at, kind));
+            continue;
+        }
+        first_with_id.insert(parsed.id.clone(), this.clone());
+        first_look_alike.insert(look, (parsed.id.clone(), this.clone()));
         if file.ok {
             lessons.push(parsed);
         }
     }
+    let known = Known {
+        ids: &all_ids,
+        failed: &failed,
+    };
     Course {
         id: plan.id.clone(),
         title: head.title.unwrap_or_else(|| fields::one_line(&plan.id)),
         description: head.description,
-        lessons: order(plan, head.order.as_deref(), lessons, &all_ids, diags),
+        lessons: order(plan, head.order.as_deref(), lessons, &known, diags),
         path: plan.dir.clone(),
     }
 }
 
+/// The lesson ids of a course and the files that failed to load.
+struct Known<'a> {
+    ids: &'a [String],
+    failed: &'a [(String, PathBuf, Option<usize>)],
+}
+
+fn file_name(path: &Path) -> PathBuf {
+    PathBuf::from(path.file_name().unwrap_or_default())
+}
+
 /// A diagnostic at a location computed earlier.
-fn at(path: &Path, location: &Location, message: String) -> Diagnostic {
+fn at(path: &Path, location: &Location, kind: DiagnosticKind) -> Diagnostic {
     Diagnostic {
         location: Some(location.clone()),
-        ..Diagnostic::whole(path, message)
+        ..Diagnostic::whole(path, kind)
     }
 }
 
@@ -149,7 +197,7 @@ fn order(
     plan: &CoursePlan,
     listed: Option<&[(String, Location)]>,
     mut lessons: Vec<ParsedLesson>,
-    all_ids: &[String],
+    known: &Known<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Lesson> {
     let (Some(listed), Some(course_file)) = (listed, plan.course_file.as_ref()) else {
@@ -159,40 +207,44 @@ fn order(
     let mut seen = HashSet::new();
     for (id, location) in listed {
         if !seen.insert(id.as_str()) {
-            let message = format!("lesson `{}` is listed twice in `lessons`", shorten(id, 40));
-            diags.push(at(course_file.shown(), location, message).with_help("remove one of them"));
+            let kind = DiagnosticKind::ListedTwice {
+                id: shorten(id, 40),
+            };
+            diags.push(at(course_file.shown(), location, kind));
         } else if let Some(i) = lessons.iter().position(|p| &p.id == id) {
             out.push(lessons.remove(i).lesson);
-        } else if !all_ids.contains(id) && !plan.single_lesson {
-            let diag = at(
-                course_file.shown(),
-                location,
-                format!("no lesson `{}` in this course", shorten(id, 40)),
-            );
-            diags.push(diag.with_help(unknown_lesson_help(id, all_ids)));
+        } else if !known.ids.contains(id) && !plan.single_lesson {
+            let kind = DiagnosticKind::NoSuchLesson {
+                id: shorten(id, 40),
+                hint: missing_lesson(id, known),
+            };
+            diags.push(at(course_file.shown(), location, kind));
         }
     }
     for parsed in lessons {
         if !plan.single_lesson {
-            let message = format!(
-                "lesson `{}` is not in the `lessons` list of course.toml; it comes after the listed ones",
-                parsed.id
-            );
-            let help = format!("add \"{}\" to `lessons` in course.toml", parsed.id);
-            let diag = at(&parsed.lesson.path, &parsed.id_at, message).warning();
-            diags.push(diag.with_help(help));
+            let kind = DiagnosticKind::NotListed {
+                id: parsed.id.clone(),
+            };
+            diags.push(at(&parsed.lesson.path, &parsed.id_at, kind).warning());
         }
         out.push(parsed.lesson);
     }
     out
 }
 
-fn unknown_lesson_help(id: &str, all_ids: &[String]) -> String {
-    let ids: Vec<&str> = all_ids.iter().map(String::as_str).collect();
+fn missing_lesson(id: &str, known: &Known<'_>) -> MissingLesson {
+    if let Some((_, file, line)) = known.failed.iter().find(|(stem, ..)| stem == id) {
+        return MissingLesson::FailedToLoad {
+            file: file.clone(),
+            line: *line,
+        };
+    }
+    let ids: Vec<&str> = known.ids.iter().map(String::as_str).collect();
     match did_you_mean(id, &ids) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None if ids.is_empty() => "this course has no lesson files".to_owned(),
-        None => format!("the lessons here are: {}", ids.join(", ")),
+        Some(best) => MissingLesson::DidYouMean(best.to_owned()),
+        None if ids.is_empty() => MissingLesson::NoLessonFiles,
+        None => MissingLesson::Available(known.ids.to_vec()),
     }
 }
 
@@ -204,15 +256,11 @@ fn unique_courses(mut courses: Vec<Course>, diags: &mut Vec<Diagnostic>) -> Vec<
     for course in courses {
         match out.last() {
             Some(last) if last.id == course.id => {
-                let message = format!(
-                    "course id `{}` is also used by `{}`; this one is not loaded",
-                    course.id,
-                    last.path.display()
-                );
-                diags.push(
-                    Diagnostic::whole(&course.path, message)
-                        .with_help("rename one of the directories"),
-                );
+                let kind = DiagnosticKind::DuplicateCourseId {
+                    id: course.id.clone(),
+                    other: last.path.clone(),
+                };
+                diags.push(Diagnostic::whole(&course.path, kind));
             }
             _ => out.push(course),
         }

@@ -5,7 +5,9 @@ use toml::de::{DeTable, DeValue};
 
 use super::diag::Location;
 use super::fields;
-use super::walk::{FileCheck, check_keys, opt_str, req_str, type_name};
+use super::id_rules::normalize_id;
+use super::kind::{DiagnosticKind, Place};
+use super::walk::{FileCheck, check_keys, opt_str, req_str, type_of};
 use crate::model::Text;
 
 /// The bundle format this terakoya reads.
@@ -25,12 +27,12 @@ pub struct CourseHead {
 }
 
 pub fn course_head(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> CourseHead {
-    check_keys(check, root, COURSE_KEYS, "in course.toml");
+    check_keys(check, root, COURSE_KEYS, Place::CourseFile);
     let newer_format = check_format(check, root);
-    let title = req_str(check, root, "title", 0..0, "in course.toml").and_then(|t| {
+    let title = req_str(check, root, "title", 0..0, Place::CourseFile).and_then(|t| {
         let line = fields::one_line(t.value);
         if line.is_empty() {
-            check.error(t.span, "`title` is empty");
+            check.error(t.span, DiagnosticKind::EmptyField { key: "title" });
         }
         Some(line).filter(|l| !l.is_empty())
     });
@@ -50,30 +52,22 @@ pub const MAX_LESSONS_LISTED: usize = 1000;
 
 fn lesson_order(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Option<Vec<(String, Location)>> {
     let value = root.get("lessons")?;
-    let help = "write the lesson ids in reading order: lessons = [\"01-intro\", \"02-next\"]";
     let DeValue::Array(items) = value.get_ref() else {
-        let message = format!(
-            "`lessons` must be an array of lesson ids, found {}",
-            type_name(value.get_ref())
-        );
-        check.error_with_help(value.span(), message, help);
+        let found = type_of(value.get_ref());
+        check.error(value.span(), DiagnosticKind::LessonsNotArray { found });
         return None;
     };
     if let Some(extra) = items.get(MAX_LESSONS_LISTED) {
-        let message =
-            format!("`lessons` lists more than {MAX_LESSONS_LISTED} lessons; the rest are ignored");
-        check.error_with_help(extra.span(), message, "split the course in several courses");
+        let max = MAX_LESSONS_LISTED;
+        check.error(extra.span(), DiagnosticKind::TooManyListed { max });
     }
     let mut order = Vec::with_capacity(items.len().min(MAX_LESSONS_LISTED));
     for item in items.iter().take(MAX_LESSONS_LISTED) {
         match item.get_ref() {
-            DeValue::String(id) => order.push((id.to_string(), check.src.locate(item.span()))),
+            DeValue::String(id) => order.push((normalize_id(id), check.src.locate(item.span()))),
             other => {
-                let message = format!(
-                    "each entry of `lessons` must be a lesson id (a string), found {}",
-                    type_name(other)
-                );
-                check.error_with_help(item.span(), message, help);
+                let found = type_of(other);
+                check.error(item.span(), DiagnosticKind::LessonsEntryNotString { found });
             }
         }
     }
@@ -93,21 +87,16 @@ pub fn check_format(check: &mut FileCheck<'_>, table: &DeTable<'_>) -> bool {
     match number {
         Some(FORMAT) => false,
         Some(n) if n > FORMAT => {
-            check.error_with_help(
-                value.span(),
-                format!(
-                    "made for a newer terakoya (format {n}); this terakoya reads format {FORMAT}"
-                ),
-                "upgrade terakoya",
-            );
+            let kind = DiagnosticKind::NewerFormat {
+                found: n,
+                supported: FORMAT,
+            };
+            check.error(value.span(), kind);
             true
         }
         _ => {
-            check.error_with_help(
-                value.span(),
-                "`format` must be 1",
-                "write `format = 1` or leave it out",
-            );
+            let kind = DiagnosticKind::BadFormat { supported: FORMAT };
+            check.error(value.span(), kind);
             false
         }
     }

@@ -1,11 +1,13 @@
 //! Diagnostics: a problem in a lesson file, located by line and display
-//! column, rendered rustc-style with the source line and carets.
+//! column, with the quoted source line and where its carets go. What the
+//! problem is comes as data ([`DiagnosticKind`]); the front end words it.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthChar;
 
+use super::kind::DiagnosticKind;
 use crate::text::sanitize::is_bidi_control;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -23,9 +25,8 @@ pub struct Diagnostic {
     /// Where in the file; `None` for problems with the file as a whole
     /// (unreadable, a symlink loop).
     pub location: Option<Location>,
-    pub message: String,
-    /// A fix-it, shown as `= help: ...`.
-    pub help: Option<String>,
+    /// What the problem is, with its data.
+    pub kind: DiagnosticKind,
 }
 
 /// A position in a file.
@@ -54,19 +55,13 @@ pub struct Snippet {
 
 impl Diagnostic {
     /// A problem with a file or directory as a whole.
-    pub fn whole(path: &Path, message: impl Into<String>) -> Self {
+    pub fn whole(path: &Path, kind: DiagnosticKind) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: path.to_owned(),
             location: None,
-            message: message.into(),
-            help: None,
+            kind,
         }
-    }
-
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
     }
 
     pub fn warning(mut self) -> Self {
@@ -76,22 +71,6 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
-    }
-
-    /// The first line of the rendering: `path:line:col: error: message`.
-    /// File names and messages (which quote keys and ids from the file) are
-    /// made safe to print, like quoted source lines.
-    pub fn headline(&self) -> String {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let path = visible(&self.path.display().to_string());
-        let message = visible(&self.message);
-        match &self.location {
-            Some(at) => format!("{path}:{}:{}: {severity}: {message}", at.line, at.column),
-            None => format!("{path}: {severity}: {message}"),
-        }
     }
 }
 
@@ -139,13 +118,12 @@ impl<'a> SourceText<'a> {
     }
 
     /// An error at `span` (a byte range of the text; clamped to it).
-    pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+    pub fn error(&self, span: Range<usize>, kind: DiagnosticKind) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             path: self.path.to_owned(),
             location: Some(self.locate(span)),
-            message: message.into(),
-            help: None,
+            kind,
         }
     }
 
@@ -283,11 +261,6 @@ pub fn visible_width(text: &str) -> usize {
 mod tests {
     use super::*;
 
-    fn render(text: &str, span: Range<usize>, message: &str) -> String {
-        let src = SourceText::new(Path::new("c/l.toml"), text);
-        src.error(span, message).with_help("fix it").to_string()
-    }
-
     #[test]
     fn line_and_display_column_count_cjk_as_two() {
         let text = "title = \"x\"\nheding = \"日本語の見出し\"\n";
@@ -296,16 +269,6 @@ mod tests {
         let loc = src.locate(at..at + "見出し".len());
         assert_eq!((loc.line, loc.column), (2, 19));
         assert_eq!(loc.snippet.caret_width, 6);
-    }
-
-    #[test]
-    fn renders_rustc_style_with_carets_under_japanese() {
-        let text = "a = 1\nb = \"日本\" x\n";
-        let at = text.find('x').unwrap();
-        assert_eq!(
-            render(text, at..at + 1, "bad"),
-            "c/l.toml:2:12: error: bad\n  |\n2 | b = \"日本\" x\n  |            ^\n  = help: fix it\n"
-        );
     }
 
     #[test]
@@ -343,16 +306,11 @@ mod tests {
     }
 
     #[test]
-    fn file_names_and_messages_cannot_inject_escapes() {
-        let d =
-            Diagnostic::whole(Path::new("a\x1b[2J.toml"), "key `\x1b]0;x\x07`").with_help("\u{9b}");
-        let shown = d.to_string();
-        assert_eq!(
-            shown,
-            "a␛[2J.toml: error: key `␛]0;x␇`\n  = help: <U+009B>\n"
-        );
+    fn shorten_cuts_at_characters() {
         assert_eq!(shorten("一二三四", 2), "一二…");
         assert_eq!(shorten("ab", 2), "ab");
+        assert_eq!(visible("a\x1b[2J"), "a␛[2J");
+        assert_eq!(visible("\u{9b}"), "<U+009B>");
     }
 
     #[test]

@@ -5,8 +5,6 @@
 //! `DefaultHasher`, whose output may change between Rust versions) over the
 //! UTF-8 bytes of the text as the reader shows it, folded to 32 bits.
 
-use crate::text::sanitize::is_bidi_control;
-
 /// FNV-1a, 64-bit, over `bytes`.
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
     const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
@@ -41,26 +39,7 @@ pub fn point_id(text: &str) -> String {
     derived_id("p", text)
 }
 
-/// Longest id accepted, in characters.
-pub const MAX_ID_CHARS: usize = 100;
-
-/// Why an id (explicit or a file stem) cannot be used, if it cannot: ids
-/// appear in progress keys (`course/lesson`) and on the command line.
-pub fn id_problem(id: &str) -> Option<&'static str> {
-    if id.is_empty() {
-        Some("is empty")
-    } else if id.chars().count() > MAX_ID_CHARS {
-        Some("is longer than 100 characters")
-    } else if id.contains('/') {
-        Some("contains `/`")
-    } else if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        Some("contains a space or a control character")
-    } else if id.chars().any(is_bidi_control) {
-        Some("contains a bidirectional formatting character")
-    } else {
-        None
-    }
-}
+pub use super::id_rules::id_problem;
 
 #[cfg(test)]
 mod tests {
@@ -88,18 +67,5 @@ mod tests {
             assert_eq!(id_problem(&section_id(text)), None);
             assert_eq!(id_problem(&point_id(text)), None);
         }
-    }
-
-    #[test]
-    fn id_rules() {
-        assert_eq!(id_problem("06-sns"), None);
-        assert_eq!(id_problem("第6回"), None);
-        assert!(id_problem("").is_some());
-        assert!(id_problem("a/b").is_some());
-        assert!(id_problem("a b").is_some());
-        assert!(id_problem(&"x".repeat(101)).is_some());
-        assert!(id_problem("x\u{1b}[31m").is_some());
-        assert!(id_problem("abc\u{202e}txt").is_some());
-        assert!(id_problem("a\u{2066}b").is_some());
     }
 }

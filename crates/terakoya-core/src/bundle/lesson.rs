@@ -8,16 +8,18 @@ use toml::de::DeTable;
 
 use super::course::check_format;
 use super::diag::{Location, shorten};
+use super::id_rules::{is_invisible, normalize_id};
+use super::kind::{DiagnosticKind, DuplicateFix, Entry, Place};
 use super::walk::{FileCheck, Str, check_keys, opt_str, opt_table, req_str, tables};
-use super::{fields, ids};
+use super::{fields, ids, lint};
 use crate::model::{Lecturer, Lesson, Section, SummaryPoint};
 
-const LESSON_KEYS: &[&str] = &[
+pub(super) const LESSON_KEYS: &[&str] = &[
     "format", "id", "label", "title", "intro", "lecturer", "sections", "summary",
 ];
 const LECTURER_KEYS: &[&str] = &["name", "bio"];
 const SECTION_KEYS: &[&str] = &["id", "heading", "body"];
-const SUMMARY_KEYS: &[&str] = &["id", "text"];
+pub(super) const SUMMARY_KEYS: &[&str] = &["id", "text"];
 
 /// What a lesson file yielded: its id (even when the lesson has errors, so
 /// that course-level checks still know it) and the lesson itself.
@@ -31,16 +33,24 @@ pub struct ParsedLesson {
 
 /// Reads the lesson in `root`; `stem` is the file stem, the default id.
 pub fn lesson(check: &mut FileCheck<'_>, root: &DeTable<'_>, stem: &str) -> ParsedLesson {
-    check_keys(check, root, LESSON_KEYS, "in a lesson");
+    check_keys(check, root, LESSON_KEYS, Place::Lesson);
     check_format(check, root);
     let (id, id_at) = lesson_id(check, root, stem);
-    let title = req_str(check, root, "title", 0..0, "in a lesson");
+    let title = req_str(check, root, "title", 0..0, Place::Lesson);
     let title = non_empty_line(check, title, "title").unwrap_or_else(|| id.clone());
-    let label = opt_str(check, root, "label").map(|s| fields::one_line(s.value));
-    let intro = opt_str(check, root, "intro").map(|s| fields::text(s.value));
+    let label = opt_str(check, root, "label").map(|s| {
+        lint::tab_in_line(check, &s, "label");
+        fields::one_line(s.value)
+    });
+    let intro = opt_str(check, root, "intro").map(|s| {
+        lint::pasted_bullets(check, &s);
+        fields::text(s.value)
+    });
     let lecturer = opt_table(check, root, "lecturer").map(|(t, at)| lecturer(check, t, at));
-    let sections = sections(check, root);
+    let (sections, heading_spans) = sections(check, root);
     let summary = summary(check, root);
+    let has_summary = root.get("summary").is_some();
+    lint::summary_as_section(check, &sections, &heading_spans, has_summary);
     ParsedLesson {
         id: id.clone(),
         id_at,
@@ -60,72 +70,85 @@ pub fn lesson(check: &mut FileCheck<'_>, root: &DeTable<'_>, stem: &str) -> Pars
 fn lesson_id(check: &mut FileCheck<'_>, root: &DeTable<'_>, stem: &str) -> (String, Location) {
     if let Some(id) = opt_str(check, root, "id") {
         if let Some(problem) = ids::id_problem(id.value) {
-            check.error_with_help(
-                id.span.clone(),
-                format!("lesson id `{}` {problem}", shorten(id.value, 40)),
-                "use letters, digits and `-`, e.g. `06-sns`",
-            );
+            let kind = DiagnosticKind::BadLessonId {
+                id: shorten(id.value, 40),
+                problem,
+            };
+            check.error(id.span.clone(), kind);
         }
-        return (id.value.to_owned(), check.src.locate(id.span));
+        return (normalize_id(id.value), check.src.locate(id.span));
     }
     if let Some(problem) = ids::id_problem(stem) {
-        check.error_with_help(
-            0..0,
-            format!("the file name `{stem}` cannot be a lesson id: it {problem}"),
-            "rename the file or set `id = \"...\"` at the top",
-        );
+        let kind = DiagnosticKind::BadFileStem {
+            stem: stem.to_owned(),
+            problem,
+        };
+        check.error(0..0, kind);
     }
-    (stem.to_owned(), check.src.locate(0..0))
+    (normalize_id(stem), check.src.locate(0..0))
 }
 
 /// A required single-line field, reported when it is empty after cleaning.
-fn non_empty_line(check: &mut FileCheck<'_>, field: Option<Str<'_>>, key: &str) -> Option<String> {
+fn non_empty_line(
+    check: &mut FileCheck<'_>,
+    field: Option<Str<'_>>,
+    key: &'static str,
+) -> Option<String> {
     let field = field?;
+    lint::tab_in_line(check, &field, key);
     let line = fields::one_line(field.value);
     if line.is_empty() {
-        check.error(field.span, format!("`{key}` is empty"));
+        check.error(field.span, DiagnosticKind::EmptyField { key });
+        return None;
+    }
+    if line.chars().all(|c| is_invisible(c) || c.is_whitespace()) {
+        check.error(field.span, DiagnosticKind::InvisibleField { key });
         return None;
     }
     Some(line)
 }
 
 fn lecturer(check: &mut FileCheck<'_>, table: &DeTable<'_>, at: Range<usize>) -> Lecturer {
-    check_keys(check, table, LECTURER_KEYS, "in [lecturer]");
-    let name = req_str(check, table, "name", at, "in [lecturer]");
+    check_keys(check, table, LECTURER_KEYS, Place::Lecturer);
+    let name = req_str(check, table, "name", at, Place::Lecturer);
     Lecturer {
         name: non_empty_line(check, name, "name").unwrap_or_default(),
         bio: opt_str(check, table, "bio")
-            .map(|s| fields::text(s.value))
+            .map(|s| {
+                lint::pasted_bullets(check, &s);
+                fields::text(s.value)
+            })
             .filter(|t| !t.is_empty()),
     }
 }
 
-fn sections(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<Section> {
+/// The sections, and where each heading is (for later checks).
+fn sections(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> (Vec<Section>, Vec<Range<usize>>) {
     let Some(entries) = tables(check, root, "sections") else {
-        if check.may_have_lost_keys() {
-            return Vec::new();
+        if !check.may_have_lost_keys() {
+            check.warning(0..0, DiagnosticKind::NoSections);
         }
-        check.push(
-            check
-                .src
-                .error(
-                    0..0,
-                    "lesson has no [[sections]]; the reader will show only its title and intro",
-                )
-                .warning()
-                .with_help("add sections as [[sections]] with `heading` and `body`"),
-        );
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let mut seen = Ids::default();
     let mut out = Vec::with_capacity(entries.len());
+    let mut heading_spans = Vec::with_capacity(entries.len());
     for (table, at) in entries {
-        check_keys(check, table, SECTION_KEYS, "in [[sections]]");
-        let heading = req_str(check, table, "heading", at.clone(), "in [[sections]]");
+        check_keys(check, table, SECTION_KEYS, Place::Sections);
+        let heading = req_str(check, table, "heading", at.clone(), Place::Sections);
         let heading_at = heading.as_ref().map_or(at.clone(), |h| h.span.clone());
         let heading = non_empty_line(check, heading, "heading");
-        let body = req_str(check, table, "body", at, "in [[sections]]");
-        let body = body.map(|b| fields::text(b.value)).unwrap_or_default();
+        if let Some(heading) = &heading {
+            lint::decorated_heading(check, heading, heading_at.clone());
+        }
+        heading_spans.push(heading_at.clone());
+        let body = req_str(check, table, "body", at, Place::Sections);
+        let body = body
+            .map(|b| {
+                lint::pasted_bullets(check, &b);
+                fields::text(b.value)
+            })
+            .unwrap_or_default();
         let id = entry_id(
             check,
             table,
@@ -137,7 +160,7 @@ fn sections(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<Section> {
         let heading = heading.unwrap_or_default();
         out.push(Section { id, heading, body });
     }
-    out
+    (out, heading_spans)
 }
 
 fn summary(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<SummaryPoint> {
@@ -145,8 +168,8 @@ fn summary(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<SummaryPoint> {
     let mut seen = Ids::default();
     let mut out = Vec::with_capacity(entries.len());
     for (table, at) in entries {
-        check_keys(check, table, SUMMARY_KEYS, "in [[summary]]");
-        let text = req_str(check, table, "text", at.clone(), "in [[summary]]");
+        check_keys(check, table, SUMMARY_KEYS, Place::Summary);
+        let text = req_str(check, table, "text", at.clone(), Place::Summary);
         let text_at = text.as_ref().map_or(at, |t| t.span.clone());
         let text = non_empty_line(check, text, "text");
         let id = entry_id(check, table, text.as_deref(), text_at, &POINT, &mut seen);
@@ -162,21 +185,18 @@ type Ids = HashMap<String, (usize, bool)>;
 
 /// Sections and summary points: named in messages, with ids derived from
 /// their heading or text.
-struct Entry {
-    what: &'static str,
-    text_key: &'static str,
+struct EntryKind {
+    entry: Entry,
     derive: fn(&str) -> String,
 }
 
-const SECTION: Entry = Entry {
-    what: "section",
-    text_key: "heading",
+const SECTION: EntryKind = EntryKind {
+    entry: Entry::Section,
     derive: ids::section_id,
 };
 
-const POINT: Entry = Entry {
-    what: "summary point",
-    text_key: "text",
+const POINT: EntryKind = EntryKind {
+    entry: Entry::SummaryPoint,
     derive: ids::point_id,
 };
 
@@ -188,7 +208,7 @@ fn entry_id(
     table: &DeTable<'_>,
     text: Option<&str>,
     text_at: Range<usize>,
-    entry: &Entry,
+    entry: &EntryKind,
     seen: &mut Ids,
 ) -> String {
     let explicit = opt_str(check, table, "id");
@@ -202,31 +222,30 @@ fn entry_id(
         .as_ref()
         .and_then(|given| Some((given, ids::id_problem(&id)?)))
     {
-        check.error(
-            given.span.clone(),
-            format!("{} id `{}` {problem}", entry.what, shorten(&id, 40)),
-        );
+        let kind = DiagnosticKind::BadEntryId {
+            entry: entry.entry,
+            id: shorten(&id, 40),
+            problem,
+        };
+        check.error(given.span.clone(), kind);
     }
     if let Some(&(first, first_explicit)) = seen.get(&id) {
         let first = check.src.locate(first..first).line;
         // Two explicit ids: one must change. Otherwise the derived one can
         // be given an id of its own.
-        let help = if first_explicit && explicit.is_some() {
-            "rename one of them"
+        let fix = if first_explicit && explicit.is_some() {
+            DuplicateFix::RenameOne
         } else {
-            "give one of them an explicit `id = \"...\"`"
+            DuplicateFix::GiveExplicitId
         };
-        let message = match explicit {
-            Some(_) => format!(
-                "duplicate {} id `{id}` (first used on line {first})",
-                entry.what
-            ),
-            None => format!(
-                "this {} has the same {} as the one on line {first}, so the same id `{id}`",
-                entry.what, entry.text_key
-            ),
+        let kind = DiagnosticKind::DuplicateEntryId {
+            entry: entry.entry,
+            id: id.clone(),
+            first_line: first,
+            explicit: explicit.is_some(),
+            fix,
         };
-        check.error_with_help(span, message, help);
+        check.error(span, kind);
     } else {
         seen.insert(id.clone(), (span.start, explicit.is_some()));
     }

@@ -16,19 +16,22 @@ mod course;
 mod diag;
 pub mod embedded;
 mod fields;
-pub mod hint;
+mod id_rules;
 mod ids;
+pub mod kind;
 mod lesson;
+mod lint;
 mod parse;
-mod render;
 mod scan;
 mod source;
+mod syntax_hints;
 mod walk;
 
 pub use course::FORMAT;
-pub use diag::{Diagnostic, Location, Severity, Snippet};
+pub use diag::{Diagnostic, Location, Severity, Snippet, shorten, visible, visible_width};
+pub use id_rules::{MAX_ID_CHARS, is_invisible, normalize_id};
 pub use ids::{fnv1a64, point_id, section_id};
-pub use render::{Part, Rendered};
+pub use kind::DiagnosticKind;
 pub use scan::MAX_DIRS as MAX_SCANNED_DIRS;
 pub use source::MAX_FILE_BYTES;
 
@@ -72,16 +75,6 @@ impl Loaded {
         paths.sort();
         paths.dedup();
         paths.len()
-    }
-}
-
-/// Where to read lessons from: the `--lessons` path when given; else
-/// `./lessons` when it exists; else the embedded samples.
-pub fn resolve(cli_lessons: Option<&Path>) -> LessonsSource {
-    match cli_lessons {
-        Some(path) => LessonsSource::Path(path.to_owned()),
-        None if Path::new("lessons").is_dir() => LessonsSource::Path(PathBuf::from("lessons")),
-        None => LessonsSource::Embedded,
     }
 }
 

@@ -7,9 +7,10 @@ use std::path::Path;
 use toml::de::DeTable;
 
 use super::diag::{Diagnostic, SourceText};
+use super::kind::DiagnosticKind;
 use super::scan::FileRef;
-use super::source;
 use super::walk::FileCheck;
+use super::{source, syntax_hints};
 
 /// What checking one file produced.
 pub struct FileResult<T> {
@@ -59,6 +60,17 @@ pub fn check_bytes<T>(
     }
     if !syntax_errors.is_empty() {
         check.mark_syntax_errors();
+        // An open multi-line string makes every later line an error: one
+        // error where it opens says what to fix; the rest is noise.
+        if let Some((span, kind)) = syntax_hints::swallowing_string(text) {
+            let diagnostic = check.src.error(span, kind);
+            check.push_syntax(diagnostic);
+            return FileResult {
+                value: None,
+                has_errors: true,
+                diagnostics: check.finish(),
+            };
+        }
     }
     let mut last_line = 0;
     for error in &syntax_errors {
@@ -96,14 +108,21 @@ pub const MAX_NESTING: usize = 80;
 
 fn report_syntax_error(check: &mut FileCheck<'_>, error: &toml::de::Error) {
     let span = error.span().unwrap_or(0..0);
+    if let Some((span, kind)) = syntax_hints::look_alike(check.src.text, span.start) {
+        let diagnostic = check.src.error(span, kind);
+        check.push_syntax(diagnostic);
+        return;
+    }
     let message = error.message().trim();
-    let diagnostic = if message.contains("recurs") {
-        check
-            .src
-            .error(span, format!("nested too deeply (more than about {MAX_NESTING} levels of arrays, tables or dotted keys)"))
-            .with_help("lesson files need only a few levels; remove the extra nesting")
+    // toml's text for this case names its recursion limit; it is matched
+    // to say instead what the author can change.
+    let kind = if message.contains("recurs") {
+        DiagnosticKind::NestedTooDeeply { max: MAX_NESTING }
     } else {
-        check.src.error(span, format!("invalid TOML: {message}"))
+        DiagnosticKind::InvalidToml {
+            message: message.to_owned(),
+        }
     };
+    let diagnostic = check.src.error(span, kind);
     check.push_syntax(diagnostic);
 }

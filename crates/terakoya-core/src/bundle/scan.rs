@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::LessonsSource;
 use super::diag::{Diagnostic, shorten};
+use super::kind::DiagnosticKind;
 use super::{embedded, ids};
 
 /// Directories deeper than this below the lessons root are not scanned.
@@ -102,15 +103,20 @@ fn embedded_plan() -> Plan {
 fn disk_plan(root: &Path) -> Plan {
     let mut walker = Walker::default();
     match std::fs::metadata(root) {
-        Err(err) => walker.error(Diagnostic::whole(root, format!("cannot read: {err}"))),
+        Err(err) => walker.error(Diagnostic::whole(
+            root,
+            DiagnosticKind::CannotRead {
+                error: err.to_string(),
+            },
+        )),
         Ok(meta) if meta.is_file() => walker.single_file(root),
-        Ok(_) => walker.walk(root, 0),
+        Ok(meta) if meta.is_dir() => walker.walk(root, 0),
+        // A device, a FIFO or a socket: reading it as a directory would
+        // fail with "Not a directory", which misleads.
+        Ok(_) => walker.error(Diagnostic::whole(root, DiagnosticKind::NotFileOrDirectory)),
     }
     if walker.plan.courses.is_empty() && walker.plan.diagnostics.iter().all(|d| !d.is_error()) {
-        walker.error(
-            Diagnostic::whole(root, "no courses found")
-                .with_help("a course is a directory holding a course.toml; see docs/format.md"),
-        );
+        walker.error(Diagnostic::whole(root, DiagnosticKind::NoCourses));
     }
     walker.plan
 }
@@ -135,12 +141,11 @@ impl Walker {
         match ids::id_problem(&course.id) {
             None => self.plan.courses.push(course),
             Some(problem) => {
-                let message = format!(
-                    "the directory name `{}` cannot be a course id: it {problem}; its lessons are not loaded",
-                    shorten(&course.id, 40)
-                );
-                let help = "rename the directory";
-                self.error(Diagnostic::whole(&course.dir, message).with_help(help));
+                let kind = DiagnosticKind::BadCourseDirectoryName {
+                    name: shorten(&course.id, 40),
+                    problem,
+                };
+                self.error(Diagnostic::whole(&course.dir, kind));
             }
         }
     }
@@ -175,10 +180,7 @@ impl Walker {
         let entries = match sorted_entries(dir) {
             Ok(entries) => entries,
             Err(err) => {
-                return self.error(Diagnostic::whole(
-                    dir,
-                    format!("cannot read the directory: {err}"),
-                ));
+                return self.error(cannot_read_dir(dir, &err));
             }
         };
         let (dirs, files): (Vec<_>, Vec<_>) = entries.into_iter().partition(|e| e.1);
@@ -212,33 +214,29 @@ impl Walker {
     /// too deep; reports it otherwise.
     fn first_visit(&mut self, dir: &Path, depth: usize) -> bool {
         if depth > MAX_DEPTH {
-            let message = format!("directory is more than {MAX_DEPTH} levels deep; not scanned");
-            self.error(Diagnostic::whole(dir, message).warning());
+            let kind = DiagnosticKind::DirectoryTooDeep {
+                max_depth: MAX_DEPTH,
+            };
+            self.error(Diagnostic::whole(dir, kind).warning());
             return false;
         }
         if self.visited.len() >= MAX_DIRS {
             if !self.full {
                 self.full = true;
-                let message = format!(
-                    "more than {MAX_DIRS} directories to scan (a symlink out of the lessons?); the rest are not scanned"
-                );
-                self.error(Diagnostic::whole(dir, message).warning());
+                let kind = DiagnosticKind::TooManyDirectories { max: MAX_DIRS };
+                self.error(Diagnostic::whole(dir, kind).warning());
             }
             return false;
         }
         match std::fs::canonicalize(dir).map(|real| self.visited.insert(real)) {
             Ok(true) => true,
             Ok(false) => {
-                let message =
-                    "directory reached again through a symlink (a loop?); not scanned again";
-                self.error(Diagnostic::whole(dir, message).warning());
+                let kind = DiagnosticKind::SymlinkLoop;
+                self.error(Diagnostic::whole(dir, kind).warning());
                 false
             }
             Err(err) => {
-                self.error(Diagnostic::whole(
-                    dir,
-                    format!("cannot read the directory: {err}"),
-                ));
+                self.error(cannot_read_dir(dir, &err));
                 false
             }
         }
@@ -246,13 +244,17 @@ impl Walker {
 }
 
 fn stray_warning(file: &Path, dir: &Path) -> Diagnostic {
-    let message = format!(
-        "not in a course (no course.toml in `{}`); ignored",
-        dir.display()
-    );
-    Diagnostic::whole(file, message)
-        .warning()
-        .with_help("add a course.toml with `title = \"...\"` beside it, or move it into a course")
+    let kind = DiagnosticKind::NotInCourse {
+        dir: dir.to_owned(),
+    };
+    Diagnostic::whole(file, kind).warning()
+}
+
+fn cannot_read_dir(dir: &Path, err: &std::io::Error) -> Diagnostic {
+    let kind = DiagnosticKind::CannotReadDirectory {
+        error: err.to_string(),
+    };
+    Diagnostic::whole(dir, kind)
 }
 
 /// Entries of `dir` (hidden ones skipped), sorted by file name, each with

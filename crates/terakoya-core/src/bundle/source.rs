@@ -5,6 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::diag::{Diagnostic, Location, Snippet, visible, visible_width};
+use super::kind::{DiagnosticKind, Encoding};
 
 /// Files larger than this are refused before reading (64 MiB).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -21,13 +22,17 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     let file = std::fs::File::open(path).map_err(|err| {
         Box::new(Diagnostic::whole(
             path,
-            format!("cannot read the file: {err}"),
+            DiagnosticKind::CannotReadFile {
+                error: err.to_string(),
+            },
         ))
     })?;
     let meta = file.metadata().map_err(|err| {
         Box::new(Diagnostic::whole(
             path,
-            format!("cannot read the file: {err}"),
+            DiagnosticKind::CannotReadFile {
+                error: err.to_string(),
+            },
         ))
     })?;
     if !meta.is_file() {
@@ -45,7 +50,9 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
         .map_err(|err| {
             Box::new(Diagnostic::whole(
                 path,
-                format!("cannot read the file: {err}"),
+                DiagnosticKind::CannotReadFile {
+                    error: err.to_string(),
+                },
             ))
         })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -55,16 +62,12 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
 }
 
 fn not_a_file(path: &Path) -> Diagnostic {
-    Diagnostic::whole(
-        path,
-        "not a regular file (a FIFO, a device or a socket); not read",
-    )
-    .with_help("lesson files are ordinary TOML files")
+    Diagnostic::whole(path, DiagnosticKind::NotARegularFile)
 }
 
 fn too_big(path: &Path) -> Diagnostic {
-    Diagnostic::whole(path, "file is larger than 64 MB; terakoya does not read it")
-        .with_help("split the lesson into several files")
+    let max_megabytes = MAX_FILE_BYTES / (1024 * 1024);
+    Diagnostic::whole(path, DiagnosticKind::TooBig { max_megabytes })
 }
 
 /// The text of a file without its BOM, or a diagnostic saying why it is
@@ -87,27 +90,22 @@ pub fn binary_check(path: &Path, text: &str) -> Option<Diagnostic> {
 }
 
 fn binary(path: &Path, text: &str, at: usize) -> Diagnostic {
-    let mut diag = Diagnostic::whole(
-        path,
-        "file contains a NUL byte; it looks like a binary file, not a lesson",
-    );
+    let mut diag = Diagnostic::whole(path, DiagnosticKind::Binary);
     diag.location = Some(byte_location(text.as_bytes(), at));
-    diag.with_help("lesson files are TOML text saved as UTF-8")
+    diag
 }
 
 fn not_utf8(path: &Path, bytes: &[u8], err: &std::str::Utf8Error) -> Diagnostic {
     let at = err.valid_up_to();
     let bad = bytes.get(at).copied().unwrap_or(0);
-    let guess = guess_encoding(bytes);
-    let message = match guess {
-        Some(encoding) => {
-            format!("file is not UTF-8 (byte 0x{bad:02X} is invalid); it looks like {encoding}")
-        }
-        None => format!("file is not UTF-8 (byte 0x{bad:02X} is invalid)"),
+    let kind = DiagnosticKind::NotUtf8 {
+        byte: bad,
+        byte_offset: at,
+        encoding_guess: guess_encoding(bytes),
     };
-    let mut diag = Diagnostic::whole(path, message);
+    let mut diag = Diagnostic::whole(path, kind);
     diag.location = Some(byte_location(bytes, at));
-    diag.with_help("save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)")
+    diag
 }
 
 /// Where byte `at` is, quoting its line with undecodable bytes shown as
@@ -160,18 +158,18 @@ fn escaped(bytes: &[u8]) -> String {
 }
 
 /// A cheap guess at what a non-UTF-8 file is, for the error message.
-pub fn guess_encoding(bytes: &[u8]) -> Option<&'static str> {
+pub fn guess_encoding(bytes: &[u8]) -> Option<Encoding> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Some("UTF-16");
+        return Some(Encoding::Utf16);
     }
     if bytes.contains(&0) {
-        return Some("a binary file, not text");
+        return Some(Encoding::Binary);
     }
     if pairs_fit(bytes, is_euc_jp_pair) {
-        return Some("EUC-JP");
+        return Some(Encoding::EucJp);
     }
     if pairs_fit(bytes, is_shift_jis_pair) {
-        return Some("Shift_JIS");
+        return Some(Encoding::ShiftJis);
     }
     None
 }
@@ -223,9 +221,9 @@ mod tests {
 
     #[test]
     fn guesses_japanese_legacy_encodings() {
-        assert_eq!(guess_encoding(SJIS), Some("Shift_JIS"));
-        assert_eq!(guess_encoding(EUC), Some("EUC-JP"));
-        assert_eq!(guess_encoding(b"\xff\xfet\0"), Some("UTF-16"));
+        assert_eq!(guess_encoding(SJIS), Some(Encoding::ShiftJis));
+        assert_eq!(guess_encoding(EUC), Some(Encoding::EucJp));
+        assert_eq!(guess_encoding(b"\xff\xfet\0"), Some(Encoding::Utf16));
         assert_eq!(guess_encoding(b"\xff\xff\xff"), None);
     }
 
@@ -238,8 +236,12 @@ mod tests {
         assert_eq!(at.snippet.line, r#"title = "\x93\xFA\x96{\x8C\xEA""#);
         assert_eq!(at.snippet.caret_start, 9);
         assert_eq!(
-            err.message,
-            "file is not UTF-8 (byte 0x93 is invalid); it looks like Shift_JIS"
+            err.kind,
+            DiagnosticKind::NotUtf8 {
+                byte: 0x93,
+                byte_offset: 15,
+                encoding_guess: Some(Encoding::ShiftJis)
+            }
         );
     }
 

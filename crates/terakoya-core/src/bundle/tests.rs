@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::kind::{DiagnosticKind as K, DuplicateFix, Expected, Place, TomlType};
 use super::lesson::{ParsedLesson, lesson};
 use super::parse::{FileResult, check_file};
 use super::scan::FileRef;
@@ -13,6 +14,18 @@ fn parse(text: &'static str) -> FileResult<ParsedLesson> {
         text,
     };
     check_file(&file, |check, root| lesson(check, root, "06-sns"))
+}
+
+/// Each diagnostic as (line, column, kind).
+fn found(result: &FileResult<ParsedLesson>) -> Vec<(usize, usize, K)> {
+    result
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = d.location.as_ref().unwrap();
+            (at.line, at.column, d.kind.clone())
+        })
+        .collect()
 }
 
 fn para(text: &str) -> Block {
@@ -101,15 +114,48 @@ fn every_problem_in_a_file_is_reported() {
         "title = \"\"\ncolour = 1\n[lecturer]\nname = 2\n[[sections]]\nbody = \"b\"\n[[summary]]\ntxt = \"x\"\n",
     );
     assert!(result.has_errors);
-    let messages: Vec<String> = result.diagnostics.iter().map(|d| d.headline()).collect();
+    let unknown = |key: &str, place, suggestion, allowed| K::UnknownKey {
+        key: key.to_owned(),
+        place,
+        suggestion,
+        allowed,
+    };
     assert_eq!(
-        messages,
+        found(&result),
         [
-            "c/06-sns.toml:1:9: error: `title` is empty",
-            "c/06-sns.toml:2:1: error: unknown key `colour` in a lesson",
-            "c/06-sns.toml:4:8: error: `name` must be a string, found an integer",
-            "c/06-sns.toml:5:1: error: missing required key `heading` in [[sections]]",
-            "c/06-sns.toml:8:1: error: unknown key `txt` in [[summary]]",
+            (1, 9, K::EmptyField { key: "title" }),
+            (
+                2,
+                1,
+                unknown("colour", Place::Lesson, None, super::lesson::LESSON_KEYS)
+            ),
+            (
+                4,
+                8,
+                K::WrongType {
+                    key: "name".to_owned(),
+                    expected: Expected::String,
+                    found: TomlType::Integer
+                }
+            ),
+            (
+                5,
+                1,
+                K::MissingKey {
+                    key: "heading",
+                    place: Place::Sections
+                }
+            ),
+            (
+                8,
+                1,
+                unknown(
+                    "txt",
+                    Place::Summary,
+                    Some("text"),
+                    super::lesson::SUMMARY_KEYS
+                )
+            ),
         ]
     );
 }
@@ -127,14 +173,10 @@ fn a_file_with_hundreds_of_problems_reports_a_bounded_number() {
         result.diagnostics.len(),
         super::walk::MAX_DIAGNOSTICS_PER_FILE + 1
     );
-    assert!(
-        result
-            .diagnostics
-            .last()
-            .unwrap()
-            .message
-            .contains("more problems in this file")
-    );
+    assert!(matches!(
+        result.diagnostics.last().unwrap().kind,
+        K::MoreProblems { count } if count > 400
+    ));
 }
 
 #[test]
@@ -142,41 +184,38 @@ fn no_missing_key_errors_after_a_syntax_error_that_may_have_eaten_them() {
     // The QA case: an unclosed string, then a section header. The section
     // looks empty only because of the syntax error.
     let result = parse("title = \"Syntax\n[[sections]]\n");
-    let messages: Vec<String> = result.diagnostics.iter().map(|d| d.headline()).collect();
-    assert_eq!(
-        messages,
-        ["c/06-sns.toml:1:16: error: invalid TOML: invalid basic string, expected `\"`"]
-    );
+    let message = "invalid basic string, expected `\"`".to_owned();
+    assert_eq!(found(&result), [(1, 16, K::InvalidToml { message })]);
     assert!(result.has_errors);
     // Without a syntax error the same section is reported.
     let result = parse("title = \"Fine\"\n[[sections]]\n");
-    let messages: Vec<String> = result.diagnostics.iter().map(|d| d.headline()).collect();
+    let missing = |key| K::MissingKey {
+        key,
+        place: Place::Sections,
+    };
     assert_eq!(
-        messages,
-        [
-            "c/06-sns.toml:2:1: error: missing required key `heading` in [[sections]]",
-            "c/06-sns.toml:2:1: error: missing required key `body` in [[sections]]",
-        ]
+        found(&result),
+        [(2, 1, missing("heading")), (2, 1, missing("body"))]
     );
 }
 
 #[test]
 fn duplicate_ids_help_renames_explicit_ids_and_adds_one_to_derived() {
-    let helps = |text: &'static str| -> Vec<Option<String>> {
+    let helps = |text: &'static str| -> Vec<DuplicateFix> {
         parse(text)
             .diagnostics
             .into_iter()
-            .map(|d| d.help)
+            .filter_map(|d| match d.kind {
+                K::DuplicateEntryId { fix, .. } => Some(fix),
+                _ => None,
+            })
             .collect()
     };
     let explicit_twice = "title = \"t\"\n[[sections]]\nid = \"a\"\nheading = \"h\"\nbody = \"b\"\n[[sections]]\nid = \"a\"\nheading = \"k\"\nbody = \"b\"\n";
-    assert_eq!(
-        helps(explicit_twice),
-        [Some("rename one of them".to_owned())]
-    );
+    assert_eq!(helps(explicit_twice), [DuplicateFix::RenameOne]);
     let derived_twice = "title = \"t\"\n[[sections]]\nheading = \"h\"\nbody = \"b\"\n[[sections]]\nheading = \"h\"\nbody = \"b\"\n";
     let explicit_then_derived = "title = \"t\"\n[[sections]]\nid = \"s-e236570c\"\nheading = \"h\"\nbody = \"b\"\n[[sections]]\nheading = \"はじめに\"\nbody = \"b\"\n";
-    let add_one = Some("give one of them an explicit `id = \"...\"`".to_owned());
+    let add_one = DuplicateFix::GiveExplicitId;
     assert_eq!(helps(derived_twice), helps(explicit_then_derived));
     assert_eq!(helps(derived_twice), [add_one]);
 }

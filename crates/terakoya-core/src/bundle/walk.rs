@@ -6,6 +6,7 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 use super::diag::{Diagnostic, SourceText, shorten};
+use super::kind::{DiagnosticKind, Expected, Place, TomlType};
 
 /// At most this many diagnostics are kept per file; the rest are counted.
 pub const MAX_DIAGNOSTICS_PER_FILE: usize = 30;
@@ -73,26 +74,21 @@ impl<'a> FileCheck<'a> {
         }
     }
 
-    pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+    pub fn error(&mut self, span: Range<usize>, kind: DiagnosticKind) {
         if self.is_full() {
             self.dropped += 1;
             return;
         }
-        let diagnostic = self.src.error(span, message);
+        let diagnostic = self.src.error(span, kind);
         self.push(diagnostic);
     }
 
-    pub fn error_with_help(
-        &mut self,
-        span: Range<usize>,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) {
+    pub fn warning(&mut self, span: Range<usize>, kind: DiagnosticKind) {
         if self.is_full() {
             self.dropped += 1;
             return;
         }
-        let diagnostic = self.src.error(span, message).with_help(help);
+        let diagnostic = self.src.error(span, kind).warning();
         self.push(diagnostic);
     }
 
@@ -118,7 +114,9 @@ impl<'a> FileCheck<'a> {
             let end = self.src.text.len();
             let note = self.src.error(
                 end..end,
-                format!("{} more problems in this file not shown", self.dropped),
+                DiagnosticKind::MoreProblems {
+                    count: self.dropped,
+                },
             );
             self.diagnostics.push(note);
         }
@@ -126,21 +124,27 @@ impl<'a> FileCheck<'a> {
     }
 }
 
-/// The TOML type name of a value, for "must be a string, found ..." errors.
-pub fn type_name(value: &DeValue<'_>) -> &'static str {
+/// The TOML type of a value, for "must be a string, found ..." errors.
+pub fn type_of(value: &DeValue<'_>) -> TomlType {
     match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => TomlType::String,
+        DeValue::Integer(_) => TomlType::Integer,
+        DeValue::Float(_) => TomlType::Float,
+        DeValue::Boolean(_) => TomlType::Boolean,
+        DeValue::Datetime(_) => TomlType::Datetime,
+        DeValue::Array(_) => TomlType::Array,
+        DeValue::Table(_) => TomlType::Table,
     }
 }
 
-/// Reports every key of `table` not in `known`, with a did-you-mean hint.
-pub fn check_keys(check: &mut FileCheck<'_>, table: &DeTable<'_>, known: &[&str], place: &str) {
+/// Reports every key of `table` not in `known`, with the closest known key
+/// when it looks like a typo.
+pub fn check_keys(
+    check: &mut FileCheck<'_>,
+    table: &DeTable<'_>,
+    known: &'static [&'static str],
+    place: Place,
+) {
     for key in table.keys() {
         let name = key.get_ref().as_ref();
         if known.contains(&name) {
@@ -151,21 +155,14 @@ pub fn check_keys(check: &mut FileCheck<'_>, table: &DeTable<'_>, known: &[&str]
             check.count_dropped();
             continue;
         }
-        let message = format!("unknown key `{}` {place}", shorten(name, 40));
-        let help = match did_you_mean(name, known) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("the keys allowed here are: {}", quoted_list(known)),
+        let kind = DiagnosticKind::UnknownKey {
+            key: shorten(name, 40),
+            place,
+            suggestion: did_you_mean(name, known),
+            allowed: known,
         };
-        check.error_with_help(key.span(), message, help);
+        check.error(key.span(), kind);
     }
-}
-
-fn quoted_list(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The known name closest to `name`, if it is close enough to be a typo.
@@ -177,7 +174,7 @@ pub fn did_you_mean<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
     known
         .iter()
         .filter(|k| !too_long_to_suggest(k))
-        .map(|&k| (edit_distance(&lower, &k.to_lowercase()), k))
+        .map(|&k| (strsim::osa_distance(&lower, &k.to_lowercase()), k))
         .filter(|&(distance, k)| distance <= (k.chars().count() / 3).max(1))
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, k)| k)
@@ -192,31 +189,12 @@ fn too_long_to_suggest(name: &str) -> bool {
     name.chars().nth(MAX_SUGGEST_CHARS).is_some()
 }
 
-/// Optimal string alignment distance (Levenshtein plus transpositions).
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    let mut d: Vec<usize> = vec![0; (a.len() + 1) * width];
-    for (i, row) in d.chunks_mut(width).enumerate() {
-        row[0] = i;
+fn wrong_type(key: &str, expected: Expected, found: &DeValue<'_>) -> DiagnosticKind {
+    DiagnosticKind::WrongType {
+        key: key.to_owned(),
+        expected,
+        found: type_of(found),
     }
-    for (j, cell) in d.iter_mut().take(width).enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1)
-                .min(d[(i - 1) * width + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * width + j - 2] + 1);
-            }
-            d[i * width + j] = best;
-        }
-    }
-    d[a.len() * width + b.len()]
 }
 
 /// A string value with its span.
@@ -242,12 +220,8 @@ pub fn opt_str<'t>(
         // syntax error, already reported.
         _ if value.span().is_empty() => None,
         other => {
-            let message = format!("`{key}` must be a string, found {}", type_name(other));
-            check.error_with_help(
-                value.span(),
-                message,
-                format!("write it in quotes: {key} = \"...\""),
-            );
+            let kind = wrong_type(key, Expected::String, other);
+            check.error(value.span(), kind);
             None
         }
     }
@@ -258,9 +232,9 @@ pub fn opt_str<'t>(
 pub fn req_str<'t>(
     check: &mut FileCheck<'_>,
     table: &'t DeTable<'_>,
-    key: &str,
+    key: &'static str,
     missing_at: Range<usize>,
-    place: &str,
+    place: Place,
 ) -> Option<Str<'t>> {
     if table.get(key).is_none() {
         if check.may_have_lost_keys()
@@ -274,11 +248,7 @@ pub fn req_str<'t>(
             // tells the rest.
             return None;
         }
-        check.error_with_help(
-            missing_at,
-            format!("missing required key `{key}` {place}"),
-            format!("add `{key} = \"...\"`"),
-        );
+        check.error(missing_at, DiagnosticKind::MissingKey { key, place });
         return None;
     }
     opt_str(check, table, key)
@@ -294,12 +264,7 @@ pub fn opt_table<'t, 'i>(
     match value.get_ref() {
         DeValue::Table(t) => Some((t, value.span())),
         other => {
-            let message = format!("`{key}` must be a table, found {}", type_name(other));
-            check.error_with_help(
-                value.span(),
-                message,
-                format!("write it as a [{key}] section"),
-            );
+            check.error(value.span(), wrong_type(key, Expected::Table, other));
             None
         }
     }
@@ -314,15 +279,8 @@ pub fn tables<'t, 'i>(
 ) -> Option<Vec<(&'t DeTable<'i>, Range<usize>)>> {
     let value = table.get(key)?;
     let DeValue::Array(items) = value.get_ref() else {
-        let message = format!(
-            "`{key}` must be an array of tables, found {}",
-            type_name(value.get_ref())
-        );
-        check.error_with_help(
-            value.span(),
-            message,
-            format!("write each entry as a [[{key}]] section"),
-        );
+        let kind = wrong_type(key, Expected::ArrayOfTables, value.get_ref());
+        check.error(value.span(), kind);
         return Some(Vec::new());
     };
     let mut out = Vec::with_capacity(items.len());
@@ -330,15 +288,11 @@ pub fn tables<'t, 'i>(
         match item.get_ref() {
             DeValue::Table(t) => out.push((t, item.span())),
             other => {
-                let message = format!(
-                    "each entry of `{key}` must be a table, found {}",
-                    type_name(other)
-                );
-                check.error_with_help(
-                    item.span(),
-                    message,
-                    format!("write each entry as a [[{key}]] section"),
-                );
+                let kind = DiagnosticKind::EntryNotTable {
+                    key: key.to_owned(),
+                    found: type_of(other),
+                };
+                check.error(item.span(), kind);
             }
         }
     }
@@ -362,13 +316,5 @@ mod tests {
         let huge = "t".repeat(1_000_000);
         assert_eq!(did_you_mean(&huge, &known), None);
         assert_eq!(did_you_mean("title", &[huge.as_str()]), None);
-    }
-
-    #[test]
-    fn edit_distance_counts_transpositions_once() {
-        assert_eq!(edit_distance("abc", "abc"), 0);
-        assert_eq!(edit_distance("abc", "acb"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("見出し", "見出"), 1);
     }
 }

@@ -1,8 +1,20 @@
 //! Commands suggested in messages ("run `terakoya check`"), spelled so that
-//! running them as printed looks at the same lessons. Here, beside the
-//! loader, so that the CLI and the reader can both use them.
+//! running them as printed looks at the same lessons; and where lessons
+//! come from when `-L` is not given (command-line policy, so here).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use terakoya_core::bundle::LessonsSource;
+
+/// Where to read lessons from: the `--lessons` path when given; else
+/// `./lessons` when it exists; else the embedded samples.
+pub fn resolve(cli_lessons: Option<&Path>) -> LessonsSource {
+    match cli_lessons {
+        Some(path) => LessonsSource::Path(path.to_owned()),
+        None if Path::new("lessons").is_dir() => LessonsSource::Path(PathBuf::from("lessons")),
+        None => LessonsSource::Embedded,
+    }
+}
 
 /// `terakoya check`, with `-L PATH` when the lessons were given by path
 /// (shell-quoted when needed): what to run to see load problems in context.
