@@ -63,14 +63,57 @@ pub struct LessonState {
     pub saved_anchor: Option<Anchor>,
 }
 
+/// A status line message in two parts: the essential part, which must
+/// survive a narrow screen, and details that are dropped first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub essential: String,
+    pub detail: Option<String>,
+}
+
+impl Message {
+    pub fn new(essential: impl Into<String>) -> Message {
+        Message {
+            essential: essential.into(),
+            detail: None,
+        }
+    }
+
+    pub fn with_detail(essential: impl Into<String>, detail: impl Into<String>) -> Message {
+        Message {
+            essential: essential.into(),
+            detail: Some(detail.into()),
+        }
+    }
+
+    /// The whole message, as repeated on stderr at exit.
+    pub fn whole(&self) -> String {
+        match &self.detail {
+            Some(detail) => super::strings::with_detail(&self.essential, detail),
+            None => self.essential.clone(),
+        }
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Message {
+        Message::new(text)
+    }
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Message {
+        Message::new(text)
+    }
+}
+
 /// A message in the status line. Information goes with the next key; a
 /// warning (progress not saved, a bad progress file, lesson files with
 /// errors) stays for [`Status::WARNING_KEYS`] keys, so it is not lost to
-/// the first key pressed. Messages put their essential part first: the
-/// status line cuts the end when it must.
+/// the first key pressed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
-    pub text: String,
+    pub message: Message,
     pub warning: bool,
     /// Keys the message still stays for.
     pub keys_left: u8,
@@ -79,17 +122,17 @@ pub struct Status {
 impl Status {
     pub const WARNING_KEYS: u8 = 8;
 
-    pub fn info(text: impl Into<String>) -> Option<Status> {
+    pub fn info(message: impl Into<Message>) -> Option<Status> {
         Some(Status {
-            text: text.into(),
+            message: message.into(),
             warning: false,
             keys_left: 0,
         })
     }
 
-    pub fn warning(text: impl Into<String>) -> Option<Status> {
+    pub fn warning(message: impl Into<Message>) -> Option<Status> {
         Some(Status {
-            text: text.into(),
+            message: message.into(),
             warning: true,
             keys_left: Status::WARNING_KEYS,
         })

@@ -16,7 +16,7 @@ fn press(code: KeyCode) -> KeyEvent {
 /// Presses a key as the runtime would: through the key table.
 fn key(app: &mut super::app::App, code: KeyCode) {
     if let Some(action) = keys::action_for(app, press(code)) {
-        update(app, super::msg::Msg::Action(action));
+        let _ = update(app, super::msg::Msg::Action(action));
     }
 }
 
@@ -126,7 +126,7 @@ fn the_tour_names_a_key_for_every_action() {
         .split(|c: char| c.is_whitespace() || ",.;:()\"".contains(c))
         .filter(|w| !w.is_empty())
         .collect();
-    for action in Action::ALL {
+    for action in Action::all() {
         let taught = keys::BINDINGS
             .iter()
             .filter(|b| b.action == action)

@@ -223,8 +223,7 @@ pub enum HelpLine {
 pub fn help_lines() -> Vec<HelpLine> {
     let mut out = Vec::new();
     for context in HELP_ORDER {
-        let entries: Vec<HelpLine> = Action::ALL
-            .into_iter()
+        let entries: Vec<HelpLine> = Action::all()
             .filter_map(|action| {
                 let keys = labels(context, action);
                 (!keys.is_empty()).then(|| HelpLine::Key {
@@ -271,7 +270,7 @@ mod tests {
 
     #[test]
     fn every_action_has_a_key() {
-        for action in Action::ALL {
+        for action in Action::all() {
             assert!(
                 BINDINGS.iter().any(|b| b.action == action),
                 "{} has no key",

@@ -17,6 +17,7 @@
 
 pub mod app;
 pub mod checklist;
+pub mod columns;
 pub mod geometry;
 pub mod help;
 pub mod keys;

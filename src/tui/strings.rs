@@ -3,6 +3,9 @@
 
 use ratatui::crossterm::event::KeyCode;
 
+use terakoya_core::progress::store::StoreError;
+
+use super::app::Message;
 use super::keys::Context;
 use super::msg::Action;
 
@@ -163,12 +166,35 @@ pub fn load_errors(files: usize, check: &str) -> String {
     }
 }
 
-pub fn save_failed(reason: &str) -> String {
-    // Store errors start with what failed; the prefix already says it.
+/// Why a save failed, for the status line: the one place a store error
+/// becomes words in the reader.
+pub fn save_failed(error: &StoreError) -> Message {
+    let reason = error.to_string();
+    // Store errors start with what failed; the essential part already says it.
     let reason = reason
         .strip_prefix("cannot save progress: ")
-        .unwrap_or(reason);
-    format!("Progress not saved: {reason}")
+        .unwrap_or(&reason);
+    Message::with_detail("Progress not saved", reason)
+}
+
+/// A warning of the store's (a progress file it could not read, moved
+/// aside). Until the store's warnings are typed, its wording is the
+/// contract: the essential part first, details in a final parenthesis.
+pub fn store_warning(text: &str) -> Message {
+    match text.strip_suffix(')').and_then(|t| t.split_once(" (")) {
+        Some((essential, detail)) => Message::with_detail(essential, detail),
+        None => Message::new(text),
+    }
+}
+
+/// A message whose details are left out: "essential …".
+pub fn with_more(essential: &str) -> String {
+    format!("{essential} {ELLIPSIS}")
+}
+
+/// A message whole: "essential (detail)".
+pub fn with_detail(essential: &str, detail: &str) -> String {
+    format!("{essential} ({detail})")
 }
 
 pub fn lesson_complete() -> &'static str {

@@ -59,7 +59,7 @@ pub fn sns_app(width: u16, height: u16) -> App {
 
 pub fn act(app: &mut App, actions: &[Action]) {
     for &action in actions {
-        update(app, Msg::Action(action));
+        let _ = update(app, Msg::Action(action));
     }
 }
 
