@@ -33,6 +33,8 @@ pub mod update;
 pub mod view;
 
 #[cfg(test)]
+mod end_tests;
+#[cfg(test)]
 mod key_tests;
 #[cfg(test)]
 mod position_tests;

@@ -64,7 +64,7 @@ pub fn open(app: &mut App, at: LessonRef) -> Vec<Effect> {
         .position(|p| !app.progress.is_ticked(&key, &p.id))
         .unwrap_or(0);
     let top = position::top_of(&layout, anchor);
-    let top = scroll::clamp_top(top, layout.lines.len(), text_height(app));
+    let top = position::clamp_text_top(&layout, top, text_height(app));
     app.lesson = Some(LessonState {
         at,
         key: key.clone(),
@@ -111,7 +111,7 @@ pub fn relayout(app: &mut App) {
         state.layout = layout;
     }
     state.top = position::top_of(&state.layout, state.anchor);
-    state.top = scroll::clamp_top(state.top, state.layout.lines.len(), height);
+    state.top = position::clamp_text_top(&state.layout, state.top, height);
     keep_cursor_visible(app);
 }
 
@@ -224,28 +224,61 @@ fn back(app: &mut App) -> Vec<Effect> {
 
 fn scroll_content(app: &mut App, action: Action) -> Vec<Effect> {
     let height = text_height(app);
+    if matches!(action, Action::NextSection | Action::Open) && at_finished_end(app) {
+        // The end of a finished lesson offers the next one: Enter or ] opens it.
+        if let Some(next) = next_lesson(app) {
+            let mut effects = save_position(app);
+            effects.extend(open(app, next));
+            return effects;
+        }
+    }
     let Some(state) = app.lesson.as_mut() else {
         return Vec::new();
     };
-    let len = state.layout.lines.len();
+    let layout = &state.layout;
     let page = scroll::page(height) as isize;
     let top = state.top;
+    let by = |delta| position::scroll_text(layout, top, delta, height);
     state.top = match action {
-        Action::ScrollDown => scroll::scroll_by(top, 1, len, height),
-        Action::ScrollUp => scroll::scroll_by(top, -1, len, height),
-        Action::PageDown => scroll::scroll_by(top, page, len, height),
-        Action::PageUp => scroll::scroll_by(top, -page, len, height),
-        Action::HalfPageDown => scroll::scroll_by(top, page / 2 + 1, len, height),
-        Action::HalfPageUp => scroll::scroll_by(top, -(page / 2 + 1), len, height),
+        Action::ScrollDown => by(1),
+        Action::ScrollUp => by(-1),
+        Action::PageDown => by(page),
+        Action::PageUp => by(-page),
+        Action::HalfPageDown => by(page / 2 + 1),
+        Action::HalfPageUp => by(-(page / 2 + 1)),
         Action::Top => 0,
-        Action::Bottom => scroll::max_top(len, height),
-        Action::NextSection => position::next_section_top(&state.layout, top, height),
-        Action::PrevSection => position::prev_section_top(&state.layout, top, height),
+        Action::Bottom => position::end_top(layout, height),
+        Action::NextSection => position::next_section_top(layout, top).unwrap_or(top),
+        Action::PrevSection => position::prev_section_top(layout, top),
         _ => top,
     };
-    state.top = scroll::clamp_top(state.top, len, height);
+    state.top = position::clamp_text_top(&state.layout, state.top, height);
     anchor_if_moved(state, top);
     saves(mark_read(app))
+}
+
+/// Whether the view shows the end of a lesson whose points are all ticked.
+pub fn at_finished_end(app: &App) -> bool {
+    let height = text_height(app);
+    app.open_lesson().is_some_and(|(state, lesson)| {
+        position::end_in_view(&state.layout, state.top, height)
+            && app.is_complete(&state.key, lesson)
+    })
+}
+
+/// The lesson after the open one: the next in its course, else the first
+/// of the next course that has lessons.
+pub fn next_lesson(app: &App) -> Option<LessonRef> {
+    let at = app.lesson.as_ref()?.at;
+    let courses = &app.library.courses;
+    if at.lesson + 1 < courses.get(at.course)?.lessons.len() {
+        return Some(LessonRef {
+            lesson: at.lesson + 1,
+            ..at
+        });
+    }
+    let course = (at.course + 1..courses.len()).find(|&c| !courses[c].lessons.is_empty())?;
+    Some(LessonRef { course, lesson: 0 })
 }
 
 /// After the user scrolled from `old_top`: the new top line becomes the
@@ -389,11 +422,11 @@ fn content_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
     let Some(state) = app.lesson.as_mut() else {
         return Vec::new();
     };
-    let len = state.layout.lines.len();
     let old_top = state.top;
+    let by = |delta| position::scroll_text(&state.layout, old_top, delta, height);
     match mouse.kind {
-        MouseKind::WheelDown => state.top = scroll::scroll_by(state.top, WHEEL_LINES, len, height),
-        MouseKind::WheelUp => state.top = scroll::scroll_by(state.top, -WHEEL_LINES, len, height),
+        MouseKind::WheelDown => state.top = by(WHEEL_LINES),
+        MouseKind::WheelUp => state.top = by(-WHEEL_LINES),
         MouseKind::Click => {
             set_focus(app, Focus::Content);
             return saves(mark_read(app));
@@ -413,14 +446,14 @@ fn outline_mouse(app: &mut App, mouse: Mouse, body: ratatui::layout::Rect) -> Ve
         return Vec::new();
     };
     let count = state.layout.section_starts.len();
-    let current = position::current_section(&state.layout, state.top, height).unwrap_or(0);
+    let current = position::current_section(&state.layout, state.top).unwrap_or(0);
     let first = geometry::follow(current, count, usize::from(body.height));
     let Some(row) = mouse.row.checked_sub(body.y) else {
         return Vec::new();
     };
     if let Some(&start) = state.layout.section_starts.get(first + usize::from(row)) {
         let old_top = state.top;
-        state.top = scroll::clamp_top(start, state.layout.lines.len(), height);
+        state.top = position::clamp_text_top(&state.layout, start, height);
         anchor_if_moved(state, old_top);
     }
     saves(mark_read(app))

@@ -23,6 +23,8 @@ pub const READ_MARK: &str = "✓";
 pub const TICKED: &str = "[x] ";
 pub const UNTICKED: &str = "[ ] ";
 pub const ELLIPSIS: &str = "…";
+/// Drawn in the margin left of a section heading.
+pub const HEADING_MARK: &str = "┃";
 pub const NOT_A_TERMINAL: &str = "the reader needs a terminal; for plain text use `terakoya list` or `terakoya show COURSE/LESSON`";
 pub const NOTHING_TO_CONTINUE: &str = "Nothing to continue yet: Enter opens a lesson";
 
@@ -76,6 +78,10 @@ pub fn context_heading(context: Context) -> &'static str {
     }
 }
 
+/// Said once in the help, for every letter key.
+pub const FULL_WIDTH_NOTE: &str =
+    "Keys typed in full-width (全角) mode work too: ｊ as j, ］ as ], the ideographic space as Space.";
+
 /// The help's section on the mouse: what to do, and what it does.
 pub const MOUSE_HEADING: &str = "Mouse";
 pub const MOUSE_HELP: &[(&str, &str)] = &[
@@ -89,8 +95,10 @@ pub const MOUSE_HELP: &[(&str, &str)] = &[
 /// What an action does, as the help overlay says it (in `context`: keys
 /// that only close the help say so).
 pub fn action_help(context: Context, action: Action) -> &'static str {
-    if (context, action) == (Context::Help, Action::ToggleHelp) {
-        return "close this help";
+    match (context, action) {
+        (Context::Help, Action::ToggleHelp) => return "close this help",
+        (Context::Content, Action::Open) => return "at the end, all points ticked: next lesson",
+        _ => {}
     }
     match action {
         Action::ScrollDown => "scroll down / next item",
@@ -101,7 +109,7 @@ pub fn action_help(context: Context, action: Action) -> &'static str {
         Action::HalfPageUp => "half a page up",
         Action::Top => "go to the top",
         Action::Bottom => "go to the end",
-        Action::NextSection => "next section (from the summary: to the text)",
+        Action::NextSection => "next section, or the next lesson at the end",
         Action::PrevSection => "this section's start, or the previous one",
         Action::Open => "open the selected lesson",
         Action::Resume => "continue the last lesson where you left it",
@@ -268,4 +276,18 @@ pub fn no_such_lessons(path: &std::path::Path) -> String {
 pub fn unsaved_on_exit(changes: usize, reason: &str) -> String {
     let what = if changes == 1 { "1 change" } else { "changes" };
     format!("{what} to your progress could not be saved: {reason}")
+}
+
+/// The line after the lesson's last: "— The end · Summary: press Tab —",
+/// naming the key to the summary when it is not beside the text.
+pub fn lesson_end(summary_key: Option<&str>) -> String {
+    match summary_key {
+        Some(key) => format!("— The end · Summary: press {key} —"),
+        None => "— End of the lesson —".to_owned(),
+    }
+}
+
+/// The end of a lesson whose points are all ticked, offering the next one.
+pub fn lesson_end_next(key: &str, title: &str) -> String {
+    format!("— All points ticked · {key}: next lesson, {title} —")
 }

@@ -448,7 +448,7 @@ fn a_click_in_the_outline_jumps_to_that_section() {
     let state = app.lesson.as_ref().unwrap();
     assert_eq!(state.top, state.layout.section_starts[1]);
     assert_eq!(
-        position::current_section(&state.layout, state.top, 8),
+        position::current_section(&state.layout, state.top),
         Some(1),
         "the second section is current"
     );

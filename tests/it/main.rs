@@ -24,6 +24,7 @@ mod progress_store;
 mod pty_reader;
 mod reader_cli;
 mod reader_props;
+mod reader_sections;
 mod reader_snapshots;
 mod show;
 mod show_tty;

@@ -8,7 +8,9 @@ use ratatui::style::Style;
 use super::{put, put_both, row_of, status, theme, truncate};
 use crate::tui::app::{App, Focus, LessonState};
 use crate::tui::geometry::{self, Pane};
-use crate::tui::{checklist, position, scroll, strings};
+use crate::tui::keys::{self, Context};
+use crate::tui::msg::Action;
+use crate::tui::{checklist, position, reading, scroll, strings};
 use terakoya_core::model::Lesson;
 use terakoya_core::text::layout::{LIST_INDENT, LineKind};
 use terakoya_core::text::linebreak::shown;
@@ -23,7 +25,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         let points = (!panes.side_by_side && pane.title.width >= NARROW_COUNT_MIN).then(|| {
             strings::summary_title(app.ticked_count(&state.key, lesson), lesson.summary.len())
         });
-        draw_content(state, lesson, pane, panes.side_by_side, points, buf);
+        let end = end_line(app, panes.side_by_side);
+        draw_content(state, lesson, pane, panes.side_by_side, (points, &end), buf);
     }
     if let Some(pane) = panes.outline {
         draw_outline(app, state, lesson, pane, buf);
@@ -36,6 +39,22 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     status::draw(app, panes.status, buf);
+}
+
+/// What the line after the lesson says: where the summary is when it is
+/// not beside the text, or, once every point is ticked, the next lesson.
+fn end_line(app: &App, side_by_side: bool) -> String {
+    let label = |context, action| keys::labels(context, action).into_iter().next();
+    if reading::at_finished_end(app)
+        && let Some(next) = reading::next_lesson(app).and_then(|at| app.lesson_at(at))
+        && let Some(key) = label(Context::Content, Action::Open)
+    {
+        return strings::lesson_end_next(&key, &next.title);
+    }
+    let summary = (!side_by_side)
+        .then(|| label(Context::Lesson, Action::ToggleFocus))
+        .flatten();
+    strings::lesson_end(summary.as_deref())
 }
 
 fn title_style(focused: bool, side_by_side: bool) -> Style {
@@ -72,13 +91,13 @@ fn draw_content(
     lesson: &Lesson,
     pane: Pane,
     side: bool,
-    points: Option<String>,
+    (points, end): (Option<String>, &str),
     buf: &mut Buffer,
 ) {
     let text = geometry::text_area(pane.body);
     let height = usize::from(text.height);
     let layout = &state.layout;
-    let indicator = match position::current_section(layout, state.top, height) {
+    let indicator = match position::current_section(layout, state.top) {
         Some(i) => strings::section_indicator(
             i + 1,
             lesson.sections.len(),
@@ -86,16 +105,28 @@ fn draw_content(
         ),
         None => strings::head_indicator(lesson.sections.len()),
     };
-    let mut percent = strings::percent(scroll::percent(state.top, layout.lines.len(), height));
+    let len = position::text_len(layout);
+    let mut percent = strings::percent(scroll::percent(state.top, len, height));
     if let Some(points) = points {
         percent = strings::points_and_percent(&points, &percent);
     }
     let style = title_style(state.focus == Focus::Content, side);
     put_both(buf, pane.title, &indicator, &percent, style);
-    for (row, index) in (state.top..layout.lines.len()).take(height).enumerate() {
-        let (Some(rect), Some(line)) = (row_of(text, row), layout.lines.get(index)) else {
+    for (row, index) in (state.top..len).take(height).enumerate() {
+        let Some(rect) = row_of(text, row) else {
             break;
         };
+        let Some(line) = layout.lines.get(index) else {
+            if index + 1 == len {
+                let end = truncate(end, usize::from(rect.width));
+                put(buf, rect, rect.x, &end, theme::title());
+            }
+            continue;
+        };
+        if line.kind == LineKind::Heading && text.x > pane.body.x {
+            // A marker in the margin: headings stand out without colour too.
+            put(buf, rect, text.x - 1, strings::HEADING_MARK, theme::heading());
+        }
         if let LineKind::ListItemFirst(bullet) = line.kind
             && line.indent >= LIST_INDENT
         {
@@ -109,7 +140,7 @@ fn draw_content(
             line_style(line.kind),
         );
     }
-    draw_scrollbar(state.top, layout.lines.len(), pane.body, text, buf);
+    draw_scrollbar(state.top, len, pane.body, text, buf);
 }
 
 fn line_style(kind: LineKind) -> Style {
@@ -117,7 +148,7 @@ fn line_style(kind: LineKind) -> Style {
         LineKind::Label => theme::label(),
         LineKind::Title | LineKind::Lecturer => theme::title(),
         LineKind::Heading => theme::heading(),
-        LineKind::LecturerBio => theme::dim(),
+        LineKind::LecturerBio => theme::bio(),
         _ => Style::new(),
     }
 }
@@ -153,8 +184,7 @@ fn draw_outline(app: &App, state: &LessonState, lesson: &Lesson, pane: Pane, buf
         "",
         theme::unfocused_title(),
     );
-    let text_height = usize::from(geometry::content_text_area(app.area).height);
-    let current = position::current_section(&state.layout, state.top, text_height);
+    let current = position::current_section(&state.layout, state.top);
     let height = usize::from(pane.body.height);
     let first = geometry::follow(current.unwrap_or(0), lesson.sections.len(), height);
     for (row, (index, section)) in lesson.sections.iter().enumerate().skip(first).enumerate() {

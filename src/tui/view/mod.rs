@@ -53,6 +53,10 @@ mod theme {
     pub fn heading() -> Style {
         Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
+    /// Plain text in italics: dim grey vanishes on light or dark terminals.
+    pub fn bio() -> Style {
+        Style::new().add_modifier(Modifier::ITALIC)
+    }
     pub fn label() -> Style {
         Style::new().fg(Color::Yellow)
     }
