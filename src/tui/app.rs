@@ -162,8 +162,9 @@ pub struct App {
     /// Seconds since the Unix epoch, set by the runtime before each message
     /// (update itself never reads the clock).
     pub now: u64,
-    /// Layouts by (course, lesson, width); see `reading::layout_for`.
-    pub layouts: HashMap<(usize, usize, u16), Arc<LessonLayout>>,
+    /// Layouts by lesson (course and lesson ids) and width; see
+    /// `reading::layout_for`.
+    pub layouts: HashMap<(LessonKey, u16), Arc<LessonLayout>>,
 }
 
 impl App {

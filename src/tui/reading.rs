@@ -119,7 +119,7 @@ pub fn relayout(app: &mut App) {
 /// keeps a few (lesson, width) layouts, so going back and forth between
 /// lessons or sizes does not lay a long lesson out again.
 fn layout_for(app: &mut App, at: LessonRef, width: u16) -> Option<Arc<LessonLayout>> {
-    let key = (at.course, at.lesson, width);
+    let key = (app.key_of(at)?, width);
     if let Some(layout) = app.layouts.get(&key) {
         return Some(Arc::clone(layout));
     }

@@ -433,6 +433,25 @@ fn layouts_are_cached_per_lesson_and_width() {
 }
 
 #[test]
+fn the_layout_cache_is_keyed_by_lesson_id_not_by_position() {
+    let mut app = app(80, 24);
+    act(&mut app, Action::Open);
+    let study = app.lesson.as_ref().unwrap().layout.clone();
+    act(&mut app, Action::Back);
+    // Another lesson now sits where the first one was.
+    app.library.courses[0].lessons.swap(0, 1);
+    let first = super::app::LessonRef {
+        course: 0,
+        lesson: 0,
+    };
+    let _ = super::reading::open(&mut app, first);
+    let state = app.lesson.as_ref().unwrap();
+    assert_eq!(state.key, LessonKey::new("study", "02-short"));
+    assert!(!std::sync::Arc::ptr_eq(&study, &state.layout));
+    assert!(state.layout.lines.len() < study.lines.len());
+}
+
+#[test]
 fn a_click_in_the_outline_jumps_to_that_section() {
     let mut app = app(130, 10);
     act(&mut app, Action::Open);
