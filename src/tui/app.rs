@@ -11,6 +11,7 @@ use terakoya_core::text::layout::LessonLayout;
 
 use super::listing;
 use super::position::ViewAnchor;
+use super::screen::LessonScreen;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -19,8 +20,9 @@ pub enum Screen {
 }
 
 /// Which pane of the lesson screen keys act on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
+    #[default]
     Content,
     Checklist,
 }
@@ -61,6 +63,8 @@ pub struct LessonState {
     pub checklist_top: usize,
     /// The position last handed to the store, so unchanged ones aren't saved.
     pub saved_anchor: Option<Anchor>,
+    /// The screen's geometry for the current size and focus.
+    pub screen: LessonScreen,
 }
 
 /// A status line message in two parts: the essential part, which must
@@ -237,6 +241,26 @@ impl App {
     /// Complete: every point of a lesson that has points is ticked.
     pub fn is_complete(&self, key: &LessonKey, lesson: &Lesson) -> bool {
         !lesson.summary.is_empty() && self.ticked_count(key, lesson) == lesson.summary.len()
+    }
+
+    /// Computes the lesson screen's geometry again when the size or the
+    /// focus changed since (see [`LessonScreen`]).
+    pub fn refresh_screen(&mut self) {
+        let area = self.area;
+        let Some(state) = self.lesson.as_mut() else {
+            return;
+        };
+        if state.screen.is_for(area, state.focus) {
+            return;
+        }
+        let lesson = self
+            .library
+            .courses
+            .get(state.at.course)
+            .and_then(|c| c.lessons.get(state.at.lesson));
+        if let Some(lesson) = lesson {
+            state.screen = LessonScreen::new(area, state.focus, lesson);
+        }
     }
 
     /// Whether the reading position has moved since it was last saved, so

@@ -64,6 +64,12 @@ pub struct Mouse {
     pub row: u16,
 }
 
+impl Mouse {
+    pub fn position(self) -> ratatui::layout::Position {
+        ratatui::layout::Position::new(self.column, self.row)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MouseKind {
     Click,

@@ -3,7 +3,7 @@
 use ratatui::layout::Rect;
 
 use super::app::{App, Screen, Status};
-use super::geometry::{self, contains};
+use super::geometry;
 use super::listing::{self, Item};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
 use super::{help, reading, scroll, strings};
@@ -234,7 +234,7 @@ fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
 /// wheel moves the selection.
 fn list_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
     let body = geometry::list_panes(app.area).list.body;
-    if !contains(body, mouse.column, mouse.row) {
+    if !body.contains(mouse.position()) {
         return Vec::new();
     }
     match mouse.kind {

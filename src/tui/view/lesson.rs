@@ -7,9 +7,10 @@ use ratatui::style::Style;
 
 use super::{put, put_both, row_of, status, theme, truncate};
 use crate::tui::app::{App, Focus, LessonState};
-use crate::tui::geometry::{self, Pane};
+use crate::tui::geometry::Pane;
 use crate::tui::keys::{self, Context};
 use crate::tui::msg::Action;
+use crate::tui::screen::{self, LessonScreen};
 use crate::tui::{checklist, position, reading, scroll, strings};
 use terakoya_core::model::Lesson;
 use terakoya_core::text::layout::{LIST_INDENT, LineKind};
@@ -19,7 +20,19 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let Some((state, lesson)) = app.open_lesson() else {
         return;
     };
-    let panes = geometry::lesson_panes(area, state.focus);
+    // The geometry update hit-tests with, computed for the app's size: the
+    // frame's but for a resize not handled yet (drawn again once it is).
+    let resized;
+    let state = if state.screen.area == area {
+        state
+    } else {
+        resized = LessonState {
+            screen: LessonScreen::new(area, state.focus, lesson),
+            ..state.clone()
+        };
+        &resized
+    };
+    let panes = state.screen.panes;
     if let Some(pane) = panes.content {
         // When the checklist is hidden, its count rides in the text's title.
         let points = (!panes.side_by_side && pane.title.width >= NARROW_COUNT_MIN).then(|| {
@@ -94,7 +107,7 @@ fn draw_content(
     (points, end): (Option<String>, &str),
     buf: &mut Buffer,
 ) {
-    let text = geometry::text_area(pane.body);
+    let text = state.screen.text;
     let height = usize::from(text.height);
     let layout = &state.layout;
     let indicator = match position::current_section(layout, state.top) {
@@ -185,11 +198,9 @@ fn draw_outline(app: &App, state: &LessonState, lesson: &Lesson, pane: Pane, buf
         theme::unfocused_title(),
     );
     let current = position::current_section(&state.layout, state.top);
-    let height = usize::from(pane.body.height);
-    let first = geometry::follow(current.unwrap_or(0), lesson.sections.len(), height);
-    for (row, (index, section)) in lesson.sections.iter().enumerate().skip(first).enumerate() {
-        let Some(rect) = row_of(pane.body, row) else {
-            break;
+    for (rect, index) in screen::outline_rows(state) {
+        let Some(section) = lesson.sections.get(index) else {
+            continue;
         };
         let read = app.is_section_read(&state.key, &section.id);
         let mark = if read { strings::READ_MARK } else { " " };
@@ -243,13 +254,9 @@ fn draw_checklist(
         }
         return;
     }
-    let (lines, body) = checklist::fit(lesson, pane.body);
     let focused = state.focus == Focus::Checklist;
     let box_w = checklist::box_width() as u16;
-    for (row, line) in lines.iter().skip(state.checklist_top).enumerate() {
-        let Some(rect) = row_of(body, row) else {
-            break;
-        };
+    for (rect, line) in screen::checklist_rows(state) {
         let Some(point) = lesson.summary.get(line.point) else {
             continue;
         };
@@ -280,7 +287,8 @@ fn draw_checklist(
         };
         put(buf, rect, x, text, style);
     }
-    draw_scrollbar(state.checklist_top, lines.len(), pane.body, body, buf);
+    let lines = state.screen.checklist.len();
+    draw_scrollbar(state.checklist_top, lines, pane.body, state.screen.checklist_text, buf);
 }
 
 /// The progress gauge, right of the checklist's title when there is room.
