@@ -23,6 +23,7 @@ mod progress_reset_pty;
 mod progress_store;
 mod pty_reader;
 mod reader_cli;
+mod reader_clicks;
 mod reader_props;
 mod reader_sections;
 mod reader_snapshots;
