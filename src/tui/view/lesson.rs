@@ -4,6 +4,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::widgets::{LineGauge, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use terakoya_core::text::width::str_width;
 
 use super::{put, put_both, row_of, status, theme, truncate};
 use crate::tui::app::{App, Focus, LessonState};
@@ -166,27 +168,26 @@ fn line_style(kind: LineKind) -> Style {
     }
 }
 
-/// A thumb in the body's last column showing where the view of `len` lines
-/// starting at `top` is, when the lines overflow and the column is free.
+/// ratatui's scrollbar in the body's last column, showing where the view
+/// of `len` lines starting at `top` is, when the lines overflow and the
+/// column is free.
 fn draw_scrollbar(top: usize, len: usize, body: Rect, text: Rect, buf: &mut Buffer) {
     let height = usize::from(body.height);
     if text.right() >= body.right() || len <= height || height == 0 {
         return;
     }
-    let thumb = (height * height / len).max(1);
-    let max_top = scroll::max_top(len, height).max(1);
-    let start = (height - thumb) * top.min(max_top) / max_top;
-    let x = body.right() - 1;
-    for row in 0..height {
-        let (symbol, style) = if (start..start + thumb).contains(&row) {
-            ("┃", Style::new())
-        } else {
-            ("│", theme::dim())
-        };
-        if let Some(rect) = row_of(body, row) {
-            buf[(x, rect.y)].set_symbol(symbol).set_style(style);
-        }
-    }
+    // Positions run over the tops the view can have.
+    let last_top = scroll::max_top(len, height);
+    let mut state = ScrollbarState::new(last_top + 1)
+        .position(top.min(last_top))
+        .viewport_content_length(height);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some("│"))
+        .track_style(theme::dim())
+        .thumb_symbol("┃")
+        .render(body, buf, &mut state);
 }
 
 fn draw_outline(app: &App, state: &LessonState, lesson: &Lesson, pane: Pane, buf: &mut Buffer) {
@@ -291,21 +292,21 @@ fn draw_checklist(
     draw_scrollbar(state.checklist_top, lines, pane.body, state.screen.checklist_text, buf);
 }
 
-/// The progress gauge, right of the checklist's title when there is room.
+/// The progress gauge, right of the checklist's title when there is room:
+/// ratatui's line gauge, which reads without colour too.
 fn draw_gauge(row: Rect, title: &str, ticked: usize, total: usize, buf: &mut Buffer) {
-    let used = terakoya_core::text::width::str_width(title) as u16 + 2;
+    let used = str_width(title) as u16 + 2;
     let width = row.width.saturating_sub(used).min(20);
     if width < 4 || total == 0 || row.height == 0 {
         return;
     }
-    let filled = usize::from(width) * ticked / total;
-    let x0 = row.right() - width;
-    for i in 0..width {
-        let style = if usize::from(i) < filled {
-            theme::gauge_filled()
-        } else {
-            theme::gauge_empty()
-        };
-        buf[(x0 + i, row.y)].set_symbol(" ").set_style(style);
-    }
+    let area = Rect::new(row.right() - width, row.y, width, 1);
+    LineGauge::default()
+        .ratio(ticked as f64 / total as f64)
+        .label("")
+        .filled_symbol("━")
+        .unfilled_symbol("─")
+        .filled_style(theme::gauge_filled())
+        .unfilled_style(theme::gauge_empty())
+        .render(area, buf);
 }

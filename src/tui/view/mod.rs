@@ -73,10 +73,10 @@ mod theme {
             .add_modifier(Modifier::BOLD)
     }
     pub fn gauge_filled() -> Style {
-        Style::new().bg(Color::Green)
+        Style::new().fg(Color::Green).add_modifier(Modifier::BOLD)
     }
     pub fn gauge_empty() -> Style {
-        Style::new().bg(Color::DarkGray)
+        Style::new()
     }
 }
 
