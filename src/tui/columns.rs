@@ -91,7 +91,10 @@ mod tests {
                 let text = format!("{a}{b}{a}");
                 for width in 0..8 {
                     assert!(str_width(cut(&text, width)) <= width, "{text:?} {width}");
-                    assert!(str_width(&truncate(&text, width)) <= width, "{text:?} {width}");
+                    assert!(
+                        str_width(&truncate(&text, width)) <= width,
+                        "{text:?} {width}"
+                    );
                 }
             }
         }

@@ -229,7 +229,10 @@ pub const HELP_ORDER: [Context; 6] = [
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
     Heading(&'static str),
-    Key { keys: String, what: &'static str },
+    Key {
+        keys: String,
+        what: &'static str,
+    },
     /// A line of its own, wrapped when narrow.
     Note(&'static str),
     Blank,

@@ -8,8 +8,8 @@ use terakoya_core::text::layout::{LessonLayout, layout_lesson};
 
 use super::app::{App, Focus, LessonRef, LessonState, Screen, Status};
 use super::geometry;
-use super::screen::{self, LessonScreen};
 use super::msg::{Action, Effect, Mouse, MouseKind};
+use super::screen::{self, LessonScreen};
 use super::update::{WHEEL_LINES, keep_selection_visible};
 use super::{checklist, listing, position, scroll, strings};
 
@@ -198,7 +198,11 @@ pub fn action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::NextSection | Action::PrevSection => {
             // When the summary hides the text, jumping shows the text: a
             // jump in a pane one cannot see would go unnoticed.
-            if !app.lesson.as_ref().is_some_and(|s| s.screen.panes.side_by_side) {
+            if !app
+                .lesson
+                .as_ref()
+                .is_some_and(|s| s.screen.panes.side_by_side)
+            {
                 set_focus(app, Focus::Content);
             }
             scroll_content(app, action)

@@ -90,7 +90,10 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
 /// Several messages as one: their essential parts first, then the details.
 fn joined(messages: &[Message]) -> Message {
     let essential: Vec<&str> = messages.iter().map(|m| m.essential.as_str()).collect();
-    let details: Vec<&str> = messages.iter().filter_map(|m| m.detail.as_deref()).collect();
+    let details: Vec<&str> = messages
+        .iter()
+        .filter_map(|m| m.detail.as_deref())
+        .collect();
     Message {
         essential: essential.join("; "),
         detail: (!details.is_empty()).then(|| details.join("; ")),
@@ -342,7 +345,10 @@ impl Saver {
             Ok(progress) => {
                 self.unsaved.clear();
                 self.failure = None;
-                let warning = self.store.take_warning().map(|w| strings::store_warning(&w));
+                let warning = self
+                    .store
+                    .take_warning()
+                    .map(|w| strings::store_warning(&w));
                 self.warnings.extend(warning.clone());
                 Msg::Saved { progress, warning }
             }

@@ -63,10 +63,7 @@ pub fn outline_rows(state: &LessonState) -> Vec<(Rect, usize)> {
     let count = state.layout.section_starts.len();
     let current = position::current_section(&state.layout, state.top).unwrap_or(0);
     let first = geometry::follow(current, count, usize::from(pane.body.height));
-    pane.body
-        .rows()
-        .zip(first..count)
-        .collect()
+    pane.body.rows().zip(first..count).collect()
 }
 
 /// The checklist's rows as drawn: each row (its text part) and the line

@@ -79,8 +79,7 @@ pub fn context_heading(context: Context) -> &'static str {
 }
 
 /// Said once in the help, for every letter key.
-pub const FULL_WIDTH_NOTE: &str =
-    "Keys typed in full-width (全角) mode work too: ｊ as j, ］ as ], the ideographic space as Space.";
+pub const FULL_WIDTH_NOTE: &str = "Keys typed in full-width (全角) mode work too: ｊ as j, ］ as ], the ideographic space as Space.";
 
 /// The help's section on the mouse: what to do, and what it does.
 pub const MOUSE_HEADING: &str = "Mouse";

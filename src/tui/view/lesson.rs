@@ -4,7 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{LineGauge, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::{
+    LineGauge, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
 use terakoya_core::text::width::str_width;
 
 use super::{put, put_both, row_of, status, theme, truncate};
@@ -140,7 +142,13 @@ fn draw_content(
         };
         if line.kind == LineKind::Heading && text.x > pane.body.x {
             // A marker in the margin: headings stand out without colour too.
-            put(buf, rect, text.x - 1, strings::HEADING_MARK, theme::heading());
+            put(
+                buf,
+                rect,
+                text.x - 1,
+                strings::HEADING_MARK,
+                theme::heading(),
+            );
         }
         if let LineKind::ListItemFirst(bullet) = line.kind
             && line.indent >= LIST_INDENT
@@ -289,7 +297,13 @@ fn draw_checklist(
         put(buf, rect, x, text, style);
     }
     let lines = state.screen.checklist.len();
-    draw_scrollbar(state.checklist_top, lines, pane.body, state.screen.checklist_text, buf);
+    draw_scrollbar(
+        state.checklist_top,
+        lines,
+        pane.body,
+        state.screen.checklist_text,
+        buf,
+    );
 }
 
 /// The progress gauge, right of the checklist's title when there is room:

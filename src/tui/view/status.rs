@@ -24,7 +24,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             theme::status()
         };
-        put(buf, area, area.x, &fit_message(&message.message, width), style);
+        put(
+            buf,
+            area,
+            area.x,
+            &fit_message(&message.message, width),
+            style,
+        );
         return;
     }
     put(buf, area, area.x, &hints(app, width), theme::dim());
@@ -120,6 +126,9 @@ mod tests {
     fn a_message_without_details_is_cut_at_a_grapheme() {
         let message = Message::new("保存できません👨\u{200D}👩\u{200D}👧です");
         assert_eq!(fit_message(&message, 16), "保存できません…");
-        assert_eq!(fit_message(&message, 17), "保存できません👨\u{200D}👩\u{200D}👧…");
+        assert_eq!(
+            fit_message(&message, 17),
+            "保存できません👨\u{200D}👩\u{200D}👧…"
+        );
     }
 }
