@@ -125,9 +125,9 @@ fn app_at(lesson: &Lesson, end: bool) -> App {
         }],
     };
     let mut app = App::new(library, Progress::default(), WIDTH, HEIGHT);
-    update(&mut app, Msg::Action(Action::Open));
+    let _ = update(&mut app, Msg::Action(Action::Open));
     if end {
-        update(&mut app, Msg::Action(Action::Bottom));
+        let _ = update(&mut app, Msg::Action(Action::Bottom));
     }
     app
 }
@@ -179,7 +179,7 @@ fn benches(c: &mut Criterion) {
                 if let Some(state) = app.lesson.as_mut() {
                     state.top = start;
                 }
-                update(&mut app, Msg::Action(Action::PageDown));
+                let _ = update(&mut app, Msg::Action(Action::PageDown));
                 terminal
                     .draw(|frame| view::draw(&app, frame))
                     .expect("draw");

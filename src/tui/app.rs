@@ -11,6 +11,7 @@ use terakoya_core::text::layout::LessonLayout;
 
 use super::listing;
 use super::position::ViewAnchor;
+use super::screen::LessonScreen;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -19,8 +20,9 @@ pub enum Screen {
 }
 
 /// Which pane of the lesson screen keys act on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
+    #[default]
     Content,
     Checklist,
 }
@@ -61,16 +63,61 @@ pub struct LessonState {
     pub checklist_top: usize,
     /// The position last handed to the store, so unchanged ones aren't saved.
     pub saved_anchor: Option<Anchor>,
+    /// The screen's geometry for the current size and focus.
+    pub screen: LessonScreen,
+}
+
+/// A status line message in two parts: the essential part, which must
+/// survive a narrow screen, and details that are dropped first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub essential: String,
+    pub detail: Option<String>,
+}
+
+impl Message {
+    pub fn new(essential: impl Into<String>) -> Message {
+        Message {
+            essential: essential.into(),
+            detail: None,
+        }
+    }
+
+    pub fn with_detail(essential: impl Into<String>, detail: impl Into<String>) -> Message {
+        Message {
+            essential: essential.into(),
+            detail: Some(detail.into()),
+        }
+    }
+
+    /// The whole message, as repeated on stderr at exit.
+    pub fn whole(&self) -> String {
+        match &self.detail {
+            Some(detail) => super::strings::with_detail(&self.essential, detail),
+            None => self.essential.clone(),
+        }
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Message {
+        Message::new(text)
+    }
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Message {
+        Message::new(text)
+    }
 }
 
 /// A message in the status line. Information goes with the next key; a
 /// warning (progress not saved, a bad progress file, lesson files with
 /// errors) stays for [`Status::WARNING_KEYS`] keys, so it is not lost to
-/// the first key pressed. Messages put their essential part first: the
-/// status line cuts the end when it must.
+/// the first key pressed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
-    pub text: String,
+    pub message: Message,
     pub warning: bool,
     /// Keys the message still stays for.
     pub keys_left: u8,
@@ -79,17 +126,17 @@ pub struct Status {
 impl Status {
     pub const WARNING_KEYS: u8 = 8;
 
-    pub fn info(text: impl Into<String>) -> Option<Status> {
+    pub fn info(message: impl Into<Message>) -> Option<Status> {
         Some(Status {
-            text: text.into(),
+            message: message.into(),
             warning: false,
             keys_left: 0,
         })
     }
 
-    pub fn warning(text: impl Into<String>) -> Option<Status> {
+    pub fn warning(message: impl Into<Message>) -> Option<Status> {
         Some(Status {
-            text: text.into(),
+            message: message.into(),
             warning: true,
             keys_left: Status::WARNING_KEYS,
         })
@@ -119,8 +166,9 @@ pub struct App {
     /// Seconds since the Unix epoch, set by the runtime before each message
     /// (update itself never reads the clock).
     pub now: u64,
-    /// Layouts by (course, lesson, width); see `reading::layout_for`.
-    pub layouts: HashMap<(usize, usize, u16), Arc<LessonLayout>>,
+    /// Layouts by lesson (course and lesson ids) and width; see
+    /// `reading::layout_for`.
+    pub layouts: HashMap<(LessonKey, u16), Arc<LessonLayout>>,
 }
 
 impl App {
@@ -193,6 +241,26 @@ impl App {
     /// Complete: every point of a lesson that has points is ticked.
     pub fn is_complete(&self, key: &LessonKey, lesson: &Lesson) -> bool {
         !lesson.summary.is_empty() && self.ticked_count(key, lesson) == lesson.summary.len()
+    }
+
+    /// Computes the lesson screen's geometry again when the size or the
+    /// focus changed since (see [`LessonScreen`]).
+    pub fn refresh_screen(&mut self) {
+        let area = self.area;
+        let Some(state) = self.lesson.as_mut() else {
+            return;
+        };
+        if state.screen.is_for(area, state.focus) {
+            return;
+        }
+        let lesson = self
+            .library
+            .courses
+            .get(state.at.course)
+            .and_then(|c| c.lessons.get(state.at.lesson));
+        if let Some(lesson) = lesson {
+            state.screen = LessonScreen::new(area, state.focus, lesson);
+        }
     }
 
     /// Whether the reading position has moved since it was last saved, so

@@ -141,10 +141,6 @@ pub fn checklist_body(area: Rect) -> Rect {
         .unwrap_or_default()
 }
 
-pub fn contains(rect: Rect, column: u16, row: u16) -> bool {
-    column >= rect.x && column < rect.right() && row >= rect.y && row < rect.bottom()
-}
-
 /// The help overlay: a box centred in the terminal, with a border when
 /// there is room; returns the box and the area inside it.
 pub fn help_box(area: Rect, lines: usize, width: usize) -> (Rect, Rect) {

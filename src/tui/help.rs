@@ -38,7 +38,7 @@ pub fn layout(area: Rect) -> (Rect, Rect, Vec<HelpRow>) {
         .map(|l| match l {
             HelpLine::Key { keys, what } => str_width(&one_line(keys, what)),
             HelpLine::Heading(h) => str_width(h),
-            HelpLine::Blank => 0,
+            HelpLine::Note(_) | HelpLine::Blank => 0,
         })
         .max()
         .unwrap_or(0);
@@ -56,6 +56,12 @@ pub fn layout(area: Rect) -> (Rect, Rect, Vec<HelpRow>) {
                 for range in wrap(what, room.max(1)) {
                     let part = what.get(range).unwrap_or_default();
                     rows.push(row(&format!("{DESCRIPTION_INDENT}{part}"), false));
+                }
+            }
+            HelpLine::Note(note) => {
+                let room = usize::from(inner.width).max(1);
+                for range in wrap(note, room) {
+                    rows.push(row(note.get(range).unwrap_or_default(), false));
                 }
             }
             HelpLine::Blank => rows.push(row("", false)),

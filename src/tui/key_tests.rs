@@ -16,7 +16,7 @@ fn press(code: KeyCode) -> KeyEvent {
 /// Presses a key as the runtime would: through the key table.
 fn key(app: &mut super::app::App, code: KeyCode) {
     if let Some(action) = keys::action_for(app, press(code)) {
-        update(app, super::msg::Msg::Action(action));
+        let _ = update(app, super::msg::Msg::Action(action));
     }
 }
 
@@ -126,7 +126,7 @@ fn the_tour_names_a_key_for_every_action() {
         .split(|c: char| c.is_whitespace() || ",.;:()\"".contains(c))
         .filter(|w| !w.is_empty())
         .collect();
-    for action in Action::ALL {
+    for action in Action::all() {
         let taught = keys::BINDINGS
             .iter()
             .filter(|b| b.action == action)
@@ -139,4 +139,52 @@ fn the_tour_names_a_key_for_every_action() {
             });
         assert!(taught, "the tour names no key for {}", action.name());
     }
+}
+
+/// With a Japanese input method on, in full-width mode, every bound letter
+/// key arrives as its full-width twin and Space as U+3000.
+#[test]
+fn full_width_keys_act_as_their_ascii_twins() {
+    let mut app = app(80, 24);
+    key(&mut app, KeyCode::Char('ｊ'));
+    assert_eq!(app.list.selected, 1);
+    key(&mut app, KeyCode::Char('ｋ'));
+    assert_eq!(app.list.selected, 0);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Lesson);
+    let top = |app: &super::app::App| app.lesson.as_ref().unwrap().top;
+    key(&mut app, KeyCode::Char('］'));
+    let at_section = top(&app);
+    assert!(at_section > 0);
+    key(&mut app, KeyCode::Char('［'));
+    assert!(top(&app) < at_section);
+    key(&mut app, KeyCode::Char('\u{3000}'));
+    assert!(top(&app) > 0, "the ideographic space pages down");
+    key(&mut app, KeyCode::Char('ｇ'));
+    assert_eq!(top(&app), 0);
+    key(&mut app, KeyCode::Char('Ｇ'));
+    assert!(top(&app) > 0);
+    key(&mut app, KeyCode::Char('？'));
+    assert!(app.help.is_some());
+    key(&mut app, KeyCode::Char('？'));
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus(), Focus::Checklist);
+    key(&mut app, KeyCode::Char('ｘ'));
+    assert!(!app.progress.lessons.is_empty());
+    let ticked = app
+        .open_lesson()
+        .map(|(s, l)| app.ticked_count(&s.key, l))
+        .unwrap();
+    assert_eq!(ticked, 1);
+    let quit = keys::action_for(&app, press(KeyCode::Char('ｑ')));
+    assert_eq!(quit, Some(Action::Quit));
+}
+
+#[test]
+fn the_help_mentions_full_width_keys_once() {
+    let notes = keys::help_lines()
+        .into_iter()
+        .filter(|l| matches!(l, HelpLine::Note(n) if n.contains("全角")))
+        .count();
+    assert_eq!(notes, 1);
 }

@@ -106,6 +106,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(KeyCode::Backspace, C::Lesson, A::Back),
     bind(KeyCode::Left, C::Lesson, A::Back),
     bind(ch('h'), C::Lesson, A::Back),
+    bind(KeyCode::Enter, C::Content, A::Open),
     bind(ch(' '), C::Content, A::PageDown),
     bind(ch('b'), C::Content, A::PageUp),
     bind(ch('d'), C::Content, A::HalfPageDown),
@@ -138,12 +139,26 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         return None;
     }
     let mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let code = half_width(key.code);
     contexts(app).iter().find_map(|&context| {
         BINDINGS
             .iter()
-            .find(|b| b.context == context && b.code == key.code && b.mods == mods)
+            .find(|b| b.context == context && b.code == code && b.mods == mods)
             .map(|b| b.action)
     })
+}
+
+/// A key typed with a Japanese input method in full-width mode, as the
+/// ASCII key it stands for: U+FF01..U+FF5E are ASCII + 0xFEE0, and the
+/// ideographic space is Space. So `ｊ` scrolls as `j` does.
+pub fn half_width(code: KeyCode) -> KeyCode {
+    match code {
+        KeyCode::Char('\u{3000}') => KeyCode::Char(' '),
+        KeyCode::Char(c @ '\u{FF01}'..='\u{FF5E}') => {
+            char::from_u32(u32::from(c) - 0xFEE0).map_or(code, KeyCode::Char)
+        }
+        other => other,
+    }
 }
 
 /// How a key is written in the help and the hints.
@@ -214,7 +229,12 @@ pub const HELP_ORDER: [Context; 6] = [
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
     Heading(&'static str),
-    Key { keys: String, what: &'static str },
+    Key {
+        keys: String,
+        what: &'static str,
+    },
+    /// A line of its own, wrapped when narrow.
+    Note(&'static str),
     Blank,
 }
 
@@ -223,8 +243,7 @@ pub enum HelpLine {
 pub fn help_lines() -> Vec<HelpLine> {
     let mut out = Vec::new();
     for context in HELP_ORDER {
-        let entries: Vec<HelpLine> = Action::ALL
-            .into_iter()
+        let entries: Vec<HelpLine> = Action::all()
             .filter_map(|action| {
                 let keys = labels(context, action);
                 (!keys.is_empty()).then(|| HelpLine::Key {
@@ -242,6 +261,8 @@ pub fn help_lines() -> Vec<HelpLine> {
         out.push(HelpLine::Heading(super::strings::context_heading(context)));
         out.extend(entries);
     }
+    out.push(HelpLine::Blank);
+    out.push(HelpLine::Note(super::strings::FULL_WIDTH_NOTE));
     out.push(HelpLine::Blank);
     out.push(HelpLine::Heading(super::strings::MOUSE_HEADING));
     for &(what_to_do, what) in super::strings::MOUSE_HELP {
@@ -271,7 +292,7 @@ mod tests {
 
     #[test]
     fn every_action_has_a_key() {
-        for action in Action::ALL {
+        for action in Action::all() {
             assert!(
                 BINDINGS.iter().any(|b| b.action == action),
                 "{} has no key",
@@ -296,6 +317,17 @@ mod tests {
                 "{label} missing from the help"
             );
         }
+    }
+
+    #[test]
+    fn full_width_keys_are_their_ascii_twins() {
+        for c in '!'..='~' {
+            let wide = char::from_u32(u32::from(c) + 0xFEE0).unwrap();
+            assert_eq!(half_width(KeyCode::Char(wide)), KeyCode::Char(c));
+        }
+        assert_eq!(half_width(KeyCode::Char('\u{3000}')), KeyCode::Char(' '));
+        assert_eq!(half_width(KeyCode::Char('あ')), KeyCode::Char('あ'));
+        assert_eq!(half_width(KeyCode::Enter), KeyCode::Enter);
     }
 
     #[test]

@@ -7,8 +7,9 @@
 //! - `keys`: the one key table, by context; help and hints come from it.
 //! - `update` (list, help, mouse) and `reading` (the lesson screen): pure
 //!   state + message → effects; no I/O, no clock.
-//! - `scroll` (offset arithmetic), `geometry` (terminal size → panes, for
-//!   drawing and mouse hit-testing alike), `listing` (the list's rows),
+//! - `scroll` (offset arithmetic), `geometry` (terminal size → panes),
+//!   `screen` (the lesson screen's panes and rows, computed once per size,
+//!   focus and lesson, for drawing and mouse hit-testing alike), `listing` (the list's rows),
 //!   `checklist` (the summary's wrapped lines), `position` (screen lines ↔
 //!   content anchors, sections read), `help` (the overlay's rows).
 //! - `view/`: one file per screen, drawing `&App` only.
@@ -17,6 +18,7 @@
 
 pub mod app;
 pub mod checklist;
+pub mod columns;
 pub mod geometry;
 pub mod help;
 pub mod keys;
@@ -26,11 +28,14 @@ pub mod position;
 pub mod reading;
 #[cfg(test)]
 mod sample;
+pub mod screen;
 pub mod scroll;
 pub mod strings;
 pub mod update;
 pub mod view;
 
+#[cfg(test)]
+mod end_tests;
 #[cfg(test)]
 mod key_tests;
 #[cfg(test)]

@@ -4,9 +4,22 @@
 
 use terakoya_core::progress::{Change, Progress};
 
+use super::app::Message;
+
 /// A user action. The snake_case names are stable: a config file will remap
-/// keys by these names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// keys by these names. The declaration order is the help overlay's.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
     ScrollDown,
     ScrollUp,
@@ -30,52 +43,16 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 18] = [
-        Action::ScrollDown,
-        Action::ScrollUp,
-        Action::PageDown,
-        Action::PageUp,
-        Action::HalfPageDown,
-        Action::HalfPageUp,
-        Action::Top,
-        Action::Bottom,
-        Action::NextSection,
-        Action::PrevSection,
-        Action::Open,
-        Action::Resume,
-        Action::Back,
-        Action::ToggleFocus,
-        Action::ToggleTick,
-        Action::ToggleHelp,
-        Action::Suspend,
-        Action::Quit,
-    ];
+    pub fn all() -> impl Iterator<Item = Action> {
+        <Action as strum::IntoEnumIterator>::iter()
+    }
 
     pub fn name(self) -> &'static str {
-        match self {
-            Action::ScrollDown => "scroll_down",
-            Action::ScrollUp => "scroll_up",
-            Action::PageDown => "page_down",
-            Action::PageUp => "page_up",
-            Action::HalfPageDown => "half_page_down",
-            Action::HalfPageUp => "half_page_up",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::NextSection => "next_section",
-            Action::PrevSection => "prev_section",
-            Action::Open => "open",
-            Action::Resume => "resume",
-            Action::Back => "back",
-            Action::ToggleFocus => "toggle_focus",
-            Action::ToggleTick => "toggle_tick",
-            Action::ToggleHelp => "toggle_help",
-            Action::Suspend => "suspend",
-            Action::Quit => "quit",
-        }
+        self.into()
     }
 
     pub fn from_name(name: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.name() == name)
+        name.parse().ok()
     }
 }
 
@@ -85,6 +62,12 @@ pub struct Mouse {
     pub kind: MouseKind,
     pub column: u16,
     pub row: u16,
+}
+
+impl Mouse {
+    pub fn position(self) -> ratatui::layout::Position {
+        ratatui::layout::Position::new(self.column, self.row)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,10 +88,16 @@ pub enum Msg {
     /// Scrolling has settled (no input for a moment while a position save
     /// was pending): save the reading position now.
     Settled,
-    /// The store saved our changes and returned the merged progress.
-    Saved(Progress),
-    /// The store could not save; the message is shown in the status line.
-    SaveFailed(String),
+    /// The store saved our changes and returned the merged progress, with
+    /// what it had to warn about (a file it could not read, moved aside).
+    Saved {
+        progress: Progress,
+        warning: Option<Message>,
+    },
+    /// The store could not save: why, worded by [`strings::save_failed`].
+    ///
+    /// [`strings::save_failed`]: super::strings::save_failed
+    SaveFailed(Message),
 }
 
 /// What update asks the runtime to do.
@@ -126,13 +115,15 @@ mod tests {
 
     #[test]
     fn action_names_round_trip_and_are_unique() {
-        for action in Action::ALL {
+        for action in Action::all() {
             assert_eq!(Action::from_name(action.name()), Some(action));
         }
-        let mut names: Vec<_> = Action::ALL.iter().map(|a| a.name()).collect();
+        let mut names: Vec<_> = Action::all().map(|a| a.name()).collect();
         names.sort_unstable();
         names.dedup();
-        assert_eq!(names.len(), Action::ALL.len());
+        assert_eq!(names.len(), Action::all().count());
+        assert_eq!(Action::HalfPageDown.name(), "half_page_down");
+        assert_eq!(Action::from_name("toggle_tick"), Some(Action::ToggleTick));
         assert_eq!(Action::from_name("no_such_action"), None);
     }
 }

@@ -100,16 +100,65 @@ pub fn line_of_anchor(layout: &LessonLayout, lesson: &Lesson, anchor: &Anchor) -
     layout.line_of(pos_of_anchor(lesson, anchor))
 }
 
-/// The section the reader is in: that of the top line, except at the very
-/// end of the lesson, where it is the last section that has come into view
-/// (so the last, short section can become current).
-pub fn current_section(layout: &LessonLayout, top: usize, height: usize) -> Option<usize> {
-    let len = layout.lines.len();
-    if top > 0 && top >= scroll::max_top(len, height) {
-        let bottom = (top + height).min(len).saturating_sub(1);
-        return layout.section_at(bottom);
-    }
+/// The section the reader is in: that of the first text line. (The view
+/// may stand past the end of the lesson, so that every section, however
+/// short, can be on top: see [`furthest_top`].)
+pub fn current_section(layout: &LessonLayout, top: usize) -> Option<usize> {
     layout.section_at(top)
+}
+
+/// Lines drawn after the lesson's last one: a blank line, then the line
+/// that says the lesson ends here.
+pub const END_LINES: usize = 2;
+
+/// The lines the text view scrolls over: the lesson's and the end's.
+pub fn text_len(layout: &LessonLayout) -> usize {
+    if layout.lines.is_empty() {
+        0
+    } else {
+        layout.lines.len() + END_LINES
+    }
+}
+
+/// Where scrolling stops: the end line on the last row, or the lesson's
+/// last line on top when the view is shorter than the end lines.
+pub fn end_top(layout: &LessonLayout, height: usize) -> usize {
+    scroll::max_top(text_len(layout), height).min(layout.lines.len().saturating_sub(1))
+}
+
+/// The furthest the view may stand: past [`end_top`] when the last
+/// section's heading needs it to be the first text line, leaving the rows
+/// below the lesson empty (as less does). Only section jumps go there.
+pub fn furthest_top(layout: &LessonLayout, height: usize) -> usize {
+    let last = layout.section_starts.last().copied().unwrap_or(0);
+    end_top(layout, height).max(last)
+}
+
+/// `top` kept within the text: past [`end_top`] only with a section's
+/// heading on top (where a jump put it, kept across a resize).
+pub fn clamp_text_top(layout: &LessonLayout, top: usize, height: usize) -> usize {
+    let end = end_top(layout, height);
+    if top <= end || (top <= furthest_top(layout, height) && layout.section_starts.contains(&top)) {
+        top
+    } else {
+        end
+    }
+}
+
+/// Scrolls the text by `delta` lines: down to [`end_top`] at most, and
+/// never back up when the view already stands further (after a jump).
+pub fn scroll_text(layout: &LessonLayout, top: usize, delta: isize, height: usize) -> usize {
+    if delta >= 0 {
+        let end = end_top(layout, height);
+        top.saturating_add_signed(delta).min(end).max(top)
+    } else {
+        top.saturating_add_signed(delta)
+    }
+}
+
+/// Whether the view shows the line that says the lesson ends.
+pub fn end_in_view(layout: &LessonLayout, top: usize, height: usize) -> bool {
+    height > 0 && top + height >= text_len(layout)
 }
 
 /// The lines of section `index`: from its heading to its last non-blank line.
@@ -140,15 +189,15 @@ pub fn sections_ending_in(layout: &LessonLayout, visible: Range<usize>) -> Vec<u
 }
 
 /// Where `]` goes: the next section's heading after the current one.
-pub fn next_section_top(layout: &LessonLayout, top: usize, height: usize) -> usize {
-    let next = current_section(layout, top, height).map_or(0, |s| s + 1);
-    layout.section_starts.get(next).copied().unwrap_or(top)
+pub fn next_section_top(layout: &LessonLayout, top: usize) -> Option<usize> {
+    let next = current_section(layout, top).map_or(0, |s| s + 1);
+    layout.section_starts.get(next).copied()
 }
 
 /// Where `[` goes: the current section's start, or the previous one's when
 /// already there, or the lesson's top from the first section.
-pub fn prev_section_top(layout: &LessonLayout, top: usize, height: usize) -> usize {
-    let Some(current) = current_section(layout, top, height) else {
+pub fn prev_section_top(layout: &LessonLayout, top: usize) -> usize {
+    let Some(current) = current_section(layout, top) else {
         return 0;
     };
     let start = layout.section_starts.get(current).copied().unwrap_or(0);

@@ -41,7 +41,7 @@ fn top_line(app: &App) -> (usize, String) {
 }
 
 fn resize(app: &mut App, width: u16, height: u16) {
-    update(app, Msg::Resize { width, height });
+    let _ = update(app, Msg::Resize { width, height });
 }
 
 #[test]
@@ -161,7 +161,7 @@ fn a_fresh_start_selects_the_tour_and_c_explains_itself() {
     act(&mut app, Action::Resume);
     assert_eq!(app.screen, super::app::Screen::List);
     assert_eq!(
-        app.status.map(|s| s.text).as_deref(),
+        app.status.map(|s| s.message.essential).as_deref(),
         Some(super::strings::NOTHING_TO_CONTINUE)
     );
 }

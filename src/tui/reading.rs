@@ -7,8 +7,9 @@ use terakoya_core::progress::Change;
 use terakoya_core::text::layout::{LessonLayout, layout_lesson};
 
 use super::app::{App, Focus, LessonRef, LessonState, Screen, Status};
-use super::geometry::{self, contains};
+use super::geometry;
 use super::msg::{Action, Effect, Mouse, MouseKind};
+use super::screen::{self, LessonScreen};
 use super::update::{WHEEL_LINES, keep_selection_visible};
 use super::{checklist, listing, position, scroll, strings};
 
@@ -35,7 +36,7 @@ fn text_width(app: &App) -> u16 {
 }
 
 fn text_height(app: &App) -> usize {
-    usize::from(geometry::content_text_area(app.area).height)
+    app.lesson.as_ref().map_or(0, |s| s.screen.text_height())
 }
 
 /// Opens a lesson at its saved position.
@@ -63,8 +64,9 @@ pub fn open(app: &mut App, at: LessonRef) -> Vec<Effect> {
         .iter()
         .position(|p| !app.progress.is_ticked(&key, &p.id))
         .unwrap_or(0);
+    let screen = LessonScreen::new(app.area, Focus::Content, lesson);
     let top = position::top_of(&layout, anchor);
-    let top = scroll::clamp_top(top, layout.lines.len(), text_height(app));
+    let top = position::clamp_text_top(&layout, top, screen.text_height());
     app.lesson = Some(LessonState {
         at,
         key: key.clone(),
@@ -75,6 +77,7 @@ pub fn open(app: &mut App, at: LessonRef) -> Vec<Effect> {
         cursor,
         checklist_top: 0,
         saved_anchor: None,
+        screen,
     });
     app.screen = Screen::Lesson;
     // Where the reader starts is where it is: nothing to save until it moves.
@@ -94,6 +97,7 @@ pub fn open(app: &mut App, at: LessonRef) -> Vec<Effect> {
 /// the reading anchor back on top (the anchor itself does not move, so a
 /// resize and back returns to the same line).
 pub fn relayout(app: &mut App) {
+    app.refresh_screen();
     let width = text_width(app);
     let height = text_height(app);
     let Some((at, old_width)) = app.lesson.as_ref().map(|s| (s.at, s.layout.width)) else {
@@ -111,7 +115,7 @@ pub fn relayout(app: &mut App) {
         state.layout = layout;
     }
     state.top = position::top_of(&state.layout, state.anchor);
-    state.top = scroll::clamp_top(state.top, state.layout.lines.len(), height);
+    state.top = position::clamp_text_top(&state.layout, state.top, height);
     keep_cursor_visible(app);
 }
 
@@ -119,7 +123,7 @@ pub fn relayout(app: &mut App) {
 /// keeps a few (lesson, width) layouts, so going back and forth between
 /// lessons or sizes does not lay a long lesson out again.
 fn layout_for(app: &mut App, at: LessonRef, width: u16) -> Option<Arc<LessonLayout>> {
-    let key = (at.course, at.lesson, width);
+    let key = (app.key_of(at)?, width);
     if let Some(layout) = app.layouts.get(&key) {
         return Some(Arc::clone(layout));
     }
@@ -136,14 +140,14 @@ const LAYOUT_CACHE_SIZE: usize = 4;
 
 /// Marks read every section whose end is on screen now.
 pub fn mark_read(app: &mut App) -> Vec<Change> {
-    let panes = geometry::lesson_panes(app.area, app.focus());
-    let Some(pane) = panes.content else {
-        return Vec::new();
-    };
-    let height = usize::from(geometry::text_area(pane.body).height);
     let Some((state, lesson)) = app.open_lesson() else {
         return Vec::new();
     };
+    // Only the text on screen is read (not when the summary hides it).
+    if state.screen.panes.content.is_none() {
+        return Vec::new();
+    }
+    let height = state.screen.text_height();
     let changes = position::sections_ending_in(&state.layout, state.top..state.top + height)
         .into_iter()
         .filter_map(|i| lesson.sections.get(i))
@@ -183,19 +187,22 @@ pub fn action(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::ToggleFocus => {
-            if let Some(state) = app.lesson.as_mut() {
-                state.focus = match state.focus {
-                    Focus::Content => Focus::Checklist,
-                    Focus::Checklist => Focus::Content,
-                };
-            }
+            let focus = match app.focus() {
+                Focus::Content => Focus::Checklist,
+                Focus::Checklist => Focus::Content,
+            };
+            set_focus(app, focus);
             keep_cursor_visible(app);
             saves(mark_read(app))
         }
         Action::NextSection | Action::PrevSection => {
             // When the summary hides the text, jumping shows the text: a
             // jump in a pane one cannot see would go unnoticed.
-            if !geometry::lesson_panes(app.area, app.focus()).side_by_side {
+            if !app
+                .lesson
+                .as_ref()
+                .is_some_and(|s| s.screen.panes.side_by_side)
+            {
                 set_focus(app, Focus::Content);
             }
             scroll_content(app, action)
@@ -224,28 +231,61 @@ fn back(app: &mut App) -> Vec<Effect> {
 
 fn scroll_content(app: &mut App, action: Action) -> Vec<Effect> {
     let height = text_height(app);
+    if matches!(action, Action::NextSection | Action::Open) && at_finished_end(app) {
+        // The end of a finished lesson offers the next one: Enter or ] opens it.
+        if let Some(next) = next_lesson(app) {
+            let mut effects = save_position(app);
+            effects.extend(open(app, next));
+            return effects;
+        }
+    }
     let Some(state) = app.lesson.as_mut() else {
         return Vec::new();
     };
-    let len = state.layout.lines.len();
+    let layout = &state.layout;
     let page = scroll::page(height) as isize;
     let top = state.top;
+    let by = |delta| position::scroll_text(layout, top, delta, height);
     state.top = match action {
-        Action::ScrollDown => scroll::scroll_by(top, 1, len, height),
-        Action::ScrollUp => scroll::scroll_by(top, -1, len, height),
-        Action::PageDown => scroll::scroll_by(top, page, len, height),
-        Action::PageUp => scroll::scroll_by(top, -page, len, height),
-        Action::HalfPageDown => scroll::scroll_by(top, page / 2 + 1, len, height),
-        Action::HalfPageUp => scroll::scroll_by(top, -(page / 2 + 1), len, height),
+        Action::ScrollDown => by(1),
+        Action::ScrollUp => by(-1),
+        Action::PageDown => by(page),
+        Action::PageUp => by(-page),
+        Action::HalfPageDown => by(page / 2 + 1),
+        Action::HalfPageUp => by(-(page / 2 + 1)),
         Action::Top => 0,
-        Action::Bottom => scroll::max_top(len, height),
-        Action::NextSection => position::next_section_top(&state.layout, top, height),
-        Action::PrevSection => position::prev_section_top(&state.layout, top, height),
+        Action::Bottom => position::end_top(layout, height),
+        Action::NextSection => position::next_section_top(layout, top).unwrap_or(top),
+        Action::PrevSection => position::prev_section_top(layout, top),
         _ => top,
     };
-    state.top = scroll::clamp_top(state.top, len, height);
+    state.top = position::clamp_text_top(&state.layout, state.top, height);
     anchor_if_moved(state, top);
     saves(mark_read(app))
+}
+
+/// Whether the view shows the end of a lesson whose points are all ticked.
+pub fn at_finished_end(app: &App) -> bool {
+    let height = text_height(app);
+    app.open_lesson().is_some_and(|(state, lesson)| {
+        position::end_in_view(&state.layout, state.top, height)
+            && app.is_complete(&state.key, lesson)
+    })
+}
+
+/// The lesson after the open one: the next in its course, else the first
+/// of the next course that has lessons.
+pub fn next_lesson(app: &App) -> Option<LessonRef> {
+    let at = app.lesson.as_ref()?.at;
+    let courses = &app.library.courses;
+    if at.lesson + 1 < courses.get(at.course)?.lessons.len() {
+        return Some(LessonRef {
+            lesson: at.lesson + 1,
+            ..at
+        });
+    }
+    let course = (at.course + 1..courses.len()).find(|&c| !courses[c].lessons.is_empty())?;
+    Some(LessonRef { course, lesson: 0 })
 }
 
 /// After the user scrolled from `old_top`: the new top line becomes the
@@ -298,10 +338,13 @@ fn step_checklist(app: &mut App, down: bool) {
 /// The open lesson's checklist as laid out for this terminal: its lines,
 /// the rows they have and the number of points.
 fn fitted_checklist(app: &App) -> Option<(Vec<checklist::CheckLine>, usize, usize)> {
-    let body = geometry::checklist_body(app.area);
-    let (_, lesson) = app.open_lesson()?;
-    let (lines, text) = checklist::fit(lesson, body);
-    Some((lines, usize::from(text.height), lesson.summary.len()))
+    let (state, lesson) = app.open_lesson()?;
+    let screen = &state.screen;
+    Some((
+        screen.checklist.clone(),
+        screen.checklist_height(),
+        lesson.summary.len(),
+    ))
 }
 
 /// Ticks or unticks the focused point; the lesson is completed when its
@@ -360,17 +403,17 @@ fn keep_cursor_visible(app: &mut App) {
 }
 
 pub fn mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
-    let panes = geometry::lesson_panes(app.area, app.focus());
+    let Some(panes) = app.lesson.as_ref().map(|s| s.screen.panes) else {
+        return Vec::new();
+    };
     let at = |pane: Option<geometry::Pane>| {
-        pane.is_some_and(|p| {
-            contains(p.title, mouse.column, mouse.row) || contains(p.body, mouse.column, mouse.row)
-        })
+        pane.is_some_and(|p| p.title.union(p.body).contains(mouse.position()))
     };
     if at(panes.checklist) {
-        return checklist_mouse(app, mouse, panes.checklist.unwrap_or_default().body);
+        return checklist_mouse(app, mouse);
     }
     if at(panes.outline) {
-        return outline_mouse(app, mouse, panes.outline.unwrap_or_default().body);
+        return outline_mouse(app, mouse);
     }
     if at(panes.content) {
         return content_mouse(app, mouse);
@@ -382,6 +425,7 @@ fn set_focus(app: &mut App, focus: Focus) {
     if let Some(state) = app.lesson.as_mut() {
         state.focus = focus;
     }
+    app.refresh_screen();
 }
 
 fn content_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
@@ -389,11 +433,11 @@ fn content_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
     let Some(state) = app.lesson.as_mut() else {
         return Vec::new();
     };
-    let len = state.layout.lines.len();
     let old_top = state.top;
+    let by = |delta| position::scroll_text(&state.layout, old_top, delta, height);
     match mouse.kind {
-        MouseKind::WheelDown => state.top = scroll::scroll_by(state.top, WHEEL_LINES, len, height),
-        MouseKind::WheelUp => state.top = scroll::scroll_by(state.top, -WHEEL_LINES, len, height),
+        MouseKind::WheelDown => state.top = by(WHEEL_LINES),
+        MouseKind::WheelUp => state.top = by(-WHEEL_LINES),
         MouseKind::Click => {
             set_focus(app, Focus::Content);
             return saves(mark_read(app));
@@ -404,7 +448,7 @@ fn content_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
 }
 
 /// A click on a section in the outline jumps there; the wheel scrolls the text.
-fn outline_mouse(app: &mut App, mouse: Mouse, body: ratatui::layout::Rect) -> Vec<Effect> {
+fn outline_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
     if mouse.kind != MouseKind::Click {
         return content_mouse(app, mouse);
     }
@@ -412,33 +456,26 @@ fn outline_mouse(app: &mut App, mouse: Mouse, body: ratatui::layout::Rect) -> Ve
     let Some(state) = app.lesson.as_mut() else {
         return Vec::new();
     };
-    let count = state.layout.section_starts.len();
-    let current = position::current_section(&state.layout, state.top, height).unwrap_or(0);
-    let first = geometry::follow(current, count, usize::from(body.height));
-    let Some(row) = mouse.row.checked_sub(body.y) else {
-        return Vec::new();
-    };
-    if let Some(&start) = state.layout.section_starts.get(first + usize::from(row)) {
+    let section = screen::outline_rows(state)
+        .into_iter()
+        .find(|(row, _)| row.contains(mouse.position()))
+        .map(|(_, section)| section);
+    if let Some(&start) = section.and_then(|s| state.layout.section_starts.get(s)) {
         let old_top = state.top;
-        state.top = scroll::clamp_top(start, state.layout.lines.len(), height);
+        state.top = position::clamp_text_top(&state.layout, start, height);
         anchor_if_moved(state, old_top);
     }
     saves(mark_read(app))
 }
 
 /// A click on a point ticks it; the wheel scrolls the checklist.
-fn checklist_mouse(app: &mut App, mouse: Mouse, body: ratatui::layout::Rect) -> Vec<Effect> {
-    let Some((lines, text)) = app
-        .open_lesson()
-        .map(|(_, lesson)| checklist::fit(lesson, body))
-    else {
-        return Vec::new();
-    };
+fn checklist_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
     set_focus(app, Focus::Checklist);
-    let height = usize::from(body.height);
     let Some(state) = app.lesson.as_mut() else {
         return Vec::new();
     };
+    let lines = state.screen.checklist.len();
+    let height = usize::from(state.screen.checklist_body.height);
     match mouse.kind {
         MouseKind::WheelDown | MouseKind::WheelUp => {
             let delta = if mouse.kind == MouseKind::WheelDown {
@@ -446,7 +483,7 @@ fn checklist_mouse(app: &mut App, mouse: Mouse, body: ratatui::layout::Rect) -> 
             } else {
                 -WHEEL_LINES
             };
-            let top = scroll::scroll_by(state.checklist_top, delta, lines.len(), height);
+            let top = scroll::scroll_by(state.checklist_top, delta, lines, height);
             // The view may stand past the usual end (a point's first line on
             // top): the wheel down never moves it back up.
             state.checklist_top = if delta > 0 {
@@ -456,15 +493,16 @@ fn checklist_mouse(app: &mut App, mouse: Mouse, body: ratatui::layout::Rect) -> 
             };
             Vec::new()
         }
-        // The scrollbar's column (and the gap before it) ticks nothing.
-        MouseKind::Click if mouse.column >= text.right() => Vec::new(),
+        // Only the text's rows tick: not the scrollbar's column (nor the
+        // gap before it).
         MouseKind::Click => {
-            let Some(row) = mouse.row.checked_sub(body.y) else {
-                return Vec::new();
-            };
-            match lines.get(state.checklist_top + usize::from(row)) {
-                Some(line) => {
-                    state.cursor = line.point;
+            let point = screen::checklist_rows(state)
+                .into_iter()
+                .find(|(row, _)| row.contains(mouse.position()))
+                .map(|(_, line)| line.point);
+            match point {
+                Some(point) => {
+                    state.cursor = point;
                     toggle_tick(app)
                 }
                 None => Vec::new(),

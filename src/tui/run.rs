@@ -2,6 +2,7 @@
 //! channel from two threads; the loop blocks on it (no busy loop) and wakes
 //! on a timeout only while a reading position waits to be saved.
 
+use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write, stdout};
 use std::path::Path;
 use std::process::ExitCode;
@@ -21,7 +22,7 @@ use terakoya_core::model::Library;
 use terakoya_core::progress::store::{Opened, Store};
 use terakoya_core::progress::{Change, time};
 
-use super::app::{App, Status};
+use super::app::{App, Message, Status};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
 use super::{keys, strings, update, view};
 
@@ -57,9 +58,13 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
     let mut terminal = TerminalGuard::start()?;
     let size = terminal.0.size()?;
     let mut app = App::new(library, progress, size.width, size.height);
-    let warnings: Vec<String> = warning.into_iter().chain(load_warning).collect();
+    let warnings: Vec<Message> = warning
+        .iter()
+        .map(|w| strings::store_warning(w))
+        .chain(load_warning.map(Message::new))
+        .collect();
     if !warnings.is_empty() {
-        app.status = Status::warning(warnings.join("; "));
+        app.status = Status::warning(joined(&warnings));
     }
     spawn_input_thread(tx);
     let mut saver = Saver::new(store);
@@ -70,7 +75,7 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
     // The status line may have cut them short (a narrow window), and they
     // are gone with the screen: say them again, whole, in the shell.
     for warning in &saver.warnings {
-        warn(warning);
+        warn(&warning.whole());
     }
     let code = result?;
     match saver.unsaved_reason() {
@@ -79,6 +84,19 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
             Ok(ExitCode::FAILURE)
         }
         None => Ok(code),
+    }
+}
+
+/// Several messages as one: their essential parts first, then the details.
+fn joined(messages: &[Message]) -> Message {
+    let essential: Vec<&str> = messages.iter().map(|m| m.essential.as_str()).collect();
+    let details: Vec<&str> = messages
+        .iter()
+        .filter_map(|m| m.detail.as_deref())
+        .collect();
+    Message {
+        essential: essential.join("; "),
+        detail: (!details.is_empty()).then(|| details.join("; ")),
     }
 }
 
@@ -249,16 +267,24 @@ fn handle(app: &mut App, saver: &mut Saver, event: Event) -> anyhow::Result<Step
 /// which it returns for the loop to do.
 fn dispatch(app: &mut App, saver: &mut Saver, msg: Msg) -> Step {
     app.now = time::now();
+    let effects = update::update(app, msg);
+    carry_out(app, effects, |changes| saver.save(changes))
+}
+
+/// Works through a queue of effects until it is empty: the reply to a save
+/// is a message for update, and the effects it returns join the queue.
+fn carry_out(
+    app: &mut App,
+    effects: Vec<Effect>,
+    mut save: impl FnMut(Vec<Change>) -> Msg,
+) -> Step {
+    let mut queue = VecDeque::from(effects);
     let mut step = Step::Go;
-    for effect in update::update(app, msg) {
+    while let Some(effect) = queue.pop_front() {
         match effect {
             Effect::Save(changes) => {
-                let reply = saver.save(changes);
-                update::update(app, reply);
-                if let Some(warning) = saver.store.take_warning() {
-                    app.status = Status::warning(warning.clone());
-                    saver.warnings.push(warning);
-                }
+                let reply = save(changes);
+                queue.extend(update::update(app, reply));
             }
             Effect::Quit => step = Step::Exit(ExitCode::SUCCESS),
             Effect::Suspend => step = Step::Suspend,
@@ -299,7 +325,7 @@ struct Saver {
     failure: Option<String>,
     /// The warnings shown in the status line about the lessons and the
     /// progress file, to repeat on exit.
-    warnings: Vec<String>,
+    warnings: Vec<Message>,
 }
 
 impl Saver {
@@ -319,11 +345,16 @@ impl Saver {
             Ok(progress) => {
                 self.unsaved.clear();
                 self.failure = None;
-                Msg::Saved(progress)
+                let warning = self
+                    .store
+                    .take_warning()
+                    .map(|w| strings::store_warning(&w));
+                self.warnings.extend(warning.clone());
+                Msg::Saved { progress, warning }
             }
             Err(err) => {
                 self.failure = Some(err.to_string());
-                Msg::SaveFailed(err.to_string())
+                Msg::SaveFailed(strings::save_failed(&err))
             }
         }
     }
@@ -443,13 +474,42 @@ mod tests {
         };
         assert!(matches!(saver.save(vec![tick("a")]), Msg::SaveFailed(_)));
         std::fs::remove_file(&file).unwrap();
-        let Msg::Saved(progress) = saver.save(vec![tick("b")]) else {
+        let Msg::Saved { progress, .. } = saver.save(vec![tick("b")]) else {
             panic!("the second save failed");
         };
         assert!(progress.is_ticked(&key, "a") && progress.is_ticked(&key, "b"));
         let reopened = Store::open(Some(dir.path())).progress;
         assert!(reopened.is_ticked(&key, "a") && reopened.is_ticked(&key, "b"));
         assert!(saver.unsaved.is_empty());
+    }
+
+    #[test]
+    fn every_effect_is_carried_out_and_every_reply_reaches_update() {
+        let mut app = crate::tui::tests::app(80, 24);
+        let key = LessonKey::new("course", "lesson");
+        let tick = Change::Tick {
+            key: key.clone(),
+            point: "a".into(),
+            ticked: true,
+        };
+        let mut saved = Vec::new();
+        let step = carry_out(
+            &mut app,
+            vec![Effect::Save(vec![tick.clone()]), Effect::Quit],
+            |changes| {
+                saved.extend(changes);
+                let mut progress = terakoya_core::progress::Progress::default();
+                progress.apply(&tick);
+                Msg::Saved {
+                    progress,
+                    warning: Some(Message::new("moved aside")),
+                }
+            },
+        );
+        assert!(matches!(step, Step::Exit(_)));
+        assert_eq!(saved, [tick]);
+        assert!(app.progress.is_ticked(&key, "a"), "the reply was applied");
+        assert_eq!(app.status.unwrap().message.essential, "moved aside");
     }
 
     #[test]

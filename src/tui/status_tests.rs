@@ -1,7 +1,7 @@
 //! The status line's messages: warnings outlast a key, information does
 //! not, and the essential part comes first and fits 80 columns.
 
-use super::app::Status;
+use super::app::{Message, Status};
 use super::msg::{Action, Msg};
 use super::tests::{act, app};
 use super::update::update;
@@ -31,10 +31,13 @@ fn a_warning_stays_for_several_keys() {
 #[test]
 fn a_save_failure_is_a_warning() {
     let mut app = app(80, 24);
-    update(&mut app, Msg::SaveFailed("disk full".into()));
+    let _ = update(
+        &mut app,
+        Msg::SaveFailed(Message::with_detail("Progress not saved", "disk full")),
+    );
     let status = app.status.unwrap();
     assert!(status.warning);
-    assert!(status.text.starts_with("Progress not saved"), "{status:?}");
+    assert_eq!(status.message.essential, "Progress not saved");
 }
 
 #[test]
@@ -42,12 +45,13 @@ fn the_bad_progress_file_message_says_the_essential_first() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("progress.toml"), b"\xff garbage [[[").unwrap();
     let warning = Store::open(Some(dir.path())).warning.unwrap();
-    let (essential, detail) = warning.split_once(" (").unwrap();
+    let message = super::strings::store_warning(&warning);
+    let (essential, detail) = (message.essential, message.detail.unwrap());
     assert!(
         essential.starts_with("unreadable progress.toml moved to progress.")
             && essential.ends_with(".bad; starting afresh"),
         "{warning}"
     );
-    assert!(str_width(essential) <= 80, "{essential}");
+    assert!(str_width(&essential) <= 80, "{essential}");
     assert!(detail.contains(&dir.path().display().to_string()));
 }

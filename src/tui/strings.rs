@@ -3,6 +3,9 @@
 
 use ratatui::crossterm::event::KeyCode;
 
+use terakoya_core::progress::store::StoreError;
+
+use super::app::Message;
 use super::keys::Context;
 use super::msg::Action;
 
@@ -20,6 +23,8 @@ pub const READ_MARK: &str = "✓";
 pub const TICKED: &str = "[x] ";
 pub const UNTICKED: &str = "[ ] ";
 pub const ELLIPSIS: &str = "…";
+/// Drawn in the margin left of a section heading.
+pub const HEADING_MARK: &str = "┃";
 pub const NOT_A_TERMINAL: &str = "the reader needs a terminal; for plain text use `terakoya list` or `terakoya show COURSE/LESSON`";
 pub const NOTHING_TO_CONTINUE: &str = "Nothing to continue yet: Enter opens a lesson";
 
@@ -73,6 +78,9 @@ pub fn context_heading(context: Context) -> &'static str {
     }
 }
 
+/// Said once in the help, for every letter key.
+pub const FULL_WIDTH_NOTE: &str = "Keys typed in full-width (全角) mode work too: ｊ as j, ］ as ], the ideographic space as Space.";
+
 /// The help's section on the mouse: what to do, and what it does.
 pub const MOUSE_HEADING: &str = "Mouse";
 pub const MOUSE_HELP: &[(&str, &str)] = &[
@@ -86,8 +94,10 @@ pub const MOUSE_HELP: &[(&str, &str)] = &[
 /// What an action does, as the help overlay says it (in `context`: keys
 /// that only close the help say so).
 pub fn action_help(context: Context, action: Action) -> &'static str {
-    if (context, action) == (Context::Help, Action::ToggleHelp) {
-        return "close this help";
+    match (context, action) {
+        (Context::Help, Action::ToggleHelp) => return "close this help",
+        (Context::Content, Action::Open) => return "at the end, all points ticked: next lesson",
+        _ => {}
     }
     match action {
         Action::ScrollDown => "scroll down / next item",
@@ -98,7 +108,7 @@ pub fn action_help(context: Context, action: Action) -> &'static str {
         Action::HalfPageUp => "half a page up",
         Action::Top => "go to the top",
         Action::Bottom => "go to the end",
-        Action::NextSection => "next section (from the summary: to the text)",
+        Action::NextSection => "next section, or the next lesson at the end",
         Action::PrevSection => "this section's start, or the previous one",
         Action::Open => "open the selected lesson",
         Action::Resume => "continue the last lesson where you left it",
@@ -163,12 +173,35 @@ pub fn load_errors(files: usize, check: &str) -> String {
     }
 }
 
-pub fn save_failed(reason: &str) -> String {
-    // Store errors start with what failed; the prefix already says it.
+/// Why a save failed, for the status line: the one place a store error
+/// becomes words in the reader.
+pub fn save_failed(error: &StoreError) -> Message {
+    let reason = error.to_string();
+    // Store errors start with what failed; the essential part already says it.
     let reason = reason
         .strip_prefix("cannot save progress: ")
-        .unwrap_or(reason);
-    format!("Progress not saved: {reason}")
+        .unwrap_or(&reason);
+    Message::with_detail("Progress not saved", reason)
+}
+
+/// A warning of the store's (a progress file it could not read, moved
+/// aside). Until the store's warnings are typed, its wording is the
+/// contract: the essential part first, details in a final parenthesis.
+pub fn store_warning(text: &str) -> Message {
+    match text.strip_suffix(')').and_then(|t| t.split_once(" (")) {
+        Some((essential, detail)) => Message::with_detail(essential, detail),
+        None => Message::new(text),
+    }
+}
+
+/// A message whose details are left out: "essential …".
+pub fn with_more(essential: &str) -> String {
+    format!("{essential} {ELLIPSIS}")
+}
+
+/// A message whole: "essential (detail)".
+pub fn with_detail(essential: &str, detail: &str) -> String {
+    format!("{essential} ({detail})")
 }
 
 pub fn lesson_complete() -> &'static str {
@@ -242,4 +275,18 @@ pub fn no_such_lessons(path: &std::path::Path) -> String {
 pub fn unsaved_on_exit(changes: usize, reason: &str) -> String {
     let what = if changes == 1 { "1 change" } else { "changes" };
     format!("{what} to your progress could not be saved: {reason}")
+}
+
+/// The line after the lesson's last: "— The end · Summary: press Tab —",
+/// naming the key to the summary when it is not beside the text.
+pub fn lesson_end(summary_key: Option<&str>) -> String {
+    match summary_key {
+        Some(key) => format!("— The end · Summary: press {key} —"),
+        None => "— End of the lesson —".to_owned(),
+    }
+}
+
+/// The end of a lesson whose points are all ticked, offering the next one.
+pub fn lesson_end_next(key: &str, title: &str) -> String {
+    format!("— All points ticked · {key}: next lesson, {title} —")
 }

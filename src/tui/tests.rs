@@ -236,7 +236,7 @@ fn resize_rewraps_and_keeps_the_place() {
     act(&mut app, Action::Open);
     act(&mut app, Action::NextSection);
     act(&mut app, Action::NextSection);
-    update(
+    let _ = update(
         &mut app,
         Msg::Resize {
             width: 30,
@@ -247,7 +247,7 @@ fn resize_rewraps_and_keeps_the_place() {
     assert_eq!(state.layout.width, 27);
     assert_eq!(state.top, state.layout.section_starts[1]);
     for (w, h) in [(1, 1), (0, 0), (2, 1), (300, 100)] {
-        update(
+        let _ = update(
             &mut app,
             Msg::Resize {
                 width: w,
@@ -315,10 +315,10 @@ fn mouse_clicks_select_open_and_tick() {
             row,
         })
     };
-    update(&mut app, click(4, 5));
+    let _ = update(&mut app, click(4, 5));
     assert_eq!(app.list.selected, 1);
     assert_eq!(app.screen, Screen::List);
-    update(&mut app, click(5, 5));
+    let _ = update(&mut app, click(5, 5));
     assert_eq!(
         app.screen,
         Screen::Lesson,
@@ -327,8 +327,8 @@ fn mouse_clicks_select_open_and_tick() {
     act(&mut app, Action::Back);
     // Now a "continue" row comes first and the course heading has a gap:
     // the first lesson is on rows 4-5.
-    update(&mut app, click(4, 5));
-    update(&mut app, click(5, 5));
+    let _ = update(&mut app, click(4, 5));
+    let _ = update(&mut app, click(5, 5));
     assert_eq!(app.lesson.as_ref().map(|l| l.key.clone()), Some(key()));
     let checklist = geometry::lesson_panes(app.area, Focus::Content)
         .checklist
@@ -351,7 +351,7 @@ fn mouse_clicks_select_open_and_tick() {
     let content = geometry::lesson_panes(app.area, Focus::Content)
         .content
         .unwrap();
-    update(
+    let _ = update(
         &mut app,
         Msg::Mouse(Mouse {
             kind: MouseKind::WheelDown,
@@ -410,7 +410,7 @@ fn layouts_are_cached_per_lesson_and_width() {
         std::sync::Arc::ptr_eq(&first, &again),
         "reopening reuses the layout"
     );
-    update(
+    let _ = update(
         &mut app,
         Msg::Resize {
             width: 50,
@@ -418,7 +418,7 @@ fn layouts_are_cached_per_lesson_and_width() {
         },
     );
     assert_eq!(app.lesson.as_ref().unwrap().layout.width, 47);
-    update(
+    let _ = update(
         &mut app,
         Msg::Resize {
             width: 80,
@@ -433,6 +433,25 @@ fn layouts_are_cached_per_lesson_and_width() {
 }
 
 #[test]
+fn the_layout_cache_is_keyed_by_lesson_id_not_by_position() {
+    let mut app = app(80, 24);
+    act(&mut app, Action::Open);
+    let study = app.lesson.as_ref().unwrap().layout.clone();
+    act(&mut app, Action::Back);
+    // Another lesson now sits where the first one was.
+    app.library.courses[0].lessons.swap(0, 1);
+    let first = super::app::LessonRef {
+        course: 0,
+        lesson: 0,
+    };
+    let _ = super::reading::open(&mut app, first);
+    let state = app.lesson.as_ref().unwrap();
+    assert_eq!(state.key, LessonKey::new("study", "02-short"));
+    assert!(!std::sync::Arc::ptr_eq(&study, &state.layout));
+    assert!(state.layout.lines.len() < study.lines.len());
+}
+
+#[test]
 fn a_click_in_the_outline_jumps_to_that_section() {
     let mut app = app(130, 10);
     act(&mut app, Action::Open);
@@ -444,11 +463,11 @@ fn a_click_in_the_outline_jumps_to_that_section() {
         column: outline.body.x + 1,
         row: outline.body.y + 1,
     };
-    update(&mut app, Msg::Mouse(click));
+    let _ = update(&mut app, Msg::Mouse(click));
     let state = app.lesson.as_ref().unwrap();
     assert_eq!(state.top, state.layout.section_starts[1]);
     assert_eq!(
-        position::current_section(&state.layout, state.top, 8),
+        position::current_section(&state.layout, state.top),
         Some(1),
         "the second section is current"
     );

@@ -3,7 +3,7 @@
 use ratatui::layout::Rect;
 
 use super::app::{App, Screen, Status};
-use super::geometry::{self, contains};
+use super::geometry;
 use super::listing::{self, Item};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
 use super::{help, reading, scroll, strings};
@@ -11,6 +11,7 @@ use super::{help, reading, scroll, strings};
 /// Lines the mouse wheel scrolls per notch.
 pub const WHEEL_LINES: isize = 3;
 
+#[must_use = "the effects must be carried out (see run::dispatch)"]
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let mut effects = update_only(app, msg);
     with_position(app, &mut effects);
@@ -46,14 +47,17 @@ fn update_only(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Mouse(mouse) => on_mouse(app, mouse),
         Msg::Settled => reading::save_position(app),
-        Msg::Saved(progress) => {
+        Msg::Saved { progress, warning } => {
             let selected = selected_item(app);
             app.progress = progress;
             reselect(app, selected);
+            if let Some(warning) = warning {
+                app.status = Status::warning(warning);
+            }
             Vec::new()
         }
-        Msg::SaveFailed(reason) => {
-            app.status = Status::warning(strings::save_failed(&reason));
+        Msg::SaveFailed(problem) => {
+            app.status = Status::warning(problem);
             Vec::new()
         }
     }
@@ -230,7 +234,7 @@ fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
 /// wheel moves the selection.
 fn list_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
     let body = geometry::list_panes(app.area).list.body;
-    if !contains(body, mouse.column, mouse.row) {
+    if !body.contains(mouse.position()) {
         return Vec::new();
     }
     match mouse.kind {
@@ -263,7 +267,7 @@ mod tests {
     use terakoya_core::progress::Progress;
 
     fn act(app: &mut App, action: Action) {
-        update(app, Msg::Action(action));
+        let _ = update(app, Msg::Action(action));
     }
 
     #[test]
@@ -280,7 +284,13 @@ mod tests {
             last_opened: app.key_of(first),
             ..Progress::default()
         };
-        update(&mut app, Msg::Saved(saved));
+        let _ = update(
+            &mut app,
+            Msg::Saved {
+                progress: saved,
+                warning: None,
+            },
+        );
         let rows = listing::rows(&app);
         assert!(
             matches!(rows[0].item, Item::Continue(_)),

@@ -77,7 +77,7 @@ proptest! {
         let mut app = reader_support::app(w, h);
         for op in &ops {
             if let Some(msg) = to_msg(&app, op) {
-                update(&mut app, msg);
+                let _ = update(&mut app, msg);
             }
             let terminal = reader_support::draw(&app);
             // The text never spills over the rule left of the checklist

@@ -3,7 +3,7 @@
 
 use crate::reader_support;
 
-use reader_support::{act, app, draw, sns_app};
+use reader_support::{act, app, draw, screen, sns_app};
 use terakoya::tui::msg::Action::{self, *};
 
 /// A screen after `actions`, from the list with 第6回 selected (the
@@ -12,7 +12,7 @@ fn snapshot(name: &str, width: u16, height: u16, actions: &[Action]) {
     let mut app = sns_app(width, height);
     act(&mut app, actions);
     let terminal = draw(&app);
-    insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+    insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen(&terminal));
 }
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (40, 12), (120, 40)];
@@ -22,7 +22,7 @@ const SIZES: [(u16, u16); 3] = [(80, 24), (40, 12), (120, 40)];
 fn lesson_list() {
     for (w, h) in SIZES {
         let app = app(w, h);
-        insta::assert_snapshot!(format!("list_{w}x{h}"), draw(&app).backend());
+        insta::assert_snapshot!(format!("list_{w}x{h}"), screen(&draw(&app)));
     }
 }
 

@@ -4,11 +4,18 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::widgets::{
+    LineGauge, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+use terakoya_core::text::width::str_width;
 
 use super::{put, put_both, row_of, status, theme, truncate};
 use crate::tui::app::{App, Focus, LessonState};
-use crate::tui::geometry::{self, Pane};
-use crate::tui::{checklist, position, scroll, strings};
+use crate::tui::geometry::Pane;
+use crate::tui::keys::{self, Context};
+use crate::tui::msg::Action;
+use crate::tui::screen::{self, LessonScreen};
+use crate::tui::{checklist, position, reading, scroll, strings};
 use terakoya_core::model::Lesson;
 use terakoya_core::text::layout::{LIST_INDENT, LineKind};
 use terakoya_core::text::linebreak::shown;
@@ -17,13 +24,26 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let Some((state, lesson)) = app.open_lesson() else {
         return;
     };
-    let panes = geometry::lesson_panes(area, state.focus);
+    // The geometry update hit-tests with, computed for the app's size: the
+    // frame's but for a resize not handled yet (drawn again once it is).
+    let resized;
+    let state = if state.screen.area == area {
+        state
+    } else {
+        resized = LessonState {
+            screen: LessonScreen::new(area, state.focus, lesson),
+            ..state.clone()
+        };
+        &resized
+    };
+    let panes = state.screen.panes;
     if let Some(pane) = panes.content {
         // When the checklist is hidden, its count rides in the text's title.
         let points = (!panes.side_by_side && pane.title.width >= NARROW_COUNT_MIN).then(|| {
             strings::summary_title(app.ticked_count(&state.key, lesson), lesson.summary.len())
         });
-        draw_content(state, lesson, pane, panes.side_by_side, points, buf);
+        let end = end_line(app, panes.side_by_side);
+        draw_content(state, lesson, pane, panes.side_by_side, (points, &end), buf);
     }
     if let Some(pane) = panes.outline {
         draw_outline(app, state, lesson, pane, buf);
@@ -36,6 +56,22 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     status::draw(app, panes.status, buf);
+}
+
+/// What the line after the lesson says: where the summary is when it is
+/// not beside the text, or, once every point is ticked, the next lesson.
+fn end_line(app: &App, side_by_side: bool) -> String {
+    let label = |context, action| keys::labels(context, action).into_iter().next();
+    if reading::at_finished_end(app)
+        && let Some(next) = reading::next_lesson(app).and_then(|at| app.lesson_at(at))
+        && let Some(key) = label(Context::Content, Action::Open)
+    {
+        return strings::lesson_end_next(&key, &next.title);
+    }
+    let summary = (!side_by_side)
+        .then(|| label(Context::Lesson, Action::ToggleFocus))
+        .flatten();
+    strings::lesson_end(summary.as_deref())
 }
 
 fn title_style(focused: bool, side_by_side: bool) -> Style {
@@ -72,13 +108,13 @@ fn draw_content(
     lesson: &Lesson,
     pane: Pane,
     side: bool,
-    points: Option<String>,
+    (points, end): (Option<String>, &str),
     buf: &mut Buffer,
 ) {
-    let text = geometry::text_area(pane.body);
+    let text = state.screen.text;
     let height = usize::from(text.height);
     let layout = &state.layout;
-    let indicator = match position::current_section(layout, state.top, height) {
+    let indicator = match position::current_section(layout, state.top) {
         Some(i) => strings::section_indicator(
             i + 1,
             lesson.sections.len(),
@@ -86,16 +122,34 @@ fn draw_content(
         ),
         None => strings::head_indicator(lesson.sections.len()),
     };
-    let mut percent = strings::percent(scroll::percent(state.top, layout.lines.len(), height));
+    let len = position::text_len(layout);
+    let mut percent = strings::percent(scroll::percent(state.top, len, height));
     if let Some(points) = points {
         percent = strings::points_and_percent(&points, &percent);
     }
     let style = title_style(state.focus == Focus::Content, side);
     put_both(buf, pane.title, &indicator, &percent, style);
-    for (row, index) in (state.top..layout.lines.len()).take(height).enumerate() {
-        let (Some(rect), Some(line)) = (row_of(text, row), layout.lines.get(index)) else {
+    for (row, index) in (state.top..len).take(height).enumerate() {
+        let Some(rect) = row_of(text, row) else {
             break;
         };
+        let Some(line) = layout.lines.get(index) else {
+            if index + 1 == len {
+                let end = truncate(end, usize::from(rect.width));
+                put(buf, rect, rect.x, &end, theme::title());
+            }
+            continue;
+        };
+        if line.kind == LineKind::Heading && text.x > pane.body.x {
+            // A marker in the margin: headings stand out without colour too.
+            put(
+                buf,
+                rect,
+                text.x - 1,
+                strings::HEADING_MARK,
+                theme::heading(),
+            );
+        }
         if let LineKind::ListItemFirst(bullet) = line.kind
             && line.indent >= LIST_INDENT
         {
@@ -109,7 +163,7 @@ fn draw_content(
             line_style(line.kind),
         );
     }
-    draw_scrollbar(state.top, layout.lines.len(), pane.body, text, buf);
+    draw_scrollbar(state.top, len, pane.body, text, buf);
 }
 
 fn line_style(kind: LineKind) -> Style {
@@ -117,32 +171,31 @@ fn line_style(kind: LineKind) -> Style {
         LineKind::Label => theme::label(),
         LineKind::Title | LineKind::Lecturer => theme::title(),
         LineKind::Heading => theme::heading(),
-        LineKind::LecturerBio => theme::dim(),
+        LineKind::LecturerBio => theme::bio(),
         _ => Style::new(),
     }
 }
 
-/// A thumb in the body's last column showing where the view of `len` lines
-/// starting at `top` is, when the lines overflow and the column is free.
+/// ratatui's scrollbar in the body's last column, showing where the view
+/// of `len` lines starting at `top` is, when the lines overflow and the
+/// column is free.
 fn draw_scrollbar(top: usize, len: usize, body: Rect, text: Rect, buf: &mut Buffer) {
     let height = usize::from(body.height);
     if text.right() >= body.right() || len <= height || height == 0 {
         return;
     }
-    let thumb = (height * height / len).max(1);
-    let max_top = scroll::max_top(len, height).max(1);
-    let start = (height - thumb) * top.min(max_top) / max_top;
-    let x = body.right() - 1;
-    for row in 0..height {
-        let (symbol, style) = if (start..start + thumb).contains(&row) {
-            ("┃", Style::new())
-        } else {
-            ("│", theme::dim())
-        };
-        if let Some(rect) = row_of(body, row) {
-            buf[(x, rect.y)].set_symbol(symbol).set_style(style);
-        }
-    }
+    // Positions run over the tops the view can have.
+    let last_top = scroll::max_top(len, height);
+    let mut state = ScrollbarState::new(last_top + 1)
+        .position(top.min(last_top))
+        .viewport_content_length(height);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some("│"))
+        .track_style(theme::dim())
+        .thumb_symbol("┃")
+        .render(body, buf, &mut state);
 }
 
 fn draw_outline(app: &App, state: &LessonState, lesson: &Lesson, pane: Pane, buf: &mut Buffer) {
@@ -153,13 +206,10 @@ fn draw_outline(app: &App, state: &LessonState, lesson: &Lesson, pane: Pane, buf
         "",
         theme::unfocused_title(),
     );
-    let text_height = usize::from(geometry::content_text_area(app.area).height);
-    let current = position::current_section(&state.layout, state.top, text_height);
-    let height = usize::from(pane.body.height);
-    let first = geometry::follow(current.unwrap_or(0), lesson.sections.len(), height);
-    for (row, (index, section)) in lesson.sections.iter().enumerate().skip(first).enumerate() {
-        let Some(rect) = row_of(pane.body, row) else {
-            break;
+    let current = position::current_section(&state.layout, state.top);
+    for (rect, index) in screen::outline_rows(state) {
+        let Some(section) = lesson.sections.get(index) else {
+            continue;
         };
         let read = app.is_section_read(&state.key, &section.id);
         let mark = if read { strings::READ_MARK } else { " " };
@@ -213,13 +263,9 @@ fn draw_checklist(
         }
         return;
     }
-    let (lines, body) = checklist::fit(lesson, pane.body);
     let focused = state.focus == Focus::Checklist;
     let box_w = checklist::box_width() as u16;
-    for (row, line) in lines.iter().skip(state.checklist_top).enumerate() {
-        let Some(rect) = row_of(body, row) else {
-            break;
-        };
+    for (rect, line) in screen::checklist_rows(state) {
         let Some(point) = lesson.summary.get(line.point) else {
             continue;
         };
@@ -250,24 +296,31 @@ fn draw_checklist(
         };
         put(buf, rect, x, text, style);
     }
-    draw_scrollbar(state.checklist_top, lines.len(), pane.body, body, buf);
+    let lines = state.screen.checklist.len();
+    draw_scrollbar(
+        state.checklist_top,
+        lines,
+        pane.body,
+        state.screen.checklist_text,
+        buf,
+    );
 }
 
-/// The progress gauge, right of the checklist's title when there is room.
+/// The progress gauge, right of the checklist's title when there is room:
+/// ratatui's line gauge, which reads without colour too.
 fn draw_gauge(row: Rect, title: &str, ticked: usize, total: usize, buf: &mut Buffer) {
-    let used = terakoya_core::text::width::str_width(title) as u16 + 2;
+    let used = str_width(title) as u16 + 2;
     let width = row.width.saturating_sub(used).min(20);
     if width < 4 || total == 0 || row.height == 0 {
         return;
     }
-    let filled = usize::from(width) * ticked / total;
-    let x0 = row.right() - width;
-    for i in 0..width {
-        let style = if usize::from(i) < filled {
-            theme::gauge_filled()
-        } else {
-            theme::gauge_empty()
-        };
-        buf[(x0 + i, row.y)].set_symbol(" ").set_style(style);
-    }
+    let area = Rect::new(row.right() - width, row.y, width, 1);
+    LineGauge::default()
+        .ratio(ticked as f64 / total as f64)
+        .label("")
+        .filled_symbol("━")
+        .unfilled_symbol("─")
+        .filled_style(theme::gauge_filled())
+        .unfilled_style(theme::gauge_empty())
+        .render(area, buf);
 }

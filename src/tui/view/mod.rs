@@ -7,17 +7,14 @@ mod lesson;
 mod list;
 mod status;
 
-use std::borrow::Cow;
-
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
-use terakoya_core::text::width::{char_width, str_width};
+use terakoya_core::text::width::str_width;
 
 use super::app::{App, Screen};
-use super::strings;
 
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -56,6 +53,10 @@ mod theme {
     pub fn heading() -> Style {
         Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
+    /// Plain text in italics: dim grey vanishes on light or dark terminals.
+    pub fn bio() -> Style {
+        Style::new().add_modifier(Modifier::ITALIC)
+    }
     pub fn label() -> Style {
         Style::new().fg(Color::Yellow)
     }
@@ -72,35 +73,14 @@ mod theme {
             .add_modifier(Modifier::BOLD)
     }
     pub fn gauge_filled() -> Style {
-        Style::new().bg(Color::Green)
+        Style::new().fg(Color::Green).add_modifier(Modifier::BOLD)
     }
     pub fn gauge_empty() -> Style {
-        Style::new().bg(Color::DarkGray)
+        Style::new()
     }
 }
 
-/// Cuts `text` to `width` columns, ending with "…" when cut; never splits
-/// a wide character.
-pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
-    if str_width(text) <= width {
-        return Cow::Borrowed(text);
-    }
-    let room = width.saturating_sub(str_width(strings::ELLIPSIS));
-    let mut used = 0;
-    let mut out = String::new();
-    for c in text.chars() {
-        let w = char_width(c);
-        if used + w > room {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    if width >= str_width(strings::ELLIPSIS) {
-        out.push_str(strings::ELLIPSIS);
-    }
-    Cow::Owned(out)
-}
+pub use crate::tui::columns::truncate;
 
 /// Writes `text` at (x, y), clipped to the end of `row` (a one-row rect);
 /// returns the column after it.

@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{put, theme, truncate};
-use crate::tui::app::{App, Focus, Screen};
+use crate::tui::app::{App, Focus, Message, Screen};
 use crate::tui::msg::Action;
 use crate::tui::strings;
 use crate::tui::{keys, listing};
@@ -24,30 +24,33 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             theme::status()
         };
-        put(buf, area, area.x, &fit_message(&message.text, width), style);
+        put(
+            buf,
+            area,
+            area.x,
+            &fit_message(&message.message, width),
+            style,
+        );
         return;
     }
     put(buf, area, area.x, &hints(app, width), theme::dim());
 }
 
-/// A message cut to `width` columns. Messages say the essential first and
-/// put details in parentheses at the end: when the whole does not fit, the
-/// details go first, so the essential part shows whole if it can.
-fn fit_message(text: &str, width: usize) -> Cow<'_, str> {
-    if str_width(text) <= width {
-        return Cow::Borrowed(text);
+/// A message cut to `width` columns: whole when it fits, else its
+/// essential part with "…" for the details, else the essential part cut.
+fn fit_message(message: &Message, width: usize) -> Cow<'_, str> {
+    let Some(detail) = &message.detail else {
+        return truncate(&message.essential, width);
+    };
+    let whole = strings::with_detail(&message.essential, detail);
+    if str_width(&whole) <= width {
+        return Cow::Owned(whole);
     }
-    match text.split_once(" (") {
-        Some((essential, _)) if str_width(essential) <= width => {
-            let with_more = format!("{essential} {}", strings::ELLIPSIS);
-            if str_width(&with_more) <= width {
-                Cow::Owned(with_more)
-            } else {
-                Cow::Borrowed(essential)
-            }
-        }
-        _ => truncate(text, width),
+    let with_more = strings::with_more(&message.essential);
+    if str_width(&with_more) <= width {
+        return Cow::Owned(with_more);
     }
+    truncate(&message.essential, width)
 }
 
 /// As many whole hints as fit in `width` columns.
@@ -100,17 +103,32 @@ mod tests {
 
     #[test]
     fn details_go_before_the_essential_part() {
-        let message =
-            "unreadable progress.toml moved to x.bad; starting afresh (not TOML; in /tmp)";
-        assert_eq!(fit_message(message, 200), message);
+        let message = Message::with_detail(
+            "unreadable progress.toml moved to x.bad; starting afresh",
+            "not TOML; in /tmp",
+        );
         assert_eq!(
-            fit_message(message, 60),
+            fit_message(&message, 200),
+            "unreadable progress.toml moved to x.bad; starting afresh (not TOML; in /tmp)"
+        );
+        assert_eq!(
+            fit_message(&message, 60),
             "unreadable progress.toml moved to x.bad; starting afresh …"
         );
         assert_eq!(
-            fit_message(message, 56),
+            fit_message(&message, 56),
             "unreadable progress.toml moved to x.bad; starting afresh"
         );
-        assert_eq!(fit_message(message, 20), "unreadable progress…");
+        assert_eq!(fit_message(&message, 20), "unreadable progress…");
+    }
+
+    #[test]
+    fn a_message_without_details_is_cut_at_a_grapheme() {
+        let message = Message::new("保存できません👨\u{200D}👩\u{200D}👧です");
+        assert_eq!(fit_message(&message, 16), "保存できません…");
+        assert_eq!(
+            fit_message(&message, 17),
+            "保存できません👨\u{200D}👩\u{200D}👧…"
+        );
     }
 }

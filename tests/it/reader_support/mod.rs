@@ -59,7 +59,7 @@ pub fn sns_app(width: u16, height: u16) -> App {
 
 pub fn act(app: &mut App, actions: &[Action]) {
     for &action in actions {
-        update(app, Msg::Action(action));
+        let _ = update(app, Msg::Action(action));
     }
 }
 
@@ -69,4 +69,28 @@ pub fn draw(app: &App) -> Terminal<TestBackend> {
         Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("test backend");
     terminal.draw(|frame| view::draw(app, frame)).expect("draw");
     terminal
+}
+
+/// The buffer's rows as text, one line each, quoted as ratatui's own
+/// snapshot does but without its "hidden by multi-width symbols" notes, so
+/// a Japanese diff stays readable: a wide character's trailing cell is
+/// simply skipped.
+pub fn screen(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut row = String::new();
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            row.push_str(symbol);
+            skip = terakoya_core::text::width::str_width(symbol).saturating_sub(1);
+        }
+        out.push_str(&format!("\"{row}\"\n"));
+    }
+    out
 }
