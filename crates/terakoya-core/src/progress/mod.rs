@@ -4,10 +4,12 @@
 //! store (load, merge, locked atomic save) lives in `store`.
 
 mod disk;
+pub use disk::{FILE_NAME, MAX_FILE_BYTES};
 mod file;
 mod merge;
 pub mod report;
 pub mod store;
+pub mod problem;
 pub mod time;
 
 use std::collections::{BTreeMap, BTreeSet};
