@@ -8,4 +8,5 @@
 
 pub mod cli;
 pub mod i18n;
+pub mod progress_words;
 pub mod tui;

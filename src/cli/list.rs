@@ -72,7 +72,8 @@ fn report_problems(loaded: &Loaded, check: &str) -> std::io::Result<()> {
     }
     writeln!(
         err,
-        "terakoya: run `{check}` to see these problems in context"
+        "terakoya: run `{}` to see these problems in context",
+        super::echo::shown(check)
     )
 }
 

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 mod check;
+pub mod echo;
 mod list;
 mod progress;
 pub mod show;
@@ -131,7 +132,13 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("terakoya: error: {err:#}");
+            // Whatever a message echoes (an argument, a path, a name from
+            // a file) is shown visibly, never acted on by the terminal.
+            let message = format!("{err:#}");
+            eprintln!(
+                "terakoya: error: {}",
+                terakoya_core::text::sanitize::clean(&message)
+            );
             ExitCode::from(EXIT_FAILURE)
         }
     }

@@ -16,6 +16,7 @@ use ratatui::style::Color;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
+use crate::progress_words;
 use terakoya_core::bundle::{self, Severity};
 use terakoya_core::model::Library;
 use terakoya_core::progress::store::{Opened, Store};
@@ -50,14 +51,18 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
     let Opened {
         store,
         progress,
-        warning,
+        warnings: store_warnings,
     } = Store::open(data_dir);
     let (tx, rx) = mpsc::channel();
     spawn_signal_thread(tx.clone())?;
     let mut terminal = TerminalGuard::start()?;
     let size = terminal.0.size()?;
     let mut app = App::new(library, progress, size.width, size.height);
-    let warnings: Vec<String> = warning.into_iter().chain(load_warning).collect();
+    let warnings: Vec<String> = store_warnings
+        .iter()
+        .map(|w| progress_words::warning(w).to_string())
+        .chain(load_warning)
+        .collect();
     if !warnings.is_empty() {
         app.status = Status::warning(warnings.join("; "));
     }
@@ -256,6 +261,7 @@ fn dispatch(app: &mut App, saver: &mut Saver, msg: Msg) -> Step {
                 let reply = saver.save(changes);
                 update::update(app, reply);
                 if let Some(warning) = saver.store.take_warning() {
+                    let warning = progress_words::warning(&warning).to_string();
                     app.status = Status::warning(warning.clone());
                     saver.warnings.push(warning);
                 }
@@ -323,7 +329,8 @@ impl Saver {
             }
             Err(err) => {
                 self.failure = Some(err.to_string());
-                Msg::SaveFailed(err.to_string())
+                // The reader says "Progress not saved" itself.
+                Msg::SaveFailed(progress_words::error(&err).without_lead())
             }
         }
     }

@@ -41,7 +41,8 @@ fn a_save_failure_is_a_warning() {
 fn the_bad_progress_file_message_says_the_essential_first() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("progress.toml"), b"\xff garbage [[[").unwrap();
-    let warning = Store::open(Some(dir.path())).warning.unwrap();
+    let warnings = Store::open(Some(dir.path())).warnings;
+    let warning = crate::progress_words::warning(&warnings[0]).to_string();
     let (essential, detail) = warning.split_once(" (").unwrap();
     assert!(
         essential.starts_with("unreadable progress.toml moved to progress.")

@@ -447,12 +447,22 @@ mod tests {
         let link = dir.path().join(FILE_NAME);
         std::os::unix::fs::symlink("elsewhere.toml", &link).unwrap();
         write_atomically(&write_target(&link).unwrap(), b"new").unwrap();
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(fs::read(&real).unwrap(), b"new");
         // A dangling link's target is created, and the link stays.
         fs::remove_file(&real).unwrap();
         write_atomically(&write_target(&link).unwrap(), b"again").unwrap();
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(fs::read(&real).unwrap(), b"again");
     }
 
@@ -463,13 +473,23 @@ mod tests {
         let link = dir.path().join(FILE_NAME);
         std::os::unix::fs::symlink("/dev/null", &link).unwrap();
         let err = write_target(&link).unwrap_err();
-        assert!(matches!(err, FileError::NotRegular(FileKind::CharDevice)), "{err:?}");
+        assert!(
+            matches!(err, FileError::NotRegular(FileKind::CharDevice)),
+            "{err:?}"
+        );
         let sub = dir.path().join("sub");
         fs::create_dir(&sub).unwrap();
         let err = write_atomically(&sub, b"x").unwrap_err();
-        assert!(matches!(err, FileError::NotRegular(FileKind::Directory)), "{err:?}");
+        assert!(
+            matches!(err, FileError::NotRegular(FileKind::Directory)),
+            "{err:?}"
+        );
         assert!(sub.is_dir());
-        assert_eq!(names(dir.path()), [FILE_NAME, "sub"], "a temporary file was left");
+        assert_eq!(
+            names(dir.path()),
+            [FILE_NAME, "sub"],
+            "a temporary file was left"
+        );
     }
 
     #[test]
@@ -498,9 +518,15 @@ mod tests {
         }
         let started = Instant::now();
         let read = read_if_exists(&dir.path().join(FILE_NAME)).unwrap_err();
-        assert!(matches!(read, FileError::NotRegular(FileKind::Fifo)), "{read:?}");
+        assert!(
+            matches!(read, FileError::NotRegular(FileKind::Fifo)),
+            "{read:?}"
+        );
         let lock = Lock::acquire(dir.path()).unwrap_err();
-        assert!(matches!(lock, FileError::NotRegular(FileKind::Fifo)), "{lock:?}");
+        assert!(
+            matches!(lock, FileError::NotRegular(FileKind::Fifo)),
+            "{lock:?}"
+        );
         assert!(started.elapsed() < Duration::from_secs(2));
     }
 
@@ -510,6 +536,14 @@ mod tests {
         assert_eq!(exact.len() as u64, MAX_FILE_BYTES);
         // An endless source ends one byte past the limit, as an error.
         let err = read_limited(io::repeat(0)).unwrap_err();
-        assert!(matches!(err, FileError::TooLarge { limit: MAX_FILE_BYTES }), "{err:?}");
+        assert!(
+            matches!(
+                err,
+                FileError::TooLarge {
+                    limit: MAX_FILE_BYTES
+                }
+            ),
+            "{err:?}"
+        );
     }
 }

@@ -7,9 +7,9 @@ mod disk;
 pub use disk::{FILE_NAME, MAX_FILE_BYTES};
 mod file;
 mod merge;
+pub mod problem;
 pub mod report;
 pub mod store;
-pub mod problem;
 pub mod time;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -11,7 +11,8 @@
 use std::path::{Path, PathBuf};
 
 use super::disk::{self, FILE_NAME, LOCK_NAME, Lock};
-use super::file::{self, Document, FormatError};
+pub use super::file::FormatError;
+use super::file::{self, Document};
 pub use super::problem::{
     AfterSetAside, FileError, FileKind, Hint, Salvage, StoreError, StoreWarning,
 };

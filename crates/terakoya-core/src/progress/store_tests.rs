@@ -164,11 +164,23 @@ fn a_file_with_a_bad_entry_keeps_the_rest_and_sets_the_original_aside() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join(FILE_NAME), ONE_BAD_ENTRY).unwrap();
     let opened = open(dir.path());
-    let [StoreWarning::EntriesLeftOut { reason, salvage, .. }] = opened.warnings.as_slice() else {
+    let [
+        StoreWarning::EntriesLeftOut {
+            reason, salvage, ..
+        },
+    ] = opened.warnings.as_slice()
+    else {
         panic!("{:?}", opened.warnings);
     };
     assert!(
-        matches!(salvage, Salvage::Kept { lessons: 2, left_out: 1, .. }),
+        matches!(
+            salvage,
+            Salvage::Kept {
+                lessons: 2,
+                left_out: 1,
+                ..
+            }
+        ),
         "{salvage:?}"
     );
     assert!(reason.to_string().contains("career/07"), "{reason}");
@@ -385,19 +397,30 @@ fn import_merges_and_export_round_trips() {
         .unwrap();
     theirs.apply(&[tick("06", "p2", true)]).unwrap();
     let exported = theirs.export().unwrap();
-    let merged = ours.import(exported.as_bytes(), Path::new("x.toml")).unwrap();
+    let merged = ours
+        .import(exported.as_bytes(), Path::new("x.toml"))
+        .unwrap();
     assert!(merged.is_ticked(&key("06"), "p1"));
     assert!(merged.is_ticked(&key("06"), "p2"));
     assert!(merged.is_ticked(&key("07"), "p1"));
     // Importing the same file again changes nothing.
-    assert_eq!(ours.import(exported.as_bytes(), Path::new("x.toml")).unwrap(), merged);
+    assert_eq!(
+        ours.import(exported.as_bytes(), Path::new("x.toml"))
+            .unwrap(),
+        merged
+    );
     let err = ours.import(b"version = 1\nlessons = 2", Path::new("x.toml"));
     assert!(
         matches!(&err, Err(StoreError::ImportUnreadable { path, .. }) if path == Path::new("x.toml")),
         "{err:?}"
     );
-    let err = ours.import(b"version = 3", Path::new("y.toml")).unwrap_err();
-    assert!(matches!(err, StoreError::ImportNewer { version: 3, .. }), "{err}");
+    let err = ours
+        .import(b"version = 3", Path::new("y.toml"))
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::ImportNewer { version: 3, .. }),
+        "{err}"
+    );
     assert_eq!(open(here.path()).progress, merged);
 }
 
@@ -425,4 +448,3 @@ fn an_empty_data_dir_setting_means_the_default() {
         Some(PathBuf::from("mine"))
     );
 }
-
