@@ -238,6 +238,35 @@ fn sync_dir(path: &Path) {
     }
 }
 
+/// What identifies one version of a file: device, inode, size and
+/// modification time (to the nanosecond). Every save renames a new file
+/// into place, so another terakoya's save always changes the inode; a hand
+/// edit changes the time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp(u64, u64, u64, i64, i64);
+
+/// The stamp of the file `path` names (through symlinks), if it is a
+/// regular file; `None` where stamps are not available.
+pub fn stamp(path: &Path) -> Option<Stamp> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = fs::metadata(path).ok().filter(fs::Metadata::is_file)?;
+        Some(Stamp(
+            meta.dev(),
+            meta.ino(),
+            meta.size(),
+            meta.mtime(),
+            meta.mtime_nsec(),
+        ))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
 /// The file's bytes, or `None` if it does not exist. Opened without
 /// blocking; anything but a regular file, or one larger than
 /// [`MAX_FILE_BYTES`], is an error.

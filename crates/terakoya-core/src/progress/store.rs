@@ -42,6 +42,10 @@ pub struct Store {
     /// The progress last read or written: the base for the next change if
     /// the file has become unreadable in between.
     last_good: Progress,
+    /// The document this store last wrote, with the file's stamp then: if
+    /// the file still has that stamp, the next change need not re-read and
+    /// re-parse it (the file of a large library takes a visible pause).
+    written: Option<(disk::Stamp, Document)>,
     /// Raised by a save that had to set a bad file aside.
     warning: Option<StoreWarning>,
 }
@@ -59,6 +63,7 @@ impl Store {
         let store = Store {
             dir,
             last_good: progress.clone(),
+            written: None,
             warning: None,
         };
         Opened {
@@ -82,6 +87,7 @@ impl Store {
             store: Store {
                 dir,
                 last_good: progress.clone(),
+                written: None,
                 warning: None,
             },
             progress,
@@ -96,6 +102,7 @@ impl Store {
         Store {
             dir: resolve_dir(data_dir),
             last_good: Progress::default(),
+            written: None,
             warning: None,
         }
     }
@@ -221,7 +228,14 @@ impl Store {
             cause,
         })?;
         let path = dir.join(FILE_NAME);
-        let (mut doc, set_aside) = self.load_for_update(&path)?;
+        let unchanged = self
+            .written
+            .take()
+            .filter(|(stamp, _)| disk::stamp(&path).as_ref() == Some(stamp));
+        let (mut doc, set_aside) = match unchanged {
+            Some((_, doc)) => (doc, false),
+            None => self.load_for_update(&path)?,
+        };
         let before = doc.clone();
         change(&mut doc);
         // A bad file set aside leaves no progress file: write the progress
@@ -230,10 +244,15 @@ impl Store {
             let text = file::to_text(&doc)?;
             disk::write_target(&path)
                 .and_then(|target| disk::write_atomically(&target, text.as_bytes()))
-                .map_err(|cause| StoreError::Write { path, cause })?;
+                .map_err(|cause| StoreError::Write {
+                    path: path.clone(),
+                    cause,
+                })?;
         }
         self.last_good = doc.progress.clone();
-        Ok(doc.progress)
+        let progress = doc.progress.clone();
+        self.written = disk::stamp(&path).map(|stamp| (stamp, doc));
+        Ok(progress)
     }
 
     /// The document to change, read under the lock, and whether an
