@@ -275,3 +275,27 @@ fn tables_align_a_half_width_id_by_its_terminal_width() {
         "{list}"
     );
 }
+
+#[test]
+fn dates_are_days_in_the_local_time_zone() {
+    let world = World::new();
+    let file = "version = 1\n[lessons.\"c/ｶﾞ\"]\nlast_opened = 2024-11-30T20:00:00Z\n";
+    fs::write(world.progress_file(), file).unwrap();
+    let day = |tz: &str| {
+        let out = world
+            .terakoya()
+            .env("TZ", tz)
+            .arg("progress")
+            .output()
+            .unwrap();
+        let table = text(&out.stdout);
+        table.lines().nth(1).unwrap_or_default().to_owned()
+    };
+    // 20:00 UTC is 05:00 the next morning in Japan.
+    assert!(
+        day("Asia/Tokyo").contains(" 2024-12-01 "),
+        "{}",
+        day("Asia/Tokyo")
+    );
+    assert!(day("UTC").contains(" 2024-11-30 "), "{}", day("UTC"));
+}
