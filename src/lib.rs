@@ -9,4 +9,5 @@
 pub mod cli;
 pub mod config;
 pub mod i18n;
+pub mod progress_words;
 pub mod tui;

@@ -116,7 +116,7 @@ pub fn message(kind: &K) -> String {
             entry,
             id,
             first_line,
-            explicit: true,
+            same_text: false,
             ..
         } => t!(
             "check.message.duplicate_entry_id",
@@ -128,7 +128,7 @@ pub fn message(kind: &K) -> String {
             entry,
             id,
             first_line,
-            explicit: false,
+            same_text: true,
             ..
         } => t!(
             "check.message.same_entry_text",

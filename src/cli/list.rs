@@ -74,7 +74,7 @@ pub(super) fn report_problems(loaded: &Loaded, check: &str) -> std::io::Result<(
     writeln!(
         err,
         "{}",
-        crate::t!("check.see_in_context", command = check)
+        crate::t!("check.see_in_context", command = super::echo::shown(check))
     )
 }
 

@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 mod check;
 pub mod command;
 pub mod diagnostic;
+pub mod echo;
 mod list;
 pub mod output;
 mod progress;
@@ -156,7 +157,13 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            output::eprint_line(&format!("terakoya: error: {err:#}"));
+            // Whatever a message echoes (an argument, a path, a name from
+            // a file) is shown visibly, never acted on by the terminal.
+            let message = format!("{err:#}");
+            output::eprint_line(&format!(
+                "terakoya: error: {}",
+                terakoya_core::text::sanitize::clean(&message)
+            ));
             ExitCode::from(EXIT_FAILURE)
         }
     }

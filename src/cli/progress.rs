@@ -2,19 +2,21 @@
 //! `import` (merge) and `reset`. The file format and the merge rules are in
 //! docs/progress.md.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use serde::Serialize;
 
+use super::echo::{shown, shown_path};
 use super::table::aligned;
 use super::{Cli, ProgressAction, ProgressArgs};
+use crate::progress_words::{self, to_anyhow};
 use terakoya_core::bundle;
 use terakoya_core::model::Library;
 use terakoya_core::progress::report::{LessonReport, report};
-use terakoya_core::progress::store::{Opened, Reset, Store};
+use terakoya_core::progress::store::{Opened, Reset, Store, StoreError};
 use terakoya_core::progress::{LessonKey, Progress, time};
 
 pub fn run(cli: &Cli, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
@@ -57,8 +59,11 @@ fn open(data_dir: Option<&Path>) -> Opened {
 
 /// Says on stderr what opening the store found wrong (also for `show`).
 pub(super) fn warn(opened: &Opened) {
-    if let Some(warning) = &opened.warning {
-        eprintln!("terakoya: warning: {warning}");
+    for warning in &opened.warnings {
+        super::output::eprint_line(&format!(
+            "terakoya: warning: {}",
+            progress_words::warning(warning)
+        ));
     }
 }
 
@@ -68,7 +73,7 @@ fn show(cli: &Cli, store: &Store, progress: &Progress, json: bool) -> anyhow::Re
         super::output::eprint_line(&format!(
             "terakoya: {} problem(s) in the lesson files; `{}` shows them",
             loaded.diagnostics.len(),
-            super::command::check_command(cli.lessons.as_deref())
+            shown(&super::command::check_command(cli.lessons.as_deref()))
         ));
     }
     let rows = report(&loaded.library, progress);
@@ -138,7 +143,7 @@ pub fn table(rows: &[LessonReport<'_>], now: u64) -> String {
             format!("{}/{}", row.ticked.len(), row.points_total()),
             format!("{}/{}", row.sections_read.len(), row.sections_total()),
             row.last_opened
-                .map_or_else(|| "-".to_owned(), |at| time::ago(at, now)),
+                .map_or_else(|| "-".to_owned(), |at| progress_words::ago(at, now)),
             title(row),
         ]
     }));
@@ -171,40 +176,44 @@ fn footer(library: &Library, progress: &Progress, store: &Store) -> String {
         ));
     }
     if let Some(file) = store.file() {
-        text.push_str(&format!("\nProgress file: {}\n", file.display()));
+        text.push_str(&format!("\nProgress file: {}\n", shown_path(&file)));
     }
     text
 }
 
 fn export(store: &Store, file: &Path) -> anyhow::Result<ExitCode> {
-    if file == Path::new("-") {
+    // `/dev/stdout` is stdout too: replacing it by rename would replace the
+    // device node (as root) or fail, never reach the pipe it names.
+    if file == Path::new("-") || file == Path::new("/dev/stdout") {
         let mut out = std::io::stdout().lock();
-        out.write_all(store.export()?.as_bytes())?;
+        out.write_all(store.export().map_err(|e| to_anyhow(&e))?.as_bytes())?;
         out.flush()?;
     } else {
-        let lessons = store.export_to(file)?;
+        let lessons = store.export_to(file).map_err(|e| to_anyhow(&e))?;
         println!(
             "Exported the progress of {lessons} lesson(s) to {}",
-            file.display()
+            shown_path(file)
         );
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn import(store: &mut Store, before: &Progress, file: &Path) -> anyhow::Result<ExitCode> {
-    let text = if file == Path::new("-") {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("cannot read the progress to import from stdin")?;
-        text
+    let bytes = if file == Path::new("-") {
+        Store::read_import(std::io::stdin().lock(), Path::new("stdin"))
     } else {
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?
+        std::fs::File::open(file)
+            .map_err(|e| StoreError::ImportRead {
+                path: file.to_path_buf(),
+                cause: e.into(),
+            })
+            .and_then(|opened| Store::read_import(opened, file))
     };
-    let after = store.import(&text, file)?;
+    let bytes = bytes.map_err(|e| to_anyhow(&e))?;
+    let after = store.import(&bytes, file).map_err(|e| to_anyhow(&e))?;
     println!(
         "Imported {}: {} new tick(s), {} lesson(s) with progress in all.",
-        file.display(),
+        shown_path(file),
         tick_count(&after).saturating_sub(tick_count(before)),
         after.lessons.len()
     );
@@ -233,7 +242,7 @@ fn reset(
         println!("Nothing cleared.");
         return Ok(ExitCode::SUCCESS);
     }
-    store.reset(scope)?;
+    store.reset(scope).map_err(|e| to_anyhow(&e))?;
     println!("Cleared {what}.");
     Ok(ExitCode::SUCCESS)
 }
@@ -241,7 +250,8 @@ fn reset(
 fn describe_lesson(progress: &Progress, key: &LessonKey) -> String {
     let saved = progress.lesson(key);
     format!(
-        "the progress of {key} ({} point(s) ticked, {} section(s) read)",
+        "the progress of {} ({} point(s) ticked, {} section(s) read)",
+        shown(&key.to_string()),
         saved.map_or(0, |l| l.ticked.len()),
         saved.map_or(0, |l| l.sections_read.len())
     )
@@ -276,11 +286,15 @@ fn find_saved(progress: &Progress, spec: &str) -> anyhow::Result<LessonKey> {
     };
     match matches.as_slice() {
         [key] => Ok((*key).clone()),
-        [] => bail!("no saved progress for `{spec}`; `terakoya progress` shows the lessons"),
+        [] => bail!(
+            "no saved progress for `{}`; `terakoya progress` shows the lessons",
+            shown(spec)
+        ),
         keys => bail!(
-            "`{spec}` has progress in more than one course; name one of: {}",
+            "`{}` has progress in more than one course; name one of: {}",
+            shown(spec),
             keys.iter()
-                .map(ToString::to_string)
+                .map(|key| shown(&key.to_string()).into_owned())
                 .collect::<Vec<_>>()
                 .join(", ")
         ),

@@ -53,11 +53,15 @@ pub fn run(cli: &Cli, spec: &str, width: Option<u16>) -> anyhow::Result<ExitCode
             // The model's message names `terakoya list`; run as printed it
             // must list the same lessons.
             let list = command(cli.lessons.as_deref(), "list");
-            anyhow::bail!("no lesson `{spec}`; `{list}` shows the lesson ids");
+            anyhow::bail!(
+                "no lesson `{}`; `{}` shows the lesson ids",
+                super::echo::shown(&spec),
+                super::echo::shown(&list)
+            );
         }
         Err(err) => {
             report_problems(cli, &loaded, None);
-            anyhow::bail!(err);
+            anyhow::bail!("{}", super::echo::shown(&err.to_string()));
         }
     };
     report_problems(cli, &loaded, Some(lesson));
@@ -122,6 +126,7 @@ fn report_problems(cli: &Cli, loaded: &Loaded, lesson: Option<&Lesson>) {
     }
     if !relevant.is_empty() {
         let check = check_command(cli.lessons.as_deref());
+        let check = super::echo::shown(&check);
         eprint_line(&crate::t!("check.see_in_context", command = check));
     }
 }

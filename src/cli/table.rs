@@ -3,12 +3,24 @@
 
 use terakoya_core::text::width::str_width;
 
+/// Columns a cell takes on a terminal. `str_width` measures as ratatui
+/// draws, which gives a half-width sound mark (`ﾞ`, `ﾟ`) a column more than
+/// a terminal does; lesson text has none left (the loader widens them),
+/// but ids (`ｶﾞ`, from a file name) keep them.
+fn cell_width(cell: &str) -> usize {
+    let sound_marks = cell
+        .chars()
+        .filter(|&c| c == '\u{FF9E}' || c == '\u{FF9F}')
+        .count();
+    str_width(cell).saturating_sub(sound_marks)
+}
+
 /// The rows as lines: every cell padded to its column's widest, columns two
 /// spaces apart, those in `right_aligned` flush right (counts); no trailing
 /// spaces.
 pub fn aligned<const N: usize>(rows: &[[String; N]], right_aligned: &[usize]) -> String {
     let widths: Vec<usize> = (0..N)
-        .map(|col| rows.iter().map(|r| str_width(&r[col])).max().unwrap_or(0))
+        .map(|col| rows.iter().map(|r| cell_width(&r[col])).max().unwrap_or(0))
         .collect();
     rows.iter()
         .map(|row| line(row, &widths, right_aligned))
@@ -18,7 +30,7 @@ pub fn aligned<const N: usize>(rows: &[[String; N]], right_aligned: &[usize]) ->
 fn line(row: &[String], widths: &[usize], right_aligned: &[usize]) -> String {
     let mut line = String::new();
     for (col, (cell, width)) in row.iter().zip(widths).enumerate() {
-        let gap = " ".repeat(width.saturating_sub(str_width(cell)));
+        let gap = " ".repeat(width.saturating_sub(cell_width(cell)));
         if right_aligned.contains(&col) {
             line.push_str(&gap);
             line.push_str(cell);
@@ -29,4 +41,18 @@ fn line(row: &[String], widths: &[usize], right_aligned: &[usize]) -> String {
         line.push_str("  ");
     }
     format!("{}\n", line.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn half_width_kana_take_their_terminal_width() {
+        assert_eq!(cell_width("ｶﾞ"), 2);
+        assert_eq!(cell_width("ﾊﾟﾝ"), 3);
+        assert_eq!(cell_width("医師"), 4);
+        let rows = [["ｶﾞ", "x"].map(String::from), ["ab", "y"].map(String::from)];
+        assert_eq!(aligned(&rows, &[]), "ｶﾞ  x\nab  y\n");
+    }
 }

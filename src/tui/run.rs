@@ -51,16 +51,16 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
     let Opened {
         store,
         progress,
-        warning,
+        warnings: store_warnings,
     } = Store::open(data_dir);
     let (tx, rx) = mpsc::channel();
     spawn_signal_thread(tx.clone())?;
     let mut terminal = TerminalGuard::start()?;
     let size = terminal.0.size()?;
     let mut app = App::new(library, progress, size.width, size.height);
-    let warnings: Vec<Message> = warning
+    let warnings: Vec<Message> = store_warnings
         .iter()
-        .map(|w| strings::store_warning(w))
+        .map(strings::store_warning)
         .chain(load_warning.map(Message::new))
         .collect();
     if !warnings.is_empty() {

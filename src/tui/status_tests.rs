@@ -44,13 +44,13 @@ fn a_save_failure_is_a_warning() {
 fn the_bad_progress_file_message_says_the_essential_first() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("progress.toml"), b"\xff garbage [[[").unwrap();
-    let warning = Store::open(Some(dir.path())).warning.unwrap();
-    let message = super::strings::store_warning(&warning);
+    let warnings = Store::open(Some(dir.path())).warnings;
+    let message = super::strings::store_warning(&warnings[0]);
     let (essential, detail) = (message.essential, message.detail.unwrap());
     assert!(
         essential.starts_with("unreadable progress.toml moved to progress.")
             && essential.ends_with(".bad; starting afresh"),
-        "{warning}"
+        "{essential}"
     );
     assert!(str_width(&essential) <= 80, "{essential}");
     assert!(detail.contains(&dir.path().display().to_string()));

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use terakoya_core::progress::store::StoreError;
+use terakoya_core::progress::store::{StoreError, StoreWarning};
 
 use super::app::Message;
 use super::keys::Context;
@@ -176,21 +176,26 @@ pub fn load_errors(files: usize, check: &str) -> String {
 /// Why a save failed, for the status line: the one place a store error
 /// becomes words in the reader.
 pub fn save_failed(error: &StoreError) -> Message {
-    let reason = error.to_string();
-    // Store errors start with what failed; the essential part already says it.
-    let reason = reason
-        .strip_prefix("cannot save progress: ")
-        .unwrap_or(&reason);
-    Message::with_detail("Progress not saved", reason)
+    // The store's lead ("cannot save progress") is said the reader's way;
+    // its essential part stays essential (it may be "upgrade terakoya").
+    let worded = crate::progress_words::error(error);
+    Message {
+        essential: format!("Progress not saved: {}", worded.essential),
+        detail: worded.detail,
+    }
 }
 
 /// A warning of the store's (a progress file it could not read, moved
-/// aside). Until the store's warnings are typed, its wording is the
-/// contract: the essential part first, details in a final parenthesis.
-pub fn store_warning(text: &str) -> Message {
-    match text.strip_suffix(')').and_then(|t| t.split_once(" (")) {
-        Some((essential, detail)) => Message::with_detail(essential, detail),
-        None => Message::new(text),
+/// aside), in its essential and detail parts.
+pub fn store_warning(warning: &StoreWarning) -> Message {
+    let worded = crate::progress_words::warning(warning);
+    let essential = match worded.lead {
+        Some(lead) => format!("{lead}: {}", worded.essential),
+        None => worded.essential,
+    };
+    Message {
+        essential,
+        detail: worded.detail,
     }
 }
 

@@ -20,6 +20,8 @@ mod hostile_fs;
 mod hostile_props;
 mod hostile_pty;
 mod progress_cli;
+mod progress_golden;
+mod progress_hostile;
 mod progress_reset_pty;
 mod progress_store;
 mod pty_reader;

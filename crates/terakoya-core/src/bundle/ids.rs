@@ -29,6 +29,14 @@ pub fn derived_id(prefix: &str, text: &str) -> String {
     id
 }
 
+/// `prefix-xxxxxxxxxxxxxxxx`: the whole 64-bit hash of `text`. Used only
+/// for the second of two different texts whose 32-bit ids collide (about
+/// one pair in 20,000 headings of one lesson could), so every id a lesson
+/// has without a collision stays as it was.
+pub fn long_derived_id(prefix: &str, text: &str) -> String {
+    format!("{prefix}-{:016x}", fnv1a64(text.as_bytes()))
+}
+
 /// The id of a section without `id`: a hash of its heading.
 pub fn section_id(heading: &str) -> String {
     derived_id("s", heading)
@@ -67,5 +75,24 @@ mod tests {
             assert_eq!(id_problem(&section_id(text)), None);
             assert_eq!(id_problem(&point_id(text)), None);
         }
+    }
+
+    #[test]
+    fn long_ids_are_the_whole_hash() {
+        assert_eq!(long_derived_id("p", "foobar"), "p-85944171f73967e8");
+        assert_eq!(id_problem(&long_derived_id("s", "見出し")), None);
+    }
+
+    #[test]
+    fn id_rules() {
+        assert_eq!(id_problem("06-sns"), None);
+        assert_eq!(id_problem("第6回"), None);
+        assert!(id_problem("").is_some());
+        assert!(id_problem("a/b").is_some());
+        assert!(id_problem("a b").is_some());
+        assert!(id_problem(&"x".repeat(101)).is_some());
+        assert!(id_problem("x\u{1b}[31m").is_some());
+        assert!(id_problem("abc\u{202e}txt").is_some());
+        assert!(id_problem("a\u{2066}b").is_some());
     }
 }

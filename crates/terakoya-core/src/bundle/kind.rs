@@ -149,8 +149,9 @@ pub enum DiagnosticKind {
         entry: Entry,
         id: String,
         first_line: usize,
-        /// Whether this entry's id is explicit (else derived from its text).
-        explicit: bool,
+        /// Whether both ids were derived from the same text (else the ids
+        /// are equal by being given so, or by a collision of hashes).
+        same_text: bool,
         fix: DuplicateFix,
     },
 

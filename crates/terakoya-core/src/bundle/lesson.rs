@@ -180,8 +180,9 @@ fn summary(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<SummaryPoint> {
 }
 
 /// Ids already used in one list (sections or summary), with the byte
-/// offset where each was first used and whether it was given explicitly.
-type Ids = HashMap<String, (usize, bool)>;
+/// offset where each was first used, whether it was given explicitly, and
+/// for a derived one the 64-bit hash of its text.
+type Ids = HashMap<String, (usize, bool, u64)>;
 
 /// Sections and summary points: named in messages, with ids derived from
 /// their heading or text.
@@ -212,9 +213,20 @@ fn entry_id(
     seen: &mut Ids,
 ) -> String {
     let explicit = opt_str(check, table, "id");
-    let (id, span) = match (&explicit, text) {
-        (Some(id), _) => (id.value.to_owned(), id.span.clone()),
-        (None, Some(text)) => ((entry.derive)(text), text_at),
+    let (id, span, hash) = match (&explicit, text) {
+        (Some(id), _) => (id.value.to_owned(), id.span.clone(), 0),
+        (None, Some(text)) => {
+            let hash = ids::fnv1a64(text.as_bytes());
+            let mut id = (entry.derive)(text);
+            // Two different texts with the same short id: the second gets
+            // the whole hash (see `ids::long_derived_id`).
+            if let Some(&(_, false, first_hash)) = seen.get(&id)
+                && first_hash != hash
+            {
+                id = ids::long_derived_id(&id[..1], text);
+            }
+            (id, text_at, hash)
+        }
         (None, None) => return (entry.derive)(""),
     };
     // Derived ids are always well-formed; only explicit ones are checked.
@@ -229,7 +241,7 @@ fn entry_id(
         };
         check.error(given.span.clone(), kind);
     }
-    if let Some(&(first, first_explicit)) = seen.get(&id) {
+    if let Some(&(first, first_explicit, first_hash)) = seen.get(&id) {
         let first = check.src.locate(first..first).line;
         // Two explicit ids: one must change. Otherwise the derived one can
         // be given an id of its own.
@@ -238,16 +250,20 @@ fn entry_id(
         } else {
             DuplicateFix::GiveExplicitId
         };
+        // The same text makes the same id; an id equal to another's by
+        // chance (an explicit one, or a collision of whole hashes) is a
+        // duplicate id, not the same text.
+        let same_text = explicit.is_none() && !first_explicit && first_hash == hash;
         let kind = DiagnosticKind::DuplicateEntryId {
             entry: entry.entry,
             id: id.clone(),
             first_line: first,
-            explicit: explicit.is_some(),
+            same_text,
             fix,
         };
         check.error(span, kind);
     } else {
-        seen.insert(id.clone(), (span.start, explicit.is_some()));
+        seen.insert(id.clone(), (span.start, explicit.is_some(), hash));
     }
     id
 }

@@ -219,3 +219,24 @@ fn duplicate_ids_help_renames_explicit_ids_and_adds_one_to_derived() {
     assert_eq!(helps(derived_twice), helps(explicit_then_derived));
     assert_eq!(helps(derived_twice), [add_one]);
 }
+
+#[test]
+fn different_headings_with_colliding_short_ids_both_load() {
+    // Found by search: the folded 32-bit hashes of these two are equal.
+    let text = "title = \"t\"\n[[sections]]\nheading = \"見出し48526\"\nbody = \"b\"\n\
+                [[sections]]\nheading = \"見出し70692\"\nbody = \"b\"\n";
+    assert_eq!(
+        super::ids::section_id("見出し48526"),
+        super::ids::section_id("見出し70692")
+    );
+    let result = parse(text);
+    assert!(result.diagnostics.is_empty(), "{:?}", result.diagnostics);
+    let sections = result.value.unwrap().lesson.sections;
+    // The first keeps the id it always had; the second gets the whole hash.
+    assert_eq!(sections[0].id, "s-bf68f9eb");
+    assert_eq!(
+        sections[1].id,
+        super::ids::long_derived_id("s", "見出し70692")
+    );
+    assert_eq!(sections[1].id.len(), 18);
+}

@@ -1,10 +1,17 @@
 //! File-system primitives of the store: the private data directory, the
 //! lock, atomic replacement, and setting an unreadable file aside.
+//!
+//! Every file is opened without blocking and checked to be a regular file
+//! before it is read or replaced: a FIFO, a device or a directory at a
+//! store path (or a symlink to one) is an error, never a hang or a file
+//! written over it. Reads stop at [`MAX_FILE_BYTES`].
 
 use std::fs::{self, File, TryLockError};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+use super::problem::{FileError, FileKind};
 
 /// The progress file, in the data directory.
 pub const FILE_NAME: &str = "progress.toml";
@@ -12,27 +19,34 @@ pub const FILE_NAME: &str = "progress.toml";
 /// A separate file, because the progress file itself is replaced by rename.
 pub const LOCK_NAME: &str = "progress.lock";
 
+/// The largest progress file (or import) read: 16 MiB. A heavy real file is
+/// about 230 bytes a lesson (10,000 lessons: 2.3 MB), so this leaves room
+/// for 70,000 lessons while a runaway input (`/dev/zero`, a wrong file) is
+/// refused before parsing, which takes about 20 times the text in memory.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// Creates `dir` and its missing parents, mode 0700 on Unix (as the XDG
 /// base directory spec asks of data directories).
-pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+pub fn create_private_dir(dir: &Path) -> Result<(), FileError> {
     // DirBuilder would say "File exists", which hides what is wrong.
-    if dir.exists() && !dir.is_dir() {
-        return Err(io::Error::new(
-            io::ErrorKind::NotADirectory,
-            "not a directory",
-        ));
+    if let Ok(meta) = fs::metadata(dir)
+        && !meta.is_dir()
+    {
+        return Err(FileError::Io(io::ErrorKind::NotADirectory.into()));
     }
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
+    Ok(builder.create(dir)?)
 }
 
-/// Checks that files can be created in `dir` (an unnamed temporary file on
-/// Linux, which leaves nothing behind).
-pub fn probe_writable(dir: &Path) -> io::Result<()> {
-    private_options().open(dir.join(FILE_NAME))?.discard()
+/// Checks that files can be created in `dir`: creates and removes a
+/// temporary file.
+pub fn probe_writable(dir: &Path) -> Result<(), FileError> {
+    let (file, temp) = create_temporary(&dir.join(FILE_NAME))?;
+    drop(file);
+    Ok(fs::remove_file(temp)?)
 }
 
 /// An exclusive lock on the data directory, released when dropped (closing
@@ -46,17 +60,17 @@ pub struct Lock(#[allow(dead_code)] File);
 pub const LOCK_WAIT: Duration = Duration::from_secs(3);
 
 impl Lock {
-    pub fn acquire(dir: &Path) -> io::Result<Lock> {
+    pub fn acquire(dir: &Path) -> Result<Lock, FileError> {
         Self::acquire_within(dir, LOCK_WAIT)
     }
 
     /// Takes the lock, retrying until `wait` has passed.
-    pub fn acquire_within(dir: &Path, wait: Duration) -> io::Result<Lock> {
+    pub fn acquire_within(dir: &Path, wait: Duration) -> Result<Lock, FileError> {
         let mut options = fs::OpenOptions::new();
         options.create(true).truncate(false).write(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let file = options.open(dir.join(LOCK_NAME))?;
+        let file = open_regular(&options, &dir.join(LOCK_NAME))?;
         let deadline = Instant::now() + wait;
         loop {
             match file.try_lock() {
@@ -64,84 +78,232 @@ impl Lock {
                 Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
                     std::thread::sleep(Duration::from_millis(10));
                 }
-                Err(TryLockError::WouldBlock) => {
-                    return Err(io::Error::new(
-                        io::ErrorKind::WouldBlock,
-                        "another terakoya has been saving for too long (is one stopped with Ctrl-Z?)",
-                    ));
-                }
+                Err(TryLockError::WouldBlock) => return Err(FileError::Busy),
                 // A file system without locks (some network or FUSE mounts):
                 // saving unlocked beats not saving; each write is still atomic.
                 Err(TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
                     return Ok(Lock(file));
                 }
-                Err(TryLockError::Error(e)) => return Err(e),
+                Err(TryLockError::Error(e)) => return Err(e.into()),
             }
         }
     }
 }
 
+/// Opens `path` without blocking (a FIFO would otherwise wait for a writer
+/// or reader forever) and refuses anything but a regular file.
+fn open_regular(options: &fs::OpenOptions, path: &Path) -> Result<File, FileError> {
+    let mut options = options.clone();
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = match options.open(path) {
+        Ok(file) => file,
+        // Opening a FIFO for writing without a reader fails with ENXIO;
+        // a socket with ENXIO too: say what it is rather than the errno.
+        Err(e) => {
+            return Err(match fs::metadata(path) {
+                Ok(meta) if !meta.is_file() => FileError::NotRegular(kind_of(&meta)),
+                _ => FileError::Io(e),
+            });
+        }
+    };
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(FileError::NotRegular(kind_of(&meta)));
+    }
+    Ok(file)
+}
+
+/// What `meta` describes, for a message about a path that is not a regular
+/// file.
+pub fn kind_of(meta: &fs::Metadata) -> FileKind {
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return FileKind::Directory;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return FileKind::Fifo;
+        } else if kind.is_socket() {
+            return FileKind::Socket;
+        } else if kind.is_char_device() {
+            return FileKind::CharDevice;
+        } else if kind.is_block_device() {
+            return FileKind::BlockDevice;
+        }
+    }
+    FileKind::Other
+}
+
 /// Replaces `path` with `bytes`: written to a temporary file in the same
 /// directory, fsynced, renamed over `path`, and the directory fsynced. A crash
-/// at any moment leaves the old file or the new one, never a torn one.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// at any moment leaves the old file or the new one, never a torn one; a
+/// failure leaves the old file and no temporary file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     write_atomically_with(path, |file| file.write_all(bytes))
 }
 
-/// Where to write `path`: the file a symlink points to (so that a progress
-/// file kept elsewhere, say by a dotfiles manager, stays linked), else `path`.
-pub fn write_target(path: &Path) -> PathBuf {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+/// Where to write `path` so that it is replaced but never something else:
+/// the regular file a symlink points to (so that a progress file kept
+/// elsewhere, say by a dotfiles manager, stays linked; a dangling link's
+/// target is created), else `path` itself. Anything that is not a regular
+/// file, at `path` or at the end of its links, is refused.
+pub fn write_target(path: &Path) -> Result<PathBuf, FileError> {
+    let mut target = path.to_path_buf();
+    // As many links as Linux follows (MAXSYMLINKS) before ELOOP.
+    for _ in 0..40 {
+        let meta = match fs::symlink_metadata(&target) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(target),
+            Err(e) => return Err(e.into()),
+            Ok(meta) => meta,
+        };
+        if meta.is_file() {
+            return Ok(target);
         }
-        _ => path.to_path_buf(),
+        if !meta.file_type().is_symlink() {
+            return Err(FileError::NotRegular(kind_of(&meta)));
+        }
+        let link = fs::read_link(&target)?;
+        target = match target.parent() {
+            Some(dir) => dir.join(link),
+            None => link,
+        };
     }
+    Err(FileError::NotRegular(FileKind::Other))
 }
 
 /// [`write_atomically`] with the writing done by `write`; if it fails, the
-/// temporary file is discarded and `path` is untouched.
+/// temporary file is removed and `path` is untouched. `path` must be a
+/// regular file or missing (see [`write_target`]): a rename would replace
+/// a device node or an empty directory as well.
 pub fn write_atomically_with(
     path: &Path,
     write: impl FnOnce(&mut File) -> io::Result<()>,
-) -> io::Result<()> {
-    let mut file = private_options().open(path)?;
-    write(file.as_file_mut())?;
-    file.commit()
+) -> Result<(), FileError> {
+    if let Ok(meta) = fs::symlink_metadata(path)
+        && !meta.is_file()
+    {
+        return Err(FileError::NotRegular(kind_of(&meta)));
+    }
+    replace(path, write)
 }
 
-/// New files are private (0600 on Unix) whatever the old file's mode was.
-fn private_options() -> atomic_write_file::OpenOptions {
-    #[allow(unused_mut)]
-    let mut options = atomic_write_file::OpenOptions::new();
+/// The temporary file, written and renamed over `path`; removed on failure.
+fn replace(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> Result<(), FileError> {
+    let (mut file, temp) = create_temporary(path)?;
+    let written = write(&mut file)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| {
+            drop(file);
+            fs::rename(&temp, path)
+        });
+    if let Err(e) = written {
+        let _ = fs::remove_file(&temp);
+        return Err(e.into());
+    }
+    sync_dir(path);
+    Ok(())
+}
+
+/// A new private file (0600 on Unix, whatever the old file's mode was)
+/// beside `path`: `.NAME.PID-N.tmp`, never an existing file.
+fn create_temporary(path: &Path) -> Result<(File, PathBuf), FileError> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    for n in 0..1000 {
+        let temp = path.with_file_name(format!(".{name}.{}-{n}.tmp", std::process::id()));
+        match options.open(&temp) {
+            Ok(file) => return Ok((file, temp)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(FileError::TooManyCopies)
+}
+
+/// Makes a rename in `path`'s directory durable. Best effort: some file
+/// systems cannot sync a directory, and the rename itself has succeeded.
+fn sync_dir(path: &Path) {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    if let Ok(dir) = File::open(dir) {
+        let _ = dir.sync_all();
+    }
+}
+
+/// What identifies one version of a file: device, inode, size and
+/// modification time (to the nanosecond). Every save renames a new file
+/// into place, so another terakoya's save always changes the inode; a hand
+/// edit changes the time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp(u64, u64, u64, i64, i64);
+
+/// The stamp of the file `path` names (through symlinks), if it is a
+/// regular file; `None` where stamps are not available.
+pub fn stamp(path: &Path) -> Option<Stamp> {
     #[cfg(unix)]
     {
-        use atomic_write_file::unix::OpenOptionsExt as _;
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.preserve_mode(false).mode(0o600);
+        use std::os::unix::fs::MetadataExt;
+        let meta = fs::metadata(path).ok().filter(fs::Metadata::is_file)?;
+        Some(Stamp(
+            meta.dev(),
+            meta.ino(),
+            meta.size(),
+            meta.mtime(),
+            meta.mtime_nsec(),
+        ))
     }
-    options
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
-/// The file's bytes, or `None` if it does not exist.
-pub fn read_if_exists(path: &Path) -> io::Result<Option<Vec<u8>>> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e),
+/// The file's bytes, or `None` if it does not exist. Opened without
+/// blocking; anything but a regular file, or one larger than
+/// [`MAX_FILE_BYTES`], is an error.
+pub fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>, FileError> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    let file = match open_regular(&options, path) {
+        Ok(file) => file,
+        Err(FileError::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    read_limited(file).map(Some)
+}
+
+/// Everything `reader` gives, up to [`MAX_FILE_BYTES`]; more is an error
+/// (read no further than one byte past the limit).
+pub fn read_limited(reader: impl Read) -> Result<Vec<u8>, FileError> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            limit: MAX_FILE_BYTES,
+        });
     }
+    Ok(bytes)
 }
 
 /// Moves `path` (`progress.toml`) aside to `progress.<stamp>.bad` in the same
 /// directory, or `progress.<stamp>-2.bad`, ... so that an earlier `.bad` file
 /// is never overwritten. Returns the new name.
-pub fn set_aside(path: &Path, stamp: &str) -> io::Result<PathBuf> {
+pub fn set_aside(path: &Path, stamp: &str) -> Result<PathBuf, FileError> {
     aside(path, stamp, move_without_clobbering)
 }
 
 /// [`set_aside`], but `path` stays too: the `.bad` file is a copy (a hard
 /// link where the file system has them).
-pub fn copy_aside(path: &Path, stamp: &str) -> io::Result<PathBuf> {
+pub fn copy_aside(path: &Path, stamp: &str) -> Result<PathBuf, FileError> {
     aside(path, stamp, copy_without_clobbering)
 }
 
@@ -149,7 +311,7 @@ fn aside(
     path: &Path,
     stamp: &str,
     place: fn(&Path, &Path) -> io::Result<()>,
-) -> io::Result<PathBuf> {
+) -> Result<PathBuf, FileError> {
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
     for attempt in 1..=100 {
         let name = match attempt {
@@ -160,13 +322,10 @@ fn aside(
         match place(path, &target) {
             Ok(()) => return Ok(target),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(e),
+            Err(e) => return Err(e.into()),
         }
     }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        "too many .bad files already",
-    ))
+    Err(FileError::TooManyCopies)
 }
 
 /// A new name for the file, never replacing an existing one.
@@ -211,7 +370,7 @@ mod tests {
             file.write_all(b"half of the new")?;
             Err(io::Error::other("disk full"))
         });
-        assert_eq!(result.unwrap_err().to_string(), "disk full");
+        assert!(matches!(result, Err(FileError::Io(e)) if e.to_string() == "disk full"));
         assert_eq!(fs::read(&path).unwrap(), b"old contents\n");
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "a temporary file was left: {names:?}");
@@ -282,7 +441,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let held = Lock::acquire(dir.path()).unwrap();
         let err = Lock::acquire_within(dir.path(), Duration::from_millis(50)).unwrap_err();
-        assert_eq!(err.kind(), io::ErrorKind::WouldBlock);
+        assert!(matches!(err, FileError::Busy), "{err:?}");
         drop(held);
         assert!(Lock::acquire_within(dir.path(), Duration::from_millis(50)).is_ok());
     }
@@ -293,7 +452,127 @@ mod tests {
         let file = root.path().join("file");
         fs::write(&file, "").unwrap();
         let err = create_private_dir(&file).unwrap_err();
-        assert_eq!(err.kind(), io::ErrorKind::NotADirectory);
-        assert_eq!(err.to_string(), "not a directory");
+        assert!(
+            matches!(&err, FileError::Io(e) if e.kind() == io::ErrorKind::NotADirectory),
+            "{err:?}"
+        );
+    }
+
+    /// Names in `dir`, sorted.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_write_follows_a_symlink_to_a_regular_file_and_keeps_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("elsewhere.toml");
+        fs::write(&real, "old").unwrap();
+        let link = dir.path().join(FILE_NAME);
+        std::os::unix::fs::symlink("elsewhere.toml", &link).unwrap();
+        write_atomically(&write_target(&link).unwrap(), b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).unwrap(), b"new");
+        // A dangling link's target is created, and the link stays.
+        fs::remove_file(&real).unwrap();
+        write_atomically(&write_target(&link).unwrap(), b"again").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).unwrap(), b"again");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_symlink_to_a_device_or_a_directory_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join(FILE_NAME);
+        std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+        let err = write_target(&link).unwrap_err();
+        assert!(
+            matches!(err, FileError::NotRegular(FileKind::CharDevice)),
+            "{err:?}"
+        );
+        let sub = dir.path().join("sub");
+        fs::create_dir(&sub).unwrap();
+        let err = write_atomically(&sub, b"x").unwrap_err();
+        assert!(
+            matches!(err, FileError::NotRegular(FileKind::Directory)),
+            "{err:?}"
+        );
+        assert!(sub.is_dir());
+        assert_eq!(
+            names(dir.path()),
+            [FILE_NAME, "sub"],
+            "a temporary file was left"
+        );
+    }
+
+    #[test]
+    fn a_failed_rename_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        fs::create_dir(&sub).unwrap();
+        fs::write(sub.join("inside"), "x").unwrap();
+        // Past the up-front check (as in a race), the rename fails.
+        let result = replace(&sub, |file| file.write_all(b"progress"));
+        assert!(matches!(result, Err(FileError::Io(_))), "{result:?}");
+        assert_eq!(names(dir.path()), ["sub"]);
+        assert_eq!(names(&sub), ["inside"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_are_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [FILE_NAME, LOCK_NAME] {
+            let status = std::process::Command::new("mkfifo")
+                .arg(dir.path().join(name))
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
+        let started = Instant::now();
+        let read = read_if_exists(&dir.path().join(FILE_NAME)).unwrap_err();
+        assert!(
+            matches!(read, FileError::NotRegular(FileKind::Fifo)),
+            "{read:?}"
+        );
+        let lock = Lock::acquire(dir.path()).unwrap_err();
+        assert!(
+            matches!(lock, FileError::NotRegular(FileKind::Fifo)),
+            "{lock:?}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(2));
+    }
+
+    #[test]
+    fn reads_stop_past_the_limit() {
+        let exact = read_limited(io::repeat(b'a').take(MAX_FILE_BYTES)).unwrap();
+        assert_eq!(exact.len() as u64, MAX_FILE_BYTES);
+        // An endless source ends one byte past the limit, as an error.
+        let err = read_limited(io::repeat(0)).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                FileError::TooLarge {
+                    limit: MAX_FILE_BYTES
+                }
+            ),
+            "{err:?}"
+        );
     }
 }

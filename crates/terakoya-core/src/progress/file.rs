@@ -16,9 +16,15 @@ use super::{Anchor, LessonKey, LessonProgress, Progress};
 /// The format version this build reads and writes.
 pub const VERSION: i64 = 1;
 
+/// Which derivation of section and point ids (`bundle::ids`) keyed the
+/// ticks and positions in the file: written as `ids = 1`; a file without it
+/// is read as 1. A future derivation bumps it, so that it can migrate a
+/// file's keys instead of orphaning them (docs/progress.md).
+pub const IDS: i64 = 1;
+
 const HEADER: &str = "# terakoya reading progress (format: docs/progress.md in terakoya's sources).\n\
                       # Written on every change; safe to read, best not edited while terakoya runs.\n\n";
-const TOP_FIELDS: [&str; 3] = ["version", "last_opened", "lessons"];
+const TOP_FIELDS: [&str; 4] = ["version", "ids", "last_opened", "lessons"];
 const LESSON_FIELDS: [&str; 5] = [
     "ticked",
     "sections_read",
@@ -33,6 +39,8 @@ pub struct Document {
     /// The file's format version; above [`VERSION`] it came from a newer
     /// terakoya, and only the fields this build knows were read.
     pub version: i64,
+    /// The id derivation of the file's keys (see [`IDS`]).
+    pub ids: i64,
     pub progress: Progress,
     pub extras: Extras,
 }
@@ -77,6 +85,7 @@ impl Document {
     pub fn new() -> Self {
         Self {
             version: VERSION,
+            ids: IDS,
             ..Self::default()
         }
     }
@@ -118,14 +127,17 @@ pub fn parse(text: &str) -> Result<Document, FormatError> {
         .parse()
         .map_err(|e: toml::de::Error| FormatError::Syntax(one_line(&e.to_string())))?;
     let version = take_version(&mut table)?;
-    match decode(table) {
-        Ok((progress, extras)) => Ok(Document {
+    let ids = take_ids(&table);
+    match ids.and_then(|ids| Ok((ids, decode(table)?))) {
+        Ok((ids, (progress, extras))) => Ok(Document {
             version,
+            ids,
             progress,
             extras,
         }),
         Err(_) if version > VERSION => Ok(Document {
             version,
+            ids: IDS,
             ..Document::default()
         }),
         Err(e) => Err(e),
@@ -159,6 +171,8 @@ pub fn to_export_text(doc: &Document, now: u64) -> Result<String, toml::ser::Err
 fn body(doc: &Document) -> Result<String, toml::ser::Error> {
     let mut top = Table::new();
     top.insert("version".into(), Value::Integer(VERSION));
+    // A file keyed by a later derivation keeps saying so.
+    top.insert("ids".into(), Value::Integer(doc.ids.max(IDS)));
     if let Some(key) = &doc.progress.last_opened {
         top.insert("last_opened".into(), Value::String(key.to_string()));
     }
@@ -218,6 +232,15 @@ fn take_version(table: &mut Table) -> Result<i64, FormatError> {
     }
 }
 
+/// The `ids` field: 1 when absent (files written before it existed).
+fn take_ids(table: &Table) -> Result<i64, FormatError> {
+    match table.get("ids") {
+        None => Ok(1),
+        Some(Value::Integer(v)) if *v >= 1 => Ok(*v),
+        Some(_) => Err(shape("ids", "a whole number from 1 up")),
+    }
+}
+
 fn decode(table: Table) -> Result<(Progress, Extras), FormatError> {
     let (progress, extras, problems) = decode_entries(table);
     match problems.into_iter().next() {
@@ -243,6 +266,7 @@ pub fn salvage(text: &str) -> Option<Salvaged> {
     if take_version(&mut table).ok()? > VERSION {
         return None;
     }
+    let ids = take_ids(&table).unwrap_or(IDS);
     let (progress, extras, problems) = decode_entries(table);
     if progress.lessons.is_empty() {
         return None;
@@ -250,6 +274,7 @@ pub fn salvage(text: &str) -> Option<Salvaged> {
     Some(Salvaged {
         doc: Document {
             version: VERSION,
+            ids,
             progress,
             extras,
         },

@@ -189,10 +189,24 @@ proptest! {
     ) {
         let doc = Document {
             version: VERSION,
+            ids: IDS,
             progress: Progress { lessons, last_opened: last },
             extras: Extras::default(),
         };
         let text = to_text(&doc).unwrap();
         prop_assert_eq!(parse(&text).unwrap(), doc, "{}", text);
     }
+}
+
+#[test]
+fn the_id_derivation_is_recorded_and_old_files_read_as_the_first() {
+    let old = parse("version = 1\n[lessons.\"c/l\"]\nticked = [\"p-4fd0bfc1\"]\n").unwrap();
+    assert_eq!(old.ids, 1);
+    let text = to_text(&old).unwrap();
+    assert!(text.contains("\nversion = 1\nids = 1\n"), "{text}");
+    // A file keyed by a later derivation is never relabelled as this one.
+    let later = parse("version = 1\nids = 2\n").unwrap();
+    assert_eq!(later.ids, 2);
+    assert!(to_text(&later).unwrap().contains("\nids = 2\n"));
+    assert!(parse("version = 1\nids = \"one\"\n").is_err());
 }

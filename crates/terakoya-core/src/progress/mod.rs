@@ -4,8 +4,10 @@
 //! store (load, merge, locked atomic save) lives in `store`.
 
 mod disk;
+pub use disk::{FILE_NAME, MAX_FILE_BYTES};
 mod file;
 mod merge;
+pub mod problem;
 pub mod report;
 pub mod store;
 pub mod time;

@@ -11,70 +11,12 @@
 use std::path::{Path, PathBuf};
 
 use super::disk::{self, FILE_NAME, LOCK_NAME, Lock};
-use super::file::{self, Document, FormatError};
+pub use super::file::FormatError;
+use super::file::{self, Document};
+pub use super::problem::{
+    AfterSetAside, FileError, FileKind, Hint, Salvage, StoreError, StoreWarning,
+};
 use super::{Change, LessonKey, Progress, time};
-
-/// Why the store could not do something. Each message is complete: it
-/// includes the OS error (`cause`), which is therefore not also exposed as
-/// `source()` — otherwise anyhow's `{:#}` would print it twice, and the
-/// reader's status line (which shows the message alone) would lose it.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error(
-        "no data directory to keep progress in (no home directory?); pass --data-dir DIR or set TERAKOYA_DATA_DIR"
-    )]
-    NoDataDir,
-    #[error("cannot save progress: cannot create {}: {cause}", path.display())]
-    CreateDir {
-        path: PathBuf,
-        cause: std::io::Error,
-    },
-    #[error("cannot save progress: cannot lock {}: {cause}", path.display())]
-    Lock {
-        path: PathBuf,
-        cause: std::io::Error,
-    },
-    #[error("cannot save progress: cannot read {}: {cause}", path.display())]
-    Read {
-        path: PathBuf,
-        cause: std::io::Error,
-    },
-    #[error("cannot save progress: {} is unreadable ({reason}) and could not be moved aside: {cause}", path.display())]
-    SetAside {
-        path: PathBuf,
-        reason: FormatError,
-        cause: std::io::Error,
-    },
-    #[error(
-        "not saving progress: {} was written by a newer terakoya (format version {version}); upgrade terakoya",
-        path.display()
-    )]
-    Newer { path: PathBuf, version: i64 },
-    #[error("cannot save progress in {}: {cause}", path.display())]
-    Write {
-        path: PathBuf,
-        cause: std::io::Error,
-    },
-    #[error("cannot write the progress as TOML: {0}")]
-    Encode(toml::ser::Error),
-    #[error("cannot export the progress: cannot read {}: {reason}", path.display())]
-    ExportRead { path: PathBuf, reason: String },
-    #[error("cannot export to {}: {cause}", path.display())]
-    Export {
-        path: PathBuf,
-        cause: std::io::Error,
-    },
-    #[error("cannot import {}: {reason}", path.display())]
-    Import { path: PathBuf, reason: String },
-}
-
-// Not `#[from]`, which would also make the error the `source()` that the
-// message already includes.
-impl From<toml::ser::Error> for StoreError {
-    fn from(error: toml::ser::Error) -> Self {
-        StoreError::Encode(error)
-    }
-}
 
 /// An open store, and what it found on opening.
 #[derive(Debug)]
@@ -82,8 +24,8 @@ pub struct Opened {
     pub store: Store,
     pub progress: Progress,
     /// Said once in the reader's status line (a bad file set aside, a data
-    /// directory that cannot be written, ...).
-    pub warning: Option<String>,
+    /// directory that cannot be written, ...), in the order found.
+    pub warnings: Vec<StoreWarning>,
 }
 
 /// What `progress reset` clears.
@@ -100,8 +42,12 @@ pub struct Store {
     /// The progress last read or written: the base for the next change if
     /// the file has become unreadable in between.
     last_good: Progress,
+    /// The document this store last wrote, with the file's stamp then: if
+    /// the file still has that stamp, the next change need not re-read and
+    /// re-parse it (the file of a large library takes a visible pause).
+    written: Option<(disk::Stamp, Document)>,
     /// Raised by a save that had to set a bad file aside.
-    warning: Option<String>,
+    warning: Option<StoreWarning>,
 }
 
 impl Store {
@@ -112,17 +58,18 @@ impl Store {
         let dir = resolve_dir(data_dir);
         let (progress, warnings) = match &dir {
             Some(dir) => load_on_open(dir),
-            None => (Progress::default(), vec![StoreError::NoDataDir.to_string()]),
+            None => (Progress::default(), vec![StoreWarning::NoDataDir]),
         };
         let store = Store {
             dir,
             last_good: progress.clone(),
+            written: None,
             warning: None,
         };
         Opened {
             store,
             progress,
-            warning: (!warnings.is_empty()).then(|| warnings.join("; ")),
+            warnings,
         }
     }
 
@@ -134,16 +81,17 @@ impl Store {
         let dir = resolve_dir(data_dir);
         let (progress, warning) = match &dir {
             Some(dir) => read_on_open(&dir.join(FILE_NAME), false),
-            None => (Progress::default(), Some(StoreError::NoDataDir.to_string())),
+            None => (Progress::default(), Some(StoreWarning::NoDataDir)),
         };
         Opened {
             store: Store {
                 dir,
                 last_good: progress.clone(),
+                written: None,
                 warning: None,
             },
             progress,
-            warning,
+            warnings: warning.into_iter().collect(),
         }
     }
 
@@ -154,6 +102,7 @@ impl Store {
         Store {
             dir: resolve_dir(data_dir),
             last_good: Progress::default(),
+            written: None,
             warning: None,
         }
     }
@@ -170,7 +119,7 @@ impl Store {
 
     /// A warning raised since the last call (a progress file that had
     /// become unreadable was set aside while saving), for the status line.
-    pub fn take_warning(&mut self) -> Option<String> {
+    pub fn take_warning(&mut self) -> Option<StoreWarning> {
         self.warning.take()
     }
 
@@ -185,21 +134,30 @@ impl Store {
         })
     }
 
-    /// Merges a progress file's text (as written by [`Store::export`]) into
+    /// Merges a progress file's bytes (as written by [`Store::export`]) into
     /// the saved progress; see `Progress::merge`. `source` names it in errors.
-    pub fn import(&mut self, text: &str, source: &Path) -> Result<Progress, StoreError> {
-        let import_error = |reason: String| StoreError::Import {
+    pub fn import(&mut self, bytes: &[u8], source: &Path) -> Result<Progress, StoreError> {
+        let theirs = decode(bytes).map_err(|reason| StoreError::ImportUnreadable {
             path: source.to_path_buf(),
             reason,
-        };
-        let theirs = decode(text.as_bytes()).map_err(|e| import_error(e.to_string()))?;
+        })?;
         if theirs.is_newer() {
-            return Err(import_error(format!(
-                "it was written by a newer terakoya (format version {}); upgrade terakoya",
-                theirs.version
-            )));
+            return Err(StoreError::ImportNewer {
+                path: source.to_path_buf(),
+                version: theirs.version,
+            });
         }
         self.modify(|doc| doc.merge(&theirs))
+    }
+
+    /// The bytes of a file to import: all of `reader` up to
+    /// [`MAX_FILE_BYTES`](super::disk::MAX_FILE_BYTES). `source` names it
+    /// in errors.
+    pub fn read_import(reader: impl std::io::Read, source: &Path) -> Result<Vec<u8>, StoreError> {
+        disk::read_limited(reader).map_err(|cause| StoreError::ImportRead {
+            path: source.to_path_buf(),
+            cause,
+        })
     }
 
     /// The saved progress as file text, to carry to another machine, under
@@ -212,13 +170,18 @@ impl Store {
     }
 
     /// Writes [`Store::export`]'s text to `path`, atomically and private;
-    /// returns how many lessons it holds progress for.
+    /// returns how many lessons it holds progress for. A symlink at `path`
+    /// stays: the regular file it points to is replaced. Anything else that
+    /// is not a regular file (a directory, a device) is refused before the
+    /// progress is read, and a failure leaves no temporary file.
     pub fn export_to(&self, path: &Path) -> Result<usize, StoreError> {
-        let (text, lessons) = self.exported()?;
-        disk::write_atomically(path, text.as_bytes()).map_err(|source| StoreError::Export {
+        let export_error = |cause| StoreError::Export {
             path: path.to_path_buf(),
-            cause: source,
-        })?;
+            cause,
+        };
+        let target = disk::write_target(path).map_err(export_error)?;
+        let (text, lessons) = self.exported()?;
+        disk::write_atomically(&target, text.as_bytes()).map_err(export_error)?;
         Ok(lessons)
     }
 
@@ -226,15 +189,17 @@ impl Store {
     fn exported(&self) -> Result<(String, usize), StoreError> {
         let dir = self.dir.as_deref().ok_or(StoreError::NoDataDir)?;
         let path = dir.join(FILE_NAME);
-        let read_error = |reason: String| StoreError::ExportRead {
+        let bytes = disk::read_if_exists(&path).map_err(|cause| StoreError::ExportRead {
             path: path.clone(),
-            reason,
-        };
-        let bytes = disk::read_if_exists(&path).map_err(|e| read_error(e.to_string()))?;
+            cause,
+        })?;
         let Some(bytes) = bytes else {
             return Ok((file::to_export_text(&Document::new(), time::now())?, 0));
         };
-        let doc = decode(&bytes).map_err(|e| read_error(e.to_string()))?;
+        let doc = decode(&bytes).map_err(|reason| StoreError::ExportUnreadable {
+            path: path.clone(),
+            reason,
+        })?;
         let lessons = doc.progress.lessons.len();
         if doc.is_newer() {
             return Ok((String::from_utf8_lossy(&bytes).into_owned(), lessons));
@@ -254,39 +219,48 @@ impl Store {
     /// unlock.
     fn modify(&mut self, change: impl FnOnce(&mut Document)) -> Result<Progress, StoreError> {
         let dir = self.dir.clone().ok_or(StoreError::NoDataDir)?;
-        disk::create_private_dir(&dir).map_err(|source| StoreError::CreateDir {
+        disk::create_private_dir(&dir).map_err(|cause| StoreError::CreateDir {
             path: dir.clone(),
-            cause: source,
+            cause,
         })?;
-        let _lock = Lock::acquire(&dir).map_err(|source| StoreError::Lock {
+        let _lock = Lock::acquire(&dir).map_err(|cause| StoreError::Lock {
             path: dir.join(LOCK_NAME),
-            cause: source,
+            cause,
         })?;
         let path = dir.join(FILE_NAME);
-        let (mut doc, set_aside) = self.load_for_update(&path)?;
+        let unchanged = self
+            .written
+            .take()
+            .filter(|(stamp, _)| disk::stamp(&path).as_ref() == Some(stamp));
+        let (mut doc, set_aside) = match unchanged {
+            Some((_, doc)) => (doc, false),
+            None => self.load_for_update(&path)?,
+        };
         let before = doc.clone();
         change(&mut doc);
         // A bad file set aside leaves no progress file: write the progress
         // on screen even when this change alone changed nothing.
         if set_aside || doc != before {
             let text = file::to_text(&doc)?;
-            disk::write_atomically(&disk::write_target(&path), text.as_bytes()).map_err(
-                |source| StoreError::Write {
-                    path,
-                    cause: source,
-                },
-            )?;
+            disk::write_target(&path)
+                .and_then(|target| disk::write_atomically(&target, text.as_bytes()))
+                .map_err(|cause| StoreError::Write {
+                    path: path.clone(),
+                    cause,
+                })?;
         }
         self.last_good = doc.progress.clone();
-        Ok(doc.progress)
+        let progress = doc.progress.clone();
+        self.written = disk::stamp(&path).map(|stamp| (stamp, doc));
+        Ok(progress)
     }
 
     /// The document to change, read under the lock, and whether an
     /// unreadable file had to be set aside for it.
     fn load_for_update(&mut self, path: &Path) -> Result<(Document, bool), StoreError> {
-        let bytes = disk::read_if_exists(path).map_err(|source| StoreError::Read {
+        let bytes = disk::read_if_exists(path).map_err(|cause| StoreError::Read {
             path: path.to_path_buf(),
-            cause: source,
+            cause,
         })?;
         let Some(bytes) = bytes else {
             return Ok((Document::new(), false));
@@ -299,17 +273,17 @@ impl Store {
             Ok(doc) => Ok((doc, false)),
             Err(reason) => {
                 let moved = disk::set_aside(path, &time::file_stamp(time::now()));
-                let moved = moved.map_err(|source| StoreError::SetAside {
+                let moved = moved.map_err(|cause| StoreError::SetAside {
                     path: path.to_path_buf(),
                     reason: reason.clone(),
-                    cause: source,
+                    cause,
                 })?;
-                self.warning = Some(bad_file_warning(
-                    path,
-                    &reason,
-                    &moved,
-                    "saving the progress on screen",
-                ));
+                self.warning = Some(StoreWarning::SetAside {
+                    path: path.to_path_buf(),
+                    reason,
+                    moved,
+                    then: AfterSetAside::SavedOnScreen,
+                });
                 // What still reads on disk stands, as on any save (another
                 // reader's changes included); the progress on screen fills
                 // in what does not.
@@ -328,22 +302,18 @@ impl Store {
 }
 
 /// Reads the progress on opening; returns it with the warnings to show.
-fn load_on_open(dir: &Path) -> (Progress, Vec<String>) {
+fn load_on_open(dir: &Path) -> (Progress, Vec<StoreWarning>) {
     let lock = disk::create_private_dir(dir)
         .and_then(|()| disk::probe_writable(dir))
         .and_then(|()| Lock::acquire(dir));
-    let mut warnings: Vec<String> = lock
-        .as_ref()
-        .err()
-        .map(|e| {
-            format!(
-                "progress will not be saved: cannot write in {}: {e}",
-                dir.display()
-            )
-        })
-        .into_iter()
-        .collect();
-    let (progress, warning) = read_on_open(&dir.join(FILE_NAME), lock.is_ok());
+    let (locked, mut warnings) = match lock {
+        Ok(lock) => (Some(lock), Vec::new()),
+        Err(cause) => {
+            let dir = dir.to_path_buf();
+            (None, vec![StoreWarning::CannotWrite { dir, cause }])
+        }
+    };
+    let (progress, warning) = read_on_open(&dir.join(FILE_NAME), locked.is_some());
     warnings.extend(warning);
     (progress, warnings)
 }
@@ -351,49 +321,59 @@ fn load_on_open(dir: &Path) -> (Progress, Vec<String>) {
 /// The saved progress and what to say about it. An unreadable file is set
 /// aside if `locked` (only under the lock, so two readers opening at once do
 /// not both move it).
-fn read_on_open(path: &Path, locked: bool) -> (Progress, Option<String>) {
+fn read_on_open(path: &Path, locked: bool) -> (Progress, Option<StoreWarning>) {
     let bytes = match disk::read_if_exists(path) {
         Ok(None) => return (Progress::default(), None),
         Ok(Some(bytes)) => bytes,
-        Err(e) => {
-            let warning = format!("cannot read {}: {e}", path.display());
+        Err(cause) => {
+            let path = path.to_path_buf();
+            let warning = StoreWarning::CannotRead { path, cause };
             return (Progress::default(), Some(warning));
         }
     };
+    let path_buf = path.to_path_buf();
     let warning = match decode(&bytes) {
         Ok(doc) if doc.is_newer() => {
             let version = doc.version;
-            let path = path.to_path_buf();
-            return (
-                doc.progress,
-                Some(StoreError::Newer { path, version }.to_string()),
-            );
+            let warning = StoreWarning::Newer {
+                path: path_buf,
+                version,
+            };
+            return (doc.progress, Some(warning));
         }
         Ok(doc) => return (doc.progress, None),
         Err(reason) if locked => {
             let stamp = time::file_stamp(time::now());
             if let Some(salvaged) = salvaged(&bytes) {
-                return keep_salvaged(path, salvaged, &reason, &stamp);
+                return keep_salvaged(path, salvaged, reason, &stamp);
             }
             match disk::set_aside(path, &stamp) {
-                Ok(moved) => bad_file_warning(path, &reason, &moved, "starting afresh"),
-                Err(e) => format!(
-                    "progress will not be saved: {} is unreadable and could not be moved aside ({reason}; {e}; in {})",
-                    file_name(path),
-                    dir_of(path)
-                ),
+                Ok(moved) => StoreWarning::SetAside {
+                    path: path_buf,
+                    reason,
+                    moved,
+                    then: AfterSetAside::StartedAfresh,
+                },
+                Err(cause) => StoreWarning::SetAsideFailed {
+                    path: path_buf,
+                    reason,
+                    cause,
+                },
             }
         }
         Err(reason) => match salvaged(&bytes) {
             Some(salvaged) => {
-                let warning = entries_left_out(path, "the file is not changed", &reason);
+                let warning = StoreWarning::EntriesLeftOut {
+                    path: path_buf,
+                    reason,
+                    salvage: Salvage::ReadOnly,
+                };
                 return (salvaged.doc.progress, Some(warning));
             }
-            None => format!(
-                "{} is unreadable, so no progress is shown ({reason}; in {}); it is left as it is until the reader next saves, which moves it aside",
-                file_name(path),
-                dir_of(path)
-            ),
+            None => StoreWarning::UnreadableLeft {
+                path: path_buf,
+                reason,
+            },
         },
     };
     (Progress::default(), Some(warning))
@@ -413,38 +393,40 @@ fn salvaged(bytes: &[u8]) -> Option<file::Salvaged> {
 fn keep_salvaged(
     path: &Path,
     salvaged: file::Salvaged,
-    reason: &FormatError,
+    reason: FormatError,
     stamp: &str,
-) -> (Progress, Option<String>) {
+) -> (Progress, Option<StoreWarning>) {
     let lessons = salvaged.doc.progress.lessons.len();
     let left_out = salvaged.problems.len();
-    let copy = match disk::copy_aside(path, stamp) {
-        Ok(copy) => copy,
-        Err(e) => {
-            let outcome = format!("it could not be copied aside ({e}), so it is not changed");
-            let warning = entries_left_out(path, &outcome, reason);
-            return (salvaged.doc.progress, Some(warning));
+    let salvage = match disk::copy_aside(path, stamp) {
+        Err(cause) => Salvage::NotCopied { cause },
+        Ok(copy) => {
+            let kept = file::to_text(&salvaged.doc)
+                .map_err(|e| FileError::Io(std::io::Error::other(e)))
+                .and_then(|text| {
+                    disk::write_target(path)
+                        .and_then(|target| disk::write_atomically(&target, text.as_bytes()))
+                });
+            match kept {
+                Ok(()) => Salvage::Kept {
+                    copy,
+                    lessons,
+                    left_out,
+                },
+                Err(cause) => Salvage::NotWritten {
+                    copy,
+                    lessons,
+                    cause,
+                },
+            }
         }
     };
-    let kept = file::to_text(&salvaged.doc)
-        .map_err(|e| e.to_string())
-        .and_then(|text| {
-            disk::write_atomically(&disk::write_target(path), text.as_bytes())
-                .map_err(|e| e.to_string())
-        });
-    let entries = if left_out == 1 { "entry" } else { "entries" };
-    let outcome = match kept {
-        Ok(()) => {
-            format!("kept the {lessons} lesson(s) it could read, left out {left_out} {entries}")
-        }
-        Err(e) => format!(
-            "showing the {lessons} lesson(s) it could read; the file is not changed yet ({e})"
-        ),
+    let warning = StoreWarning::EntriesLeftOut {
+        path: path.to_path_buf(),
+        reason,
+        salvage,
     };
-    (
-        salvaged.doc.progress,
-        Some(bad_file_warning(path, reason, &copy, &outcome)),
-    )
+    (salvaged.doc.progress, Some(warning))
 }
 
 /// The data directory to use: the given one (an empty setting counts as
@@ -469,38 +451,6 @@ fn decode(bytes: &[u8]) -> Result<Document, FormatError> {
         return Ok(Document::new());
     }
     file::parse(text)
-}
-
-/// For a file whose readable part is shown but which stays as it is.
-fn entries_left_out(path: &Path, outcome: &str, reason: &FormatError) -> String {
-    format!(
-        "{} has unreadable entries, left out here; {outcome} ({reason}; in {})",
-        file_name(path),
-        dir_of(path)
-    )
-}
-
-/// The essential part first and short (it must fit a status line of 80
-/// columns): which file, where it went, what happens now; then the details.
-fn bad_file_warning(path: &Path, reason: &FormatError, moved: &Path, outcome: &str) -> String {
-    format!(
-        "unreadable {} moved to {}; {outcome} ({reason}; in {})",
-        file_name(path),
-        file_name(moved),
-        dir_of(path)
-    )
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
-
-fn dir_of(path: &Path) -> String {
-    path.parent()
-        .map_or_else(String::new, |dir| dir.display().to_string())
 }
 
 #[cfg(test)]

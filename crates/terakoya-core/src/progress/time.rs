@@ -1,9 +1,12 @@
 //! Timestamps: seconds since the Unix epoch in memory, RFC 3339 UTC datetimes
 //! (native TOML datetimes) in the file, so that a person can read them.
 //!
-//! The calendar arithmetic is Howard Hinnant's `days_from_civil` /
-//! `civil_from_days` (proleptic Gregorian calendar); it is small enough that a
-//! date crate would cost more than it saves.
+//! The core only ever needs UTC: the file stores UTC instants, and dates
+//! for people (a local day, "5 min ago") are worded by the front end in the
+//! user's time zone (`progress_words` in terakoya, with the `jiff` crate).
+//! For UTC alone, Howard Hinnant's `days_from_civil` / `civil_from_days`
+//! (proleptic Gregorian calendar) are a few lines, and no time-zone
+//! database is needed here.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -76,23 +79,6 @@ pub fn file_stamp(secs: u64) -> String {
         t.minute,
         t.second.unwrap_or(0)
     )
-}
-
-/// How long ago `then` was, for tables: "just now", "5 min ago", "3 h ago",
-/// "2 days ago", then the UTC date (`2026-11-25`).
-pub fn ago(then: u64, now: u64) -> String {
-    let elapsed = now.saturating_sub(then);
-    match elapsed {
-        0..60 => "just now".to_owned(),
-        60..3600 => format!("{} min ago", elapsed / 60),
-        3600..86_400 => format!("{} h ago", elapsed / 3600),
-        86_400..172_800 => "yesterday".to_owned(),
-        172_800..604_800 => format!("{} days ago", elapsed / 86_400),
-        _ => match to_datetime(then).date {
-            Some(d) => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
-            None => String::new(),
-        },
-    }
 }
 
 fn narrow(value: u64) -> u8 {
@@ -195,16 +181,8 @@ mod tests {
     }
 
     #[test]
-    fn stamps_and_ages() {
+    fn stamps() {
         assert_eq!(file_stamp(1_795_598_644), "20261125T092404Z");
-        let now = 1_795_598_644;
-        assert_eq!(ago(now, now), "just now");
-        assert_eq!(ago(now - 300, now), "5 min ago");
-        assert_eq!(ago(now - 3 * 3600, now), "3 h ago");
-        assert_eq!(ago(now - 90_000, now), "yesterday");
-        assert_eq!(ago(now - 3 * 86_400, now), "3 days ago");
-        assert_eq!(ago(now - 30 * 86_400, now), "2026-10-26");
-        assert_eq!(ago(now + 10, now), "just now");
     }
 
     proptest! {
