@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::text::sanitize::is_bidi_control;
+use crate::text::sanitize::{is_bidi_control, is_separator};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -245,15 +245,16 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// How a character of a quoted source line is printed: control and
-/// bidirectional-override characters become visible (they must never reach
-/// the terminal raw), tabs become four spaces.
+/// How a character of a quoted source line is printed: control,
+/// bidirectional-override and Unicode line/paragraph separator characters
+/// become visible (they must never reach the terminal raw), tabs become
+/// four spaces.
 fn visible_char(c: char, out: &mut String) {
     match c {
         '\t' => out.push_str("    "),
         '\0'..='\x1f' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
         '\x7f' => out.push('␡'),
-        c if ('\u{80}'..='\u{9f}').contains(&c) || is_bidi_control(c) => {
+        c if ('\u{80}'..='\u{9f}').contains(&c) || is_bidi_control(c) || is_separator(c) => {
             out.push_str(&format!("<U+{:04X}>", c as u32));
         }
         _ => out.push(c),

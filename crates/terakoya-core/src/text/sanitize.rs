@@ -177,6 +177,12 @@ pub fn is_bidi_control(c: char) -> bool {
     )
 }
 
+/// The Unicode LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to
+/// Unicode, but no terminal's; never printed raw.
+pub fn is_separator(c: char) -> bool {
+    c == LINE_SEPARATOR || c == PARAGRAPH_SEPARATOR
+}
+
 fn clean_from(raw: &str, first: usize, field: Field) -> String {
     let mut out = String::with_capacity(raw.len() + 16);
     out.push_str(&raw[..first]);
