@@ -72,5 +72,8 @@ fn a_diagnostic_quotes_a_separator_by_its_code_point() {
     let output = support::run(root.path(), &["check"]);
     let text = String::from_utf8([output.stdout, output.stderr].concat()).unwrap();
     assert!(!text.contains([LS, PS]), "{text:?}");
-    assert!(text.contains("<U+2028>") && text.contains("<U+2029>"), "{text}");
+    assert!(
+        text.contains("<U+2028>") && text.contains("<U+2029>"),
+        "{text}"
+    );
 }

@@ -326,5 +326,8 @@ fn a_soft_hyphen_counts_as_the_column_terminals_draw() {
     for line in &intro {
         assert!(line.chars().count() <= 10, "{line:?} in {intro:?}");
     }
-    assert_eq!(intro.concat().replace(' ', ""), "abcdefghi\u{AD}jklmnopqrstuvw\u{AD}xyz");
+    assert_eq!(
+        intro.concat().replace(' ', ""),
+        "abcdefghi\u{AD}jklmnopqrstuvw\u{AD}xyz"
+    );
 }

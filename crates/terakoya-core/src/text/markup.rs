@@ -25,12 +25,7 @@ pub fn parse(raw: &str) -> Text {
             continue;
         }
         if let Some((kind, item)) = list_item(line) {
-            close(
-                &mut blocks,
-                open.replace(kind),
-                &mut pieces,
-                indent,
-            );
+            close(&mut blocks, open.replace(kind), &mut pieces, indent);
             indent = false;
             pieces.push(item);
             continue;

@@ -102,8 +102,14 @@ fn half_width_katakana_is_widened_and_composed() {
 
 #[test]
 fn unicode_separators_break_lines_in_text_fields() {
-    assert_eq!(cleaned("SNSは便利。\u{2028}注意も必要。"), "SNSは便利。\n注意も必要。");
-    assert_eq!(cleaned("一段落目。\u{2029}二段落目。"), "一段落目。\n\n二段落目。");
+    assert_eq!(
+        cleaned("SNSは便利。\u{2028}注意も必要。"),
+        "SNSは便利。\n注意も必要。"
+    );
+    assert_eq!(
+        cleaned("一段落目。\u{2029}二段落目。"),
+        "一段落目。\n\n二段落目。"
+    );
     // A tab after one counts its columns from the new line.
     assert_eq!(cleaned("abc\u{2028}a\tb"), "abc\na   b");
 }

@@ -176,7 +176,10 @@ mod tests {
     fn cut_never_splits_a_cluster() {
         let family = "👨\u{200D}👩\u{200D}👧";
         assert_eq!(cut(&format!("a{family}b"), 2), ("a", 1));
-        assert_eq!(cut(&format!("a{family}b"), 3), (format!("a{family}").as_str(), 3));
+        assert_eq!(
+            cut(&format!("a{family}b"), 3),
+            (format!("a{family}").as_str(), 3)
+        );
         // A flag is two regional indicators: never one of them alone.
         assert_eq!(cut("x🇯🇵🇫🇷", 4), ("x🇯🇵", 3));
         assert_eq!(cut("x🇯🇵", 2), ("x", 1));
