@@ -4,9 +4,8 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use unicode_width::UnicodeWidthChar;
-
 use crate::text::sanitize::{is_bidi_control, is_separator};
+use crate::text::width::str_width;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -268,16 +267,10 @@ pub fn visible(line: &str) -> String {
     out
 }
 
-/// Display width of `text` once made visible.
+/// Display width of `text` once made visible (grapheme by grapheme, as
+/// terminals draw it: see [`crate::text::width`]).
 pub fn visible_width(text: &str) -> usize {
-    let mut buf = String::new();
-    text.chars()
-        .map(|c| {
-            buf.clear();
-            visible_char(c, &mut buf);
-            buf.chars().map(|v| v.width().unwrap_or(0)).sum::<usize>()
-        })
-        .sum()
+    str_width(&visible(text))
 }
 
 #[cfg(test)]

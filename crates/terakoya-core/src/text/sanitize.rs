@@ -31,8 +31,8 @@
 //! - Half-width katakana (U+FF61–U+FF9F) become full-width, with a
 //!   following voiced or semi-voiced sound mark composed (`ｶﾞ` → `ガ`,
 //!   `ﾊﾟ` → `パ`); a sound mark that cannot compose becomes the spacing
-//!   `゛`/`゜`. unicode-width and ratatui measure half-width sound marks
-//!   differently; after this they agree.
+//!   `゛`/`゜`. ratatui draws a half-width sound mark one column wider than
+//!   terminals do (see [`crate::text::width`]); after this none is left.
 //! - SOFT HYPHEN U+00AD is removed. It is a hint where a word may be
 //!   hyphenated at a line end, invisible elsewhere, but terminals draw it
 //!   everywhere as a one-column hyphen (and ratatui, measuring it as zero

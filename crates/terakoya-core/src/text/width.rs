@@ -23,8 +23,10 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::text::chars::{SOFT_HYPHEN, is_common_wide};
 
-/// Columns a character takes; control characters count as zero
-/// (the loader has removed them before anything is measured).
+/// Columns a character takes alone; control characters count as zero
+/// (lesson text holds none: the sanitiser has dropped escape sequences and
+/// shown every other control as a visible one-column picture). Text that
+/// may hold clusters of several chars is measured with [`str_width`].
 pub fn char_width(c: char) -> usize {
     match c {
         // The bulk of lesson text, answered without a table lookup.
