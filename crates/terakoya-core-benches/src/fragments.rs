@@ -170,7 +170,7 @@ impl<'a, I: Iterator<Item = (usize, BreakOpportunity)>> Segmenter<'a, '_, I> {
 pub fn first_fit_lines(text: &str, width: usize, pieces: &mut Vec<Piece>) -> Vec<Range<usize>> {
     segment(text, width, pieces);
     if pieces.is_empty() {
-        return vec![0..0];
+        return std::iter::once(0..0).collect();
     }
     wrap_first_fit(pieces, &[width as f64])
         .into_iter()
@@ -182,7 +182,7 @@ pub fn first_fit_lines(text: &str, width: usize, pieces: &mut Vec<Piece>) -> Vec
 pub fn optimal_fit_lines(text: &str, width: usize, pieces: &mut Vec<Piece>) -> Vec<Range<usize>> {
     segment(text, width, pieces);
     if pieces.is_empty() {
-        return vec![0..0];
+        return std::iter::once(0..0).collect();
     }
     match wrap_optimal_fit(pieces, &[width as f64], &Penalties::new()) {
         Ok(lines) => lines.into_iter().map(line_range).collect(),
