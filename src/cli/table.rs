@@ -3,16 +3,10 @@
 
 use terakoya_core::text::width::str_width;
 
-/// Columns a cell takes on a terminal. `str_width` measures as ratatui
-/// draws, which gives a half-width sound mark (`ﾞ`, `ﾟ`) a column more than
-/// a terminal does; lesson text has none left (the loader widens them),
-/// but ids (`ｶﾞ`, from a file name) keep them.
+/// Columns a cell takes on a terminal (`str_width` measures as terminals
+/// draw, half-width sound marks included: ids such as `ｶﾞ` keep them).
 fn cell_width(cell: &str) -> usize {
-    let sound_marks = cell
-        .chars()
-        .filter(|&c| c == '\u{FF9E}' || c == '\u{FF9F}')
-        .count();
-    str_width(cell).saturating_sub(sound_marks)
+    str_width(cell)
 }
 
 /// The rows as lines: every cell padded to its column's widest, columns two

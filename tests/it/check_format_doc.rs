@@ -2,7 +2,6 @@
 //! document says.
 
 use terakoya_core::bundle::{self, LessonsSource};
-use terakoya_core::model::BlockKind;
 
 /// The ```toml title="path"``` blocks of docs/format.md.
 fn example_files() -> Vec<(String, String)> {
@@ -43,7 +42,7 @@ fn the_documented_example_loads_without_problems() {
     let items: Vec<&str> = intro
         .blocks
         .iter()
-        .filter(|b| b.kind == BlockKind::ListItem)
+        .filter(|b| b.kind.is_list_item())
         .map(|b| b.text.as_str())
         .collect();
     assert_eq!(

@@ -36,3 +36,4 @@ mod show;
 mod show_tty;
 mod text_props;
 mod text_render;
+mod text_separators;

@@ -13,7 +13,7 @@ use terakoya_core::progress::store::Store;
 use terakoya_core::progress::{Change, LessonKey};
 use terakoya_core::text::kinsoku::{no_end, no_start};
 use terakoya_core::text::layout::LIST_INDENT;
-use terakoya_core::text::width::{char_width, is_cjk, str_width};
+use terakoya_core::text::width::{char_width, str_width};
 
 fn terakoya(data_dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("terakoya").unwrap();
@@ -40,20 +40,20 @@ fn sample() -> Lesson {
 }
 
 /// The blocks of `text`, list items with their bullet (drawn only where the
-/// width leaves room for the list indent): one per list, from its first
-/// item's script.
+/// width leaves room for the list indent): one per list, the marker its
+/// first item was written with.
 fn push_text(out: &mut String, text: &Text, bullets: bool) {
     let mut bullet = "-";
-    let mut previous = None;
+    let mut previous: Option<BlockKind> = None;
     for block in &text.blocks {
-        if block.kind == BlockKind::ListItem && previous != Some(BlockKind::ListItem) {
-            bullet = if block.text.starts_with(is_cjk) {
-                "・"
-            } else {
+        if block.kind.is_list_item() && !previous.is_some_and(BlockKind::is_list_item) {
+            bullet = if block.kind == BlockKind::DashListItem {
                 "-"
+            } else {
+                "・"
             };
         }
-        if bullets && block.kind == BlockKind::ListItem {
+        if bullets && block.kind.is_list_item() {
             out.push_str(bullet);
         }
         out.push_str(&block.text);
@@ -365,4 +365,57 @@ fn indented_paragraphs_keep_their_indent_on_the_first_line_only() {
             );
         }
     }
+}
+
+/// Issue 10: lists of Japanese text whose items start with Latin letters,
+/// and `- ` lists of Japanese text, each written with the other marker
+/// than their first letters would suggest.
+const BULLETS: &str = r#"title = "箇条書き"
+intro = """
+・SNSは便利な道具である。
+・CTで確かめてから伝える。
+
+間の段落。
+
+- 手を洗う
+- 記録を残す
+"""
+
+[[sections]]
+heading = "はじめに"
+body = "本文。"
+"#;
+
+#[test]
+fn each_list_keeps_the_marker_its_author_wrote() {
+    let data = tempfile::tempdir().unwrap();
+    let lessons = tempfile::tempdir().unwrap();
+    let course = lessons.path().join("c");
+    std::fs::create_dir(&course).unwrap();
+    std::fs::write(course.join("course.toml"), "title = \"C\"\n").unwrap();
+    std::fs::write(course.join("a.toml"), BULLETS).unwrap();
+    let out = Command::cargo_bin("terakoya")
+        .unwrap()
+        .arg("--data-dir")
+        .arg(data.path())
+        .arg("--lessons")
+        .arg(lessons.path())
+        .args(["show", "c/a", "--width", "40"])
+        .assert()
+        .success();
+    let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let items: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with('・') || l.starts_with("- "))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "・SNSは便利な道具である。",
+            "・CTで確かめてから伝える。",
+            "- 手を洗う",
+            "- 記録を残す"
+        ],
+        "{out}"
+    );
 }

@@ -121,8 +121,8 @@ proptest! {
 
     #[test]
     fn unsanitised_text_never_overflows(raw in paragraph()) {
-        // Even half-width kana and tabs left in (ratatui counts half-width
-        // sound marks as a column each; so does the layout).
+        // Even half-width kana and tabs left in (a half-width sound mark is
+        // a column of its own on a terminal; so it is in the layout).
         for width in 1..=40 {
             check_wrap(&raw.replace('\t', " "), width);
         }

@@ -11,7 +11,7 @@ use ratatui::backend::TestBackend;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use terakoya_core::bundle::{self, LessonsSource};
-use terakoya_core::model::{BlockKind, Library, Text};
+use terakoya_core::model::{Library, Text};
 use terakoya_core::text::layout::{LIST_INDENT, layout_lesson};
 use terakoya_core::text::width::str_width;
 use text_check::check_wrap;
@@ -25,7 +25,7 @@ fn samples() -> Library {
 
 fn add<'a>(out: &mut Vec<(&'a str, u16)>, text: &'a Text) {
     for block in &text.blocks {
-        let list = block.kind == BlockKind::ListItem;
+        let list = block.kind.is_list_item();
         out.push((block.text.as_str(), if list { LIST_INDENT } else { 0 }));
     }
 }

@@ -8,7 +8,9 @@ use std::path::PathBuf;
 
 use terakoya_core::model::{Lesson, Section, Text};
 use terakoya_core::text::markup::parse;
-use textwrap::{Options, WordSeparator};
+use textwrap::{Options, WordSeparator, WrapAlgorithm};
+
+pub mod fragments;
 
 /// Original sentences in the register of the career course.
 const SENTENCES: &[&str] = &[
@@ -25,6 +27,19 @@ const SENTENCES: &[&str] = &[
     "Evidence-based medicine is a habit, not a single course.",
     "ガイドラインは出発点であって、目の前の患者さんに合わせて考える必要がある。",
 ];
+
+/// An original English paragraph, for the Latin-only measurements.
+pub const LATIN: &str = "Evidence-based medicine is a habit, not a single course. \
+Read one paper a week and write its point in three lines. Ask the nurse \
+what she saw overnight before you open the chart. A short question at the \
+right time saves a long night later. Keep a notebook of the cases that \
+surprised you, and read it again after a month.";
+
+/// Latin-only paragraphs, `count` of them, each [`LATIN`] repeated 1 to 4
+/// times.
+pub fn latin_paragraphs(count: usize) -> Vec<String> {
+    (0..count).map(|i| LATIN.repeat(1 + i % 4)).collect()
+}
 
 /// Sections (heading, body markup) of about `bytes` bytes in all:
 /// paragraphs of 3 to 9 sentences, with a list every few paragraphs.
@@ -109,9 +124,14 @@ pub fn blocks(lesson: &Lesson) -> impl Iterator<Item = &str> {
         .flat_map(|s| s.body.blocks.iter().map(|b| b.text.as_str()))
 }
 
-/// The bare baseline: `textwrap::wrap` on every paragraph at width 80.
+/// The bare baseline: `textwrap::wrap` on every paragraph at width 80 with
+/// its first fit (the default without the `smawk` feature, which this crate
+/// now enables for [`fragments`]: the algorithm is named to keep the
+/// baseline as before).
 pub fn textwrap_all(lesson: &Lesson) -> usize {
-    let options = Options::new(80).word_separator(WordSeparator::UnicodeBreakProperties);
+    let options = Options::new(80)
+        .word_separator(WordSeparator::UnicodeBreakProperties)
+        .wrap_algorithm(WrapAlgorithm::FirstFit);
     blocks(lesson)
         .map(|text| black_box(textwrap::wrap(text, &options)).len())
         .sum()

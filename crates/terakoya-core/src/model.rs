@@ -80,8 +80,18 @@ pub struct Block {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BlockKind {
     Paragraph,
-    /// Written as `- item` or `・item`; the marker is not part of `text`.
+    /// A list item written as `・item`, the marker of Japanese lists (and
+    /// the kind of items built in code); the marker is not part of `text`.
     ListItem,
+    /// A list item written as `- item`; the marker is not part of `text`.
+    DashListItem,
+}
+
+impl BlockKind {
+    /// Whether this is a list item, whichever marker it was written with.
+    pub fn is_list_item(self) -> bool {
+        matches!(self, BlockKind::ListItem | BlockKind::DashListItem)
+    }
 }
 
 impl Library {

@@ -19,6 +19,18 @@ pub fn drawn_width(line: &str, width: usize) -> usize {
     usize::from(end)
 }
 
+/// Columns ratatui (ratatui-core 0.1.2) gives `line` beyond what terminals
+/// draw: one per half-width sound mark (ﾞ ﾟ), which it adds on top of
+/// unicode-width 0.2.3 that already counts them (`ｶﾞ` is two columns on a
+/// terminal, three cells in ratatui). Lesson text never holds them (the
+/// sanitiser composes them); `text::width` follows the terminal, so that
+/// `show` and the tables, printed straight to the terminal, line up.
+pub fn ratatui_over_count(line: &str) -> usize {
+    line.chars()
+        .filter(|&c| c == '\u{FF9E}' || c == '\u{FF9F}')
+        .count()
+}
+
 /// Break spaces: dropped at a break (and nowhere else) by the breaker.
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\u{3000}'
@@ -94,8 +106,11 @@ pub fn check_lines(text: &str, lines: &[Range<usize>], width: usize) {
             assert!(str_width(body) > width, "{}", ctx());
         }
         assert!(str_width(shown) <= width, "{}", ctx());
-        assert!(drawn_width(shown, width) <= width, "ratatui: {}", ctx());
-        assert_eq!(drawn_width(shown, width), str_width(shown), "{}", ctx());
+        // ratatui draws as measured, but for half-width sound marks: see
+        // `ratatui_over_count`.
+        let drawn = drawn_width(shown, width) - ratatui_over_count(shown);
+        assert!(drawn <= width, "ratatui: {}", ctx());
+        assert_eq!(drawn, str_width(shown), "{}", ctx());
         // Kinsoku: a line may start with a no-start char, or the previous
         // end with a no-end char, only when no boundary inside the previous
         // line would have been a clean break (a forced break).

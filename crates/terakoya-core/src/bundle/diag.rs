@@ -5,10 +5,9 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use unicode_width::UnicodeWidthChar;
-
 use super::kind::DiagnosticKind;
-use crate::text::sanitize::is_bidi_control;
+use crate::text::sanitize::{is_bidi_control, is_separator};
+use crate::text::width::str_width;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -223,15 +222,16 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// How a character of a quoted source line is printed: control and
-/// bidirectional-override characters become visible (they must never reach
-/// the terminal raw), tabs become four spaces.
+/// How a character of a quoted source line is printed: control,
+/// bidirectional-override and Unicode line/paragraph separator characters
+/// become visible (they must never reach the terminal raw), tabs become
+/// four spaces.
 fn visible_char(c: char, out: &mut String) {
     match c {
         '\t' => out.push_str("    "),
         '\0'..='\x1f' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
         '\x7f' => out.push('␡'),
-        c if ('\u{80}'..='\u{9f}').contains(&c) || is_bidi_control(c) => {
+        c if ('\u{80}'..='\u{9f}').contains(&c) || is_bidi_control(c) || is_separator(c) => {
             out.push_str(&format!("<U+{:04X}>", c as u32));
         }
         _ => out.push(c),
@@ -245,16 +245,10 @@ pub fn visible(line: &str) -> String {
     out
 }
 
-/// Display width of `text` once made visible.
+/// Display width of `text` once made visible (grapheme by grapheme, as
+/// terminals draw it: see [`crate::text::width`]).
 pub fn visible_width(text: &str) -> usize {
-    let mut buf = String::new();
-    text.chars()
-        .map(|c| {
-            buf.clear();
-            visible_char(c, &mut buf);
-            buf.chars().map(|v| v.width().unwrap_or(0)).sum::<usize>()
-        })
-        .sum()
+    str_width(&visible(text))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::kind::DiagnosticKind;
 use super::walk::{FileCheck, Str};
-use crate::model::{BlockKind, Section};
+use crate::model::Section;
 
 /// A tab in a one-line field (title, heading, point, …): the reader turns
 /// it into spaces, which is never what was meant.
@@ -68,7 +68,7 @@ pub fn summary_as_section(
             .body
             .blocks
             .iter()
-            .any(|block| block.kind == BlockKind::ListItem);
+            .any(|block| block.kind.is_list_item());
         if named && list {
             let kind = DiagnosticKind::SummaryAsSection {
                 heading: section.heading.clone(),

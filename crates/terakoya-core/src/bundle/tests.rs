@@ -83,7 +83,8 @@ fn a_full_lesson_becomes_the_model() {
         intro.blocks[0],
         para("SNSは便利です。しかし注意も必要です。")
     );
-    assert_eq!(intro.blocks[1].kind, BlockKind::ListItem);
+    assert_eq!(intro.blocks[1].kind, BlockKind::DashListItem);
+    assert_eq!(intro.blocks[2].kind, BlockKind::ListItem);
     assert_eq!(intro.blocks[2].text, "品位");
     let lecturer = lesson.lecturer.unwrap();
     assert_eq!(lecturer.name, "山田 花子");

@@ -4,7 +4,10 @@
 //! The line breaker applies these on top of the Unicode line-breaking
 //! opportunities (UAX #14), which already forbid most of these breaks; the
 //! explicit lists make the Japanese rules hold whatever the Unicode tables
-//! say and also govern the emergency breaks inside over-long runs.
+//! say and also govern the emergency breaks inside over-long runs. Which
+//! kana are small comes from [`crate::text::chars`].
+
+use crate::text::chars::is_small_kana;
 
 /// Characters that may not begin a line (行頭禁則): closing brackets and
 /// quotes, sentence and clause punctuation, middle dots and colons,
@@ -21,14 +24,9 @@ pub fn no_start(c: char) -> bool {
         | ',' | '.' | '!' | '?' | ':' | ';'
         // iteration marks, prolonged sound mark, sound marks
         | 'ヽ' | 'ヾ' | 'ゝ' | 'ゞ' | '々' | '〻' | 'ー' | '゛' | '゜'
-        // small kana
-        | 'ぁ' | 'ぃ' | 'ぅ' | 'ぇ' | 'ぉ' | 'っ' | 'ゃ' | 'ゅ' | 'ょ' | 'ゎ' | 'ゕ' | 'ゖ'
-        | 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ッ' | 'ャ' | 'ュ' | 'ョ' | 'ヮ' | 'ヵ' | 'ヶ'
-        | '\u{31F0}'
-            ..='\u{31FF}'
         // hyphens, wave dash, inseparable ellipses
         | '‐' | '゠' | '–' | '〜' | '～' | '…' | '‥'
-    )
+    ) || is_small_kana(c)
 }
 
 /// Characters that may not end a line (行末禁則): opening brackets and

@@ -87,9 +87,9 @@ pub struct LessonLayout {
 /// for the text; the view then draws no bullet.
 pub const LIST_INDENT: u16 = 2;
 
-/// The bullet of a list's items, one for the whole list (mixed bullets in
-/// one list look like two lists), chosen by its first item: `・` when that
-/// starts with CJK text, else `- `.
+/// The bullet of a list's items: the marker its author wrote on the first
+/// item (`・item` or `- item`), one for the whole list (mixed bullets in
+/// one list look like two lists).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Bullet {
     Dot,
@@ -97,11 +97,12 @@ pub enum Bullet {
 }
 
 impl Bullet {
-    pub fn for_first_item(text: &str) -> Bullet {
-        if text.starts_with(crate::text::width::is_cjk) {
-            Bullet::Dot
-        } else {
-            Bullet::Dash
+    /// The bullet of a list item of `kind`; `None` for a paragraph.
+    pub fn of(kind: BlockKind) -> Option<Bullet> {
+        match kind {
+            BlockKind::ListItem => Some(Bullet::Dot),
+            BlockKind::DashListItem => Some(Bullet::Dash),
+            BlockKind::Paragraph => None,
         }
     }
 
@@ -299,7 +300,7 @@ fn plan_text<'a>(
     section: Option<u32>,
     first_block: u32,
 ) {
-    let mut previous = None;
+    let mut previous: Option<BlockKind> = None;
     let mut bullet = Bullet::Dash;
     for (index, block) in text.blocks.iter().enumerate() {
         let pos = SourcePos {
@@ -307,13 +308,13 @@ fn plan_text<'a>(
             block: first_block + index as u32,
             offset: 0,
         };
-        let list = block.kind == BlockKind::ListItem;
-        let in_list = list && previous == Some(BlockKind::ListItem);
+        let list = block.kind.is_list_item();
+        let in_list = list && previous.is_some_and(BlockKind::is_list_item);
         if previous.is_some() && !in_list {
             plan.push(Item::Blank(pos));
         }
-        if list && !in_list {
-            bullet = Bullet::for_first_item(&block.text);
+        if !in_list && let Some(first) = Bullet::of(block.kind) {
+            bullet = first;
         }
         previous = Some(block.kind);
         plan.push(Item::Wrap {

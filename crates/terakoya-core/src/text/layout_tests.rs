@@ -44,7 +44,7 @@ type BlockRef<'a> = (Option<u32>, u32, &'a crate::model::Block, u16);
 
 fn add_blocks<'a>(out: &mut Vec<BlockRef<'a>>, section: Option<u32>, text: &'a Text) {
     for (index, block) in text.blocks.iter().enumerate() {
-        let indent = if block.kind == BlockKind::ListItem {
+        let indent = if block.kind.is_list_item() {
             LIST_INDENT
         } else {
             0
@@ -249,21 +249,47 @@ fn every_line_of_the_head_has_a_place_of_its_own() {
 }
 
 #[test]
-fn bullets_follow_the_first_item_script_and_fill_the_indent() {
-    assert_eq!(Bullet::for_first_item("箇条書き"), Bullet::Dot);
-    assert_eq!(Bullet::for_first_item("「引用」"), Bullet::Dot);
-    assert_eq!(Bullet::for_first_item("Short item"), Bullet::Dash);
-    assert_eq!(Bullet::for_first_item(""), Bullet::Dash);
+fn bullets_fill_the_indent() {
     for bullet in [Bullet::Dot, Bullet::Dash] {
         assert_eq!(str_width(bullet.symbol()), usize::from(LIST_INDENT));
     }
+}
+
+/// The bullet and text of each list item's first line in the lesson's intro.
+fn intro_bullets(intro: &str) -> Vec<(Bullet, String)> {
+    let mut lesson = sample_lesson();
+    lesson.intro = Some(parse(intro));
+    let layout = layout_lesson(&lesson, 40);
+    (0..layout.lines.len())
+        .filter_map(|i| match layout.lines[i].kind {
+            LineKind::ListItemFirst(bullet) if layout.lines[i].pos.section.is_none() => {
+                Some((bullet, layout.line_text(i).to_owned()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_list_keeps_the_marker_its_author_wrote() {
+    // Issue 10: Japanese items that start with Latin letters, and `- `
+    // lists of Japanese text.
+    assert_eq!(
+        intro_bullets("・SNSは便利。\n・CTで確かめる。\n\n間の段落。\n\n- 手を洗う\n- 記録を残す"),
+        [
+            (Bullet::Dot, "SNSは便利。".to_owned()),
+            (Bullet::Dot, "CTで確かめる。".to_owned()),
+            (Bullet::Dash, "手を洗う".to_owned()),
+            (Bullet::Dash, "記録を残す".to_owned()),
+        ]
+    );
 }
 
 #[test]
 fn each_list_has_one_bullet_and_a_paragraph_starts_a_new_list() {
     let mut lesson = sample_lesson();
     lesson.intro = Some(parse(
-        "- Plain item\n- 日本語の項目\n\nBetween.\n\n・日本語で始まる\n- then English",
+        "- Plain item\n・日本語の項目\n\nBetween.\n\n・日本語で始まる\n- then English",
     ));
     let layout = layout_lesson(&lesson, 40);
     let bullets: Vec<(Bullet, &str)> = (0..layout.lines.len())
@@ -282,5 +308,26 @@ fn each_list_has_one_bullet_and_a_paragraph_starts_a_new_list() {
             (Bullet::Dot, "日本語で始まる"),
             (Bullet::Dot, "then English"),
         ]
+    );
+}
+
+#[test]
+fn a_soft_hyphen_counts_as_the_column_terminals_draw() {
+    // Text that skipped the sanitiser (which drops soft hyphens): at width
+    // 10 no line may take 11 terminal columns, the hyphen drawn as one.
+    let mut lesson = sample_lesson();
+    lesson.intro = Some(parse("abcdefghi\u{AD}jklmnop qrstuvw\u{AD}xyz"));
+    let layout = layout_lesson(&lesson, 10);
+    let intro: Vec<&str> = (0..layout.lines.len())
+        .filter(|&i| layout.lines[i].kind == LineKind::Intro)
+        .map(|i| layout.line_text(i))
+        .collect();
+    // ASCII and the soft hyphen: one terminal column per char.
+    for line in &intro {
+        assert!(line.chars().count() <= 10, "{line:?} in {intro:?}");
+    }
+    assert_eq!(
+        intro.concat().replace(' ', ""),
+        "abcdefghi\u{AD}jklmnopqrstuvw\u{AD}xyz"
     );
 }

@@ -87,47 +87,10 @@ fn opportunities_from(
     linebreaks(rest).map(move |(at, kind)| (at + from, kind))
 }
 
-/// Chars of UAX #14 class ID (ideographs, and kana other than the small
-/// ones): between two of them a break is always allowed (LB31), kinsoku
-/// allows it too, and the line-break state after one does not depend on
-/// what came before. Between two of these the breaker skips the UAX #14
-/// state machine, the costliest part of breaking Japanese text.
-pub fn is_ideographic(c: char) -> bool {
-    match c {
-        '\u{4E00}'..='\u{9FFF}' => true,
-        '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' => !is_small_kana(c),
-        _ => false,
-    }
-}
-
-fn is_small_kana(c: char) -> bool {
-    matches!(
-        c,
-        'ぁ' | 'ぃ'
-            | 'ぅ'
-            | 'ぇ'
-            | 'ぉ'
-            | 'っ'
-            | 'ゃ'
-            | 'ゅ'
-            | 'ょ'
-            | 'ゎ'
-            | 'ゕ'
-            | 'ゖ'
-            | 'ァ'
-            | 'ィ'
-            | 'ゥ'
-            | 'ェ'
-            | 'ォ'
-            | 'ッ'
-            | 'ャ'
-            | 'ュ'
-            | 'ョ'
-            | 'ヮ'
-            | 'ヵ'
-            | 'ヶ'
-    )
-}
+/// Chars of UAX #14 class ID, between two of which the breaker skips the
+/// UAX #14 state machine (the costliest part of breaking Japanese text):
+/// see [`crate::text::chars::is_ideographic`].
+pub use crate::text::chars::is_ideographic;
 
 /// Feeds every grapheme of `text` to the breaker.
 ///
@@ -182,7 +145,7 @@ pub fn shown(text: &str, range: Range<usize>, width: usize) -> &str {
 }
 
 /// The ideographic space: two columns, a break space like U+0020.
-pub const IDEOGRAPHIC_SPACE: char = '\u{3000}';
+pub use crate::text::chars::IDEOGRAPHIC_SPACE;
 
 /// Whether `c` belongs to no line when it falls at a break.
 pub fn is_space(c: char) -> bool {

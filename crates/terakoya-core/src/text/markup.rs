@@ -6,7 +6,7 @@
 //! paragraph, which keeps one U+3000 at its start.
 
 use crate::model::{Block, BlockKind, Text};
-use crate::text::width::is_cjk;
+use crate::text::chars::{IDEOGRAPHIC_SPACE, is_cjk};
 
 /// Parses a text field. The input must already be sanitised (no CR, no
 /// control characters); leading and trailing whitespace of lines is dropped.
@@ -24,13 +24,8 @@ pub fn parse(raw: &str) -> Text {
             close(&mut blocks, open.take(), &mut pieces, indent);
             continue;
         }
-        if let Some(item) = list_item(line) {
-            close(
-                &mut blocks,
-                open.replace(BlockKind::ListItem),
-                &mut pieces,
-                indent,
-            );
+        if let Some((kind, item)) = list_item(line) {
+            close(&mut blocks, open.replace(kind), &mut pieces, indent);
             indent = false;
             pieces.push(item);
             continue;
@@ -59,7 +54,8 @@ const INDENT: &str = "\u{3000}";
 /// Whether `line` starts with [`INDENT`] (after any ASCII spaces and tabs,
 /// which TOML authors may use to line text up).
 fn is_indented(line: &str) -> bool {
-    line.trim_start_matches([' ', '\t']).starts_with(INDENT)
+    line.trim_start_matches([' ', '\t'])
+        .starts_with(IDEOGRAPHIC_SPACE)
 }
 
 /// The lines of `raw`, split at LF with memchr (a text field is mostly
@@ -132,11 +128,14 @@ fn close(blocks: &mut Vec<Block>, kind: Option<BlockKind>, pieces: &mut Vec<&str
     blocks.push(Block { kind, text });
 }
 
-fn list_item(line: &str) -> Option<&str> {
-    let rest = line
-        .strip_prefix("- ")
-        .or_else(|| line.strip_prefix('・'))?;
-    Some(rest.trim_start())
+/// The kind of list item `line` is (by the marker its author wrote) and
+/// its text, if it is one.
+fn list_item(line: &str) -> Option<(BlockKind, &str)> {
+    let (kind, rest) = match line.strip_prefix("- ") {
+        Some(rest) => (BlockKind::DashListItem, rest),
+        None => (BlockKind::ListItem, line.strip_prefix('・')?),
+    };
+    Some((kind, rest.trim_start()))
 }
 
 /// Appends `next` after a soft break: with a space unless either side is CJK.
@@ -182,8 +181,8 @@ mod tests {
             kinds_and_texts("Intro\n- one\n- two\n・三つ目"),
             vec![
                 (BlockKind::Paragraph, "Intro".into()),
-                (BlockKind::ListItem, "one".into()),
-                (BlockKind::ListItem, "two".into()),
+                (BlockKind::DashListItem, "one".into()),
+                (BlockKind::DashListItem, "two".into()),
                 (BlockKind::ListItem, "三つ目".into()),
             ]
         );
@@ -200,9 +199,9 @@ mod tests {
                 open = false;
                 continue;
             }
-            if let Some(item) = list_item(line) {
+            if let Some((kind, item)) = list_item(line) {
                 blocks.push(Block {
-                    kind: BlockKind::ListItem,
+                    kind,
                     text: item.to_owned(),
                 });
                 open = true;
@@ -303,7 +302,7 @@ mod tests {
                 (BlockKind::Paragraph, "　研修医の一日。夜まで続く。".into()),
                 (BlockKind::Paragraph, "　二段落目。".into()),
                 (BlockKind::Paragraph, "　三つ目。".into()),
-                (BlockKind::ListItem, "項目".into()),
+                (BlockKind::DashListItem, "項目".into()),
                 (BlockKind::Paragraph, "　四つ目。".into()),
             ]
         );

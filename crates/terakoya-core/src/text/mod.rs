@@ -1,8 +1,10 @@
 //! Text: the light markup, sanitising, display widths and line breaking.
 //!
 //! Knows nothing of terminals beyond display widths; the reader and `show`
-//! both draw what [`layout`] produces.
+//! both draw what [`layout`] produces. Which code points are kana, CJK and
+//! the like is answered in one place, [`chars`].
 
+pub mod chars;
 pub mod kinsoku;
 pub mod layout;
 pub mod linebreak;

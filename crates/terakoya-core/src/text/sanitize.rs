@@ -1,9 +1,15 @@
 //! Sanitising untrusted lesson text before anything measures or draws it.
 //!
 //! Lesson bundles come from other people, so every string goes through
-//! [`clean`] once, when it is loaded. The rules, applied in one pass:
+//! [`clean`] (text fields, which may hold several lines and paragraphs) or
+//! [`clean_line`] (one-line fields: titles, labels, headings, names,
+//! summary points) once, when it is loaded. The rules, applied in one pass:
 //!
 //! - Line endings: CRLF and a lone CR become LF.
+//! - The Unicode separators are line breaks that terminals and the layout
+//!   do not know as such: in a text field LINE SEPARATOR U+2028 becomes LF
+//!   and PARAGRAPH SEPARATOR U+2029 a blank line (LF LF, a paragraph
+//!   break); in a one-line field each becomes a space.
 //! - Escape sequences are **dropped whole**, so that neither the terminal
 //!   nor the layout ever sees their payload: CSI (`ESC [` … final byte),
 //!   OSC (`ESC ]` … BEL or ST), DCS/SOS/PM/APC (`ESC P`/`X`/`^`/`_` … ST),
@@ -25,13 +31,22 @@
 //! - Half-width katakana (U+FF61–U+FF9F) become full-width, with a
 //!   following voiced or semi-voiced sound mark composed (`ｶﾞ` → `ガ`,
 //!   `ﾊﾟ` → `パ`); a sound mark that cannot compose becomes the spacing
-//!   `゛`/`゜`. unicode-width and ratatui measure half-width sound marks
-//!   differently; after this they agree.
+//!   `゛`/`゜`. ratatui draws a half-width sound mark one column wider than
+//!   terminals do (see [`crate::text::width`]); after this none is left.
+//! - SOFT HYPHEN U+00AD is removed. It is a hint where a word may be
+//!   hyphenated at a line end, invisible elsewhere, but terminals draw it
+//!   everywhere as a one-column hyphen (and ratatui, measuring it as zero
+//!   columns, not at all); terakoya does not hyphenate, so the word is
+//!   shown as written without it.
 //!
 //! Text with nothing to change is returned borrowed, untouched.
 
 use std::borrow::Cow;
 
+use crate::text::chars::{
+    HALFWIDTH_KATAKANA, HALFWIDTH_SEMI_VOICED_MARK, HALFWIDTH_VOICED_MARK, LINE_SEPARATOR,
+    PARAGRAPH_SEPARATOR, SOFT_HYPHEN,
+};
 use crate::text::width::char_width;
 
 /// Tab stops are every this many display columns.
@@ -41,11 +56,30 @@ const ESC: char = '\u{1B}';
 const BEL: char = '\u{7}';
 const C1_ST: char = '\u{9C}';
 
-/// Cleans one text field as loaded from a file (see the module docs).
+/// Cleans one text field (several lines, paragraphs) as loaded from a file
+/// (see the module docs).
 pub fn clean(raw: &str) -> Cow<'_, str> {
+    clean_as(raw, Field::Text)
+}
+
+/// Cleans one single-line field as loaded from a file: as [`clean`], but
+/// the Unicode line and paragraph separators become spaces. (Newlines stay:
+/// the loader joins a one-line field's lines as soft breaks.)
+pub fn clean_line(raw: &str) -> Cow<'_, str> {
+    clean_as(raw, Field::OneLine)
+}
+
+/// What kind of field is cleaned: where the Unicode separators go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Text,
+    OneLine,
+}
+
+fn clean_as(raw: &str, field: Field) -> Cow<'_, str> {
     match first_change(raw) {
         None => Cow::Borrowed(raw),
-        Some(first) => Cow::Owned(clean_from(raw, first)),
+        Some(first) => Cow::Owned(clean_from(raw, first, field)),
     }
 }
 
@@ -80,15 +114,15 @@ fn is_lead(byte: u8) -> bool {
 }
 
 /// [`is_lead`] narrowed by the byte that follows: U+0080..U+009F (C2
-/// 80..9F), U+061C (D8 9C), U+2000..U+207F (E2 80/81, holding the bidi
-/// marks and controls) or U+FF40..U+FFBF (EF BD/BE, holding half-width
-/// katakana). Still a superset of the chars to change; full-width
+/// 80..9F), the soft hyphen (C2 AD), U+061C (D8 9C), U+2000..U+207F (E2
+/// 80/81, holding the bidi marks, controls and separators) or
+/// U+FF40..U+FFBF (EF BD/BE, holding half-width katakana). Still a superset of the chars to change; full-width
 /// punctuation such as `（` (EF BC) and `→` (E2 86) no longer match.
 #[inline(always)]
 fn is_candidate(lead: u8, next: u8) -> bool {
     ((lead < 0x20) & (lead != b'\n'))
         | (lead == 0x7F)
-        | ((lead == 0xC2) & (next < 0xA0))
+        | ((lead == 0xC2) & ((next < 0xA0) | (next == 0xAD)))
         | ((lead == 0xD8) & (next == 0x9C))
         | ((lead == 0xE2) & ((next & 0xFE) == 0x80))
         | ((lead == 0xEF) & (next.wrapping_sub(0xBD) < 2))
@@ -128,7 +162,8 @@ fn needs_work(c: char) -> bool {
     match c {
         '\n' => false,
         '\0'..='\u{1F}' | '\u{7F}'..='\u{9F}' => true,
-        '\u{FF61}'..='\u{FF9F}' => true,
+        c if HALFWIDTH_KATAKANA.contains(&c) => true,
+        SOFT_HYPHEN | LINE_SEPARATOR | PARAGRAPH_SEPARATOR => true,
         c => is_bidi_control(c),
     }
 }
@@ -142,7 +177,13 @@ pub fn is_bidi_control(c: char) -> bool {
     )
 }
 
-fn clean_from(raw: &str, first: usize) -> String {
+/// The Unicode LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to
+/// Unicode, but no terminal's; never printed raw.
+pub fn is_separator(c: char) -> bool {
+    c == LINE_SEPARATOR || c == PARAGRAPH_SEPARATOR
+}
+
+fn clean_from(raw: &str, first: usize, field: Field) -> String {
     let mut out = String::with_capacity(raw.len() + 16);
     out.push_str(&raw[..first]);
     let line_start = raw[..first].rfind('\n').map_or(0, |at| at + 1);
@@ -165,8 +206,14 @@ fn clean_from(raw: &str, first: usize) -> String {
             '\u{9B}' => skip_csi(&mut chars),
             '\u{9D}' => skip_string(&mut chars, true),
             c if c.is_control() && c != '\n' => Some(visible_control(c)),
-            '\u{FF61}'..='\u{FF9F}' => Some(widen_kana(c, &mut chars)),
-            c if needs_work(c) => None, // bidi formatting: dropped
+            c if HALFWIDTH_KATAKANA.contains(&c) => Some(widen_kana(c, &mut chars)),
+            LINE_SEPARATOR | PARAGRAPH_SEPARATOR if field == Field::OneLine => Some(' '),
+            LINE_SEPARATOR => Some('\n'),
+            PARAGRAPH_SEPARATOR => {
+                out.push('\n');
+                Some('\n')
+            }
+            c if needs_work(c) => None, // bidi formatting, soft hyphen: dropped
             c => Some(c),
         };
         if let Some(shown) = shown {
@@ -259,10 +306,10 @@ const WIDE: [char; 63] = [
 
 /// Widens one half-width kana, composing a following sound mark.
 fn widen_kana(c: char, chars: &mut Chars) -> char {
-    let wide = WIDE[(c as u32 - 0xFF61) as usize];
-    let composed = match chars.peek() {
-        Some('\u{FF9E}') => voiced(wide),
-        Some('\u{FF9F}') => semi_voiced(wide),
+    let wide = WIDE[(c as u32 - *HALFWIDTH_KATAKANA.start() as u32) as usize];
+    let composed = match chars.peek().copied() {
+        Some(HALFWIDTH_VOICED_MARK) => voiced(wide),
+        Some(HALFWIDTH_SEMI_VOICED_MARK) => semi_voiced(wide),
         _ => None,
     };
     match composed {

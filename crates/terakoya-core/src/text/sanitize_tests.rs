@@ -101,6 +101,42 @@ fn half_width_katakana_is_widened_and_composed() {
 }
 
 #[test]
+fn unicode_separators_break_lines_in_text_fields() {
+    assert_eq!(
+        cleaned("SNSは便利。\u{2028}注意も必要。"),
+        "SNSは便利。\n注意も必要。"
+    );
+    assert_eq!(
+        cleaned("一段落目。\u{2029}二段落目。"),
+        "一段落目。\n\n二段落目。"
+    );
+    // A tab after one counts its columns from the new line.
+    assert_eq!(cleaned("abc\u{2028}a\tb"), "abc\na   b");
+}
+
+#[test]
+fn unicode_separators_are_spaces_in_one_line_fields() {
+    assert_eq!(clean_line("当直明け\u{2028}の学び方"), "当直明け の学び方");
+    assert_eq!(clean_line("Part\u{2029}two\r\nthree"), "Part two\nthree");
+    let title = "当直明けの学び方";
+    assert!(matches!(clean_line(title), Cow::Borrowed(t) if t == title));
+}
+
+#[test]
+fn no_separator_survives_either_cleaning() {
+    let raw = "a\u{2028}\u{2029}b\u{2028}";
+    for out in [clean(raw), clean_line(raw)] {
+        assert!(!out.contains(['\u{2028}', '\u{2029}']), "{out:?}");
+    }
+}
+
+#[test]
+fn soft_hyphens_are_removed() {
+    assert_eq!(cleaned("Anti\u{AD}biotic"), "Antibiotic");
+    assert_eq!(clean_line("\u{AD}co\u{AD}op\u{AD}"), "coop");
+}
+
+#[test]
 fn result_never_holds_a_control_other_than_lf() {
     let mut raw = String::new();
     for code in (0u32..0x20).chain(0x7F..0xA0) {
@@ -146,7 +182,9 @@ fn chunked_scan_finds_changes_at_every_offset() {
     // A change at each position of two chunks, after CJK, Latin and
     // full-width text that the scan must skip.
     for filler in ["あ", "a", "（", "—", "ｘ"] {
-        for change in ["\u{202E}", "\r", "\u{85}", "ｶ", "\u{61C}", "\x7f"] {
+        for change in [
+            "\u{202E}", "\r", "\u{85}", "ｶ", "\u{61C}", "\x7f", "\u{2028}", "\u{2029}", "\u{AD}",
+        ] {
             for count in 0..40 {
                 let raw = format!("{}{change}{}", filler.repeat(count), filler.repeat(3));
                 assert_eq!(first_change(&raw), Some(filler.len() * count), "{raw:?}");
@@ -169,7 +207,7 @@ mod props {
             "あ", "学", "a", " ", "\n", "\r\n", "\t", "（", "—", "…", "～", "ａ", "Â", "\u{A0}",
             "\u{200B}", "\u{200E}", "\u{202A}", "\u{2069}", "\u{2070}", "\u{61C}", "\u{61B}",
             "\u{85}", "\u{9B}", "\x1b[1m", "\x7f", "\0", "ｶ", "ﾞ", "ｿ", "\u{FF60}", "\u{FFA0}",
-            "\u{E000}",
+            "\u{E000}", "\u{2028}", "\u{2029}", "\u{AD}", "\u{AC}", "\u{AE}",
         ]);
         prop::collection::vec(piece, 0..80).prop_map(|pieces| pieces.concat())
     }

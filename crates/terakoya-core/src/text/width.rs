@@ -1,35 +1,67 @@
-//! Display widths in terminal columns, measured the way ratatui draws.
+//! Display widths in terminal columns, measured the way terminals draw,
+//! and cuts of text to a number of columns. Every width and every cut in
+//! terakoya goes through here.
 //!
-//! ratatui (0.30) splits a line into extended grapheme clusters, skips the
-//! ones that are zero columns wide, and gives each of the others
-//! `unicode_width::UnicodeWidthStr::width(cluster)` columns (plus one per
-//! half-width sound mark, which the sanitiser has already composed away).
-//! [`grapheme_width`] mirrors that, so what the layout measures is what the
-//! reader draws; `tests/text_render.rs` checks it against a ratatui buffer.
+//! Text is measured by extended grapheme clusters, each
+//! `unicode_width::UnicodeWidthStr::width(cluster)` columns wide, which is
+//! what ratatui (0.30) gives each cluster it draws, so what the layout
+//! measures is what the reader draws (`tests/it/text_render.rs` checks it
+//! against a ratatui buffer). Two clusters differ, and here follow the
+//! terminal (xterm, VTE, kitty, Windows Terminal), which `show` and the
+//! tables print to directly:
+//! - SOFT HYPHEN U+00AD: terminals draw it as a one-column hyphen; it is
+//!   one column here (unicode-width says zero and ratatui skips it, so the
+//!   reader draws it one column narrower than measured, never wider).
+//!   Lesson text never holds one: the sanitiser drops it.
+//! - Half-width katakana with a half-width sound mark (`ｶﾞ`): two columns,
+//!   one per spacing character, as unicode-width 0.2.3 and terminals say
+//!   (ratatui-core 0.1.2 adds one per mark on top, three). Lesson text never
+//!   holds one: the sanitiser composes it (`ガ`); ids in tables may.
 
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Columns a character takes; control characters count as zero
-/// (the loader has removed them before anything is measured).
+use crate::text::chars::{SOFT_HYPHEN, is_common_wide};
+
+/// Columns a character takes alone; control characters count as zero
+/// (lesson text holds none: the sanitiser has dropped escape sequences and
+/// shown every other control as a visible one-column picture). Text that
+/// may hold clusters of several chars is measured with [`str_width`].
 pub fn char_width(c: char) -> usize {
     match c {
         // The bulk of lesson text, answered without a table lookup.
         ' '..='~' => 1,
-        '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}' => 2,
+        c if is_common_wide(c) => 2,
+        SOFT_HYPHEN => 1,
         _ => c.width().unwrap_or(0),
     }
 }
 
-/// Columns one extended grapheme cluster takes when ratatui draws it.
+/// Columns one extended grapheme cluster takes on a terminal.
 pub fn grapheme_width(g: &str) -> usize {
-    if g.len() == 1 {
-        return usize::from(!g.as_bytes()[0].is_ascii_control());
+    match g.as_bytes() {
+        [byte] => usize::from(!byte.is_ascii_control()),
+        // A soft hyphen is always a cluster of its own (it is a Control).
+        [0xC2, 0xAD] => 1,
+        _ => g.width(),
     }
-    let sound_marks = g
-        .chars()
-        .filter(|&c| c == '\u{FF9E}' || c == '\u{FF9F}')
-        .count();
-    g.width() + sound_marks
+}
+
+/// The longest prefix of `text` that fits in `columns` display columns,
+/// and its width. Cuts fall only between grapheme clusters, so a cut never
+/// leaves half of a wide character, a flag, an emoji sequence (no dangling
+/// zero-width joiner) or a letter without its combining marks; zero-width
+/// clusters at the cut stay with the prefix.
+pub fn cut(text: &str, columns: usize) -> (&str, usize) {
+    let mut used = 0;
+    for (at, g) in text.grapheme_indices(true) {
+        let width = grapheme_width(g);
+        if used + width > columns {
+            return (text.get(..at).unwrap_or(""), used);
+        }
+        used += width;
+    }
+    (text, used)
 }
 
 /// Columns a string takes, grapheme by grapheme.
@@ -37,7 +69,6 @@ pub fn str_width(s: &str) -> usize {
     if s.chars().all(is_simple) {
         return s.chars().map(char_width).sum();
     }
-    use unicode_segmentation::UnicodeSegmentation;
     s.graphemes(true).map(grapheme_width).sum()
 }
 
@@ -67,22 +98,8 @@ pub fn is_simple(c: char) -> bool {
         | '\u{FFE0}'..='\u{FFE6}')
 }
 
-/// Whether a character belongs to East Asian text, where a soft line break
-/// joins without a space.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x11FF      // Hangul Jamo
-        | 0x2E80..=0x303F    // CJK radicals, symbols and punctuation
-        | 0x3040..=0x30FF    // Hiragana, Katakana
-        | 0x3100..=0x31FF    // Bopomofo, Katakana extensions
-        | 0x3200..=0x4DBF    // enclosed CJK, compatibility, extension A
-        | 0x4E00..=0x9FFF    // unified ideographs
-        | 0xAC00..=0xD7AF    // Hangul syllables
-        | 0xF900..=0xFAFF    // compatibility ideographs
-        | 0xFE30..=0xFE4F    // compatibility forms
-        | 0xFF00..=0xFFEF    // half- and full-width forms
-        | 0x20000..=0x3FFFF) // extensions B and later
-}
+/// Kept here for callers that measure and classify together.
+pub use crate::text::chars::is_cjk;
 
 #[cfg(test)]
 mod tests {
@@ -120,7 +137,72 @@ mod tests {
     #[test]
     fn the_fast_widths_agree_with_unicode_width() {
         for c in (0..0x1_0000u32).filter_map(char::from_u32) {
-            assert_eq!(char_width(c), c.width().unwrap_or(0), "{c:?}");
+            let expected = if c == SOFT_HYPHEN {
+                1 // see the module docs
+            } else {
+                c.width().unwrap_or(0)
+            };
+            assert_eq!(char_width(c), expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_soft_hyphen_is_one_column_as_terminals_draw_it() {
+        assert_eq!(char_width('\u{AD}'), 1);
+        assert_eq!(str_width("\u{AD}"), 1);
+        assert_eq!(str_width("co\u{AD}op"), 5);
+        // Also on the grapheme path (a combining mark elsewhere in the text).
+        assert_eq!(str_width("e\u{301}co\u{AD}op"), 6);
+    }
+
+    #[test]
+    fn half_width_kana_with_a_sound_mark_is_two_columns() {
+        assert_eq!(str_width("ｶﾞ"), 2);
+        assert_eq!(str_width("ﾊﾟ"), 2);
+        assert_eq!(str_width("ﾞ"), 1);
+        assert_eq!(str_width("ｶﾞｲﾄﾞ-01"), 8);
+    }
+
+    #[test]
+    fn cut_keeps_whole_graphemes_that_fit() {
+        assert_eq!(cut("日本語 ok", 5), ("日本", 4));
+        assert_eq!(cut("日本語 ok", 6), ("日本語", 6));
+        assert_eq!(cut("abc", 0), ("", 0));
+        assert_eq!(cut("abc", 9), ("abc", 3));
+        assert_eq!(cut("", 3), ("", 0));
+        // A wide character never halved.
+        assert_eq!(cut("a日", 2), ("a", 1));
+    }
+
+    #[test]
+    fn cut_never_splits_a_cluster() {
+        let family = "👨\u{200D}👩\u{200D}👧";
+        assert_eq!(cut(&format!("a{family}b"), 2), ("a", 1));
+        assert_eq!(
+            cut(&format!("a{family}b"), 3),
+            (format!("a{family}").as_str(), 3)
+        );
+        // A flag is two regional indicators: never one of them alone.
+        assert_eq!(cut("x🇯🇵🇫🇷", 4), ("x🇯🇵", 3));
+        assert_eq!(cut("x🇯🇵", 2), ("x", 1));
+        // A letter keeps its combining marks; a zero-width cluster stays.
+        assert_eq!(cut("e\u{301}\u{302}x", 1), ("e\u{301}\u{302}", 1));
+        assert_eq!(cut("ab\u{200B}c", 2), ("ab\u{200B}", 2));
+        assert_eq!(cut("ｶﾞｲ", 2), ("ｶﾞ", 2));
+    }
+
+    #[test]
+    fn cut_agrees_with_str_width() {
+        let text = "SNSは「便利」👨\u{200D}👩 ok e\u{301} ｶﾞ\u{AD}🇯🇵。";
+        for columns in 0..=str_width(text) + 1 {
+            let (prefix, width) = cut(text, columns);
+            assert_eq!(str_width(prefix), width, "{columns}");
+            assert!(width <= columns);
+            let rest = &text[prefix.len()..];
+            // Maximal: the next cluster would not have fitted.
+            if let Some(next) = rest.graphemes(true).next() {
+                assert!(width + grapheme_width(next) > columns, "{columns}");
+            }
         }
     }
 
