@@ -21,11 +21,14 @@ pub fn lesson(blocks: Vec<Block>, fallback_title: &str) -> Lesson {
     let title_at = before.len();
     for (n, block) in before.into_iter().chain(after).enumerate() {
         let near_title = n < title_at || n < title_at + LABEL_REACH;
-        match (&block, near_title, label.is_none()) {
-            (Block::Para(text) | Block::Heading { text, .. }, true, true) if shape::label(text).is_some() => {
-                label = shape::label(text);
-            }
-            _ => body.push(block),
+        let near_label = match &block {
+            Block::Para(text) | Block::Heading { text, .. } if near_title => shape::label(text),
+            _ => None,
+        };
+        match near_label {
+            // `Lesson 3: …` then `〔2時限〕`: one label.
+            Some(more) => label = Some(label.map_or(more.clone(), |first| format!("{first} {more}"))),
+            None => body.push(block),
         }
     }
     let body = promote_shape_headings(body);

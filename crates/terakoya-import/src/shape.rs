@@ -113,6 +113,8 @@ fn series_word_len(text: &str) -> Option<usize> {
 /// a sentence, led by a mark (`■ …`, `● …`, `◆ …`) or wholly in 【】.
 pub fn shape_heading(text: &str) -> Option<String> {
     let text = text.trim();
+    // `<p><strong>■ 見出し</strong></p>` is a heading all the same.
+    let text = text.strip_prefix("**").and_then(|t| t.strip_suffix("**")).unwrap_or(text);
     if text.contains('\n') || width(text) > SHAPE_HEADING_MAX_WIDTH || text.ends_with('。') {
         return None;
     }

@@ -91,10 +91,9 @@ impl<'a> Converter<'a> {
             return;
         }
         if let Some(kind) = chrome::dropped_in_article(el, self.kept.contains(&el.id())) {
-            if kind == Chrome::Navigation && chrome::is_prose(el) {
-                self.dropped.unsure.push(crate::block::quote(&chrome::text(el), crate::UNSURE_QUOTE_CHARS));
-            } else {
-                super::count(self.dropped, kind);
+            super::count(self.dropped, kind);
+            if kind == Chrome::Navigation {
+                super::quote_prose(el, self.dropped);
             }
             return;
         }
@@ -367,7 +366,8 @@ fn finish_inline(text: &str) -> Vec<String> {
     let mut paras = Vec::new();
     let mut lines: Vec<String> = Vec::new();
     for piece in folded.split(BREAK) {
-        let piece = piece.trim();
+        // Not `trim`: a leading `　` is a paragraph indent (字下げ) to keep.
+        let piece = piece.trim_matches(' ');
         if piece.is_empty() {
             if !lines.is_empty() {
                 paras.push(lines.join("\\\n"));

@@ -30,6 +30,7 @@ pub fn read(text: &str) -> Page {
         .descendants()
         .filter_map(ElementRef::wrap)
         .filter(|el| chrome::always_dropped(*el) == Some(Chrome::Script))
+        .filter(|el| !matches!(el.value().name(), "link" | "meta" | "base"))
         .filter(|el| !el.ancestors().filter_map(ElementRef::wrap).any(|a| chrome::always_dropped(a) == Some(Chrome::Script)))
         .count();
     let body = root
@@ -125,7 +126,9 @@ fn best_candidates(body: ElementRef) -> Vec<NodeId> {
     }) else {
         return vec![body.id()];
     };
-    let threshold = (final_score(top) * 0.2).max(10.0);
+    // Readability takes siblings from a fifth of the top score; half keeps a
+    // busy Latin sidebar next to a short Japanese article out.
+    let threshold = (final_score(top) * 0.5).max(10.0);
     let Some(parent) = tree.get(top).and_then(|n| n.parent()) else {
         return vec![top];
     };
@@ -157,10 +160,9 @@ fn count_outside(el: ElementRef, skip: &HashSet<NodeId>, kept: &HashSet<NodeId>,
         match chrome::dropped_outside(child) {
             Some(Chrome::Script) => {}
             Some(kind) => {
-                if kind == Chrome::Navigation && chrome::is_prose(child) {
-                    dropped.unsure.push(quote(&chrome::text(child), UNSURE_QUOTE_CHARS));
-                } else {
-                    count(dropped, kind);
+                count(dropped, kind);
+                if kind == Chrome::Navigation {
+                    quote_prose(child, dropped);
                 }
             }
             None if matches!(child.value().name(), "p" | "li" | "blockquote" | "dd" | "td") => {
@@ -169,6 +171,16 @@ fn count_outside(el: ElementRef, skip: &HashSet<NodeId>, kept: &HashSet<NodeId>,
                 }
             }
             None => count_outside(child, skip, kept, article, dropped),
+        }
+    }
+}
+
+/// Quotes the prose paragraphs of a dropped block (a sidebar's "about
+/// this site" is chrome; a column boxed in an `<aside>` might not be).
+pub(crate) fn quote_prose(el: ElementRef, dropped: &mut Dropped) {
+    for p in el.descendants().filter_map(ElementRef::wrap) {
+        if matches!(p.value().name(), "p" | "blockquote") && chrome::is_prose(p) {
+            dropped.unsure.push(quote(&chrome::text(p), UNSURE_QUOTE_CHARS));
         }
     }
 }
