@@ -61,7 +61,9 @@ fn import_one(args: &ImportArgs, file: &Path, used: &mut HashSet<String>) -> any
     let id = ids::lesson_id(
         &imported.lesson.title,
         Some(&stem),
-        |id| used.contains(id) || (!args.force && exists(id)),
+        // A name from the title or file names the same lesson on a second
+        // import (replaced only with --force); a number is always new.
+        |id| used.contains(id),
         |id| used.contains(id) || exists(id),
     );
     used.insert(id.clone());
