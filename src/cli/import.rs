@@ -45,7 +45,11 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    Ok(if failed { ExitCode::from(EXIT_FAILURE) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(EXIT_FAILURE)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn import_one(args: &ImportArgs, file: &Path, used: &mut HashSet<String>) -> anyhow::Result<()> {
@@ -53,8 +57,12 @@ fn import_one(args: &ImportArgs, file: &Path, used: &mut HashSet<String>) -> any
     let bytes = fs::read(file).with_context(|| t!("import.cannot_read", file = shown))?;
     let extension = file.extension().and_then(|e| e.to_str());
     let kind = SourceKind::sniff(extension, &bytes);
-    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let imported = terakoya_import::import(&bytes, kind, &stem).map_err(|err| anyhow::anyhow!(error_text(&shown.to_string(), &err)))?;
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let imported = terakoya_import::import(&bytes, kind, &stem)
+        .map_err(|err| anyhow::anyhow!(error_text(&shown.to_string(), &err)))?;
 
     let course = &args.course;
     let exists = |id: &str| course.join(format!("{id}.toml")).exists();
@@ -72,19 +80,35 @@ fn import_one(args: &ImportArgs, file: &Path, used: &mut HashSet<String>) -> any
 
     if args.dry_run {
         print!("# {}\n{text}", target.display());
-        eprint!("{}", report(&shown.to_string(), &target, &imported, t!("import.dry_run")));
+        eprint!(
+            "{}",
+            report(&shown.to_string(), &target, &imported, t!("import.dry_run"))
+        );
         return Ok(());
     }
     if !course.join(COURSE_FILE).exists() {
-        fs::create_dir_all(course).with_context(|| t!("new.cannot_write", path = course.display()))?;
-        let title = course.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        fs::create_dir_all(course)
+            .with_context(|| t!("new.cannot_write", path = course.display()))?;
+        let title = course
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         write_new(&course.join(COURSE_FILE), &scaffold::course_toml(&title))?;
-        println!("{}", t!("import.course_created", path = course.display(), title = title));
+        println!(
+            "{}",
+            t!(
+                "import.course_created",
+                path = course.display(),
+                title = title
+            )
+        );
     }
     if args.force {
-        fs::write(&target, &text).with_context(|| t!("new.cannot_write", path = target.display()))?;
+        fs::write(&target, &text)
+            .with_context(|| t!("new.cannot_write", path = target.display()))?;
     } else {
-        write_new(&target, &text).map_err(|_| anyhow::anyhow!(t!("import.exists", path = target.display())))?;
+        write_new(&target, &text)
+            .map_err(|_| anyhow::anyhow!(t!("import.exists", path = target.display())))?;
     }
     print!("{}", report(&shown.to_string(), &target, &imported, ""));
     Ok(())
@@ -94,10 +118,16 @@ fn import_one(args: &ImportArgs, file: &Path, used: &mut HashSet<String>) -> any
 fn report(file: &str, target: &Path, imported: &Imported, note: &str) -> String {
     let lesson = &imported.lesson;
     let none = t!("import.none");
-    let mut out = format!("{}{note}\n", t!("import.mapped", file = file, path = target.display()));
+    let mut out = format!(
+        "{}{note}\n",
+        t!("import.mapped", file = file, path = target.display())
+    );
     out.push_str(&t!("import.title", title = lesson.title));
     out.push('\n');
-    out.push_str(&t!("import.label", label = lesson.label.as_deref().unwrap_or(none)));
+    out.push_str(&t!(
+        "import.label",
+        label = lesson.label.as_deref().unwrap_or(none)
+    ));
     out.push('\n');
     let lecturer = lesson.lecturer.as_ref().map_or(none, |l| l.name.as_str());
     out.push_str(&t!("import.lecturer", name = lecturer));
@@ -108,7 +138,13 @@ fn report(file: &str, target: &Path, imported: &Imported, note: &str) -> String 
         points = lesson.summary.len()
     ));
     out.push('\n');
-    let Dropped { navigation, scripts, forms, media, unsure } = &imported.dropped;
+    let Dropped {
+        navigation,
+        scripts,
+        forms,
+        media,
+        unsure,
+    } = &imported.dropped;
     out.push_str(&t!(
         "import.dropped",
         navigation = navigation,
@@ -126,9 +162,21 @@ fn report(file: &str, target: &Path, imported: &Imported, note: &str) -> String 
 
 fn error_text(file: &str, err: &ImportError) -> String {
     match err {
-        ImportError::Decode(DecodeError::NotUtf8 { line, column, guess }) => {
-            let guess = guess.map(|encoding| t!("import.guess", encoding = encoding)).unwrap_or_default();
-            t!("import.not_utf8", file = file, line = line, column = column, guess = guess)
+        ImportError::Decode(DecodeError::NotUtf8 {
+            line,
+            column,
+            guess,
+        }) => {
+            let guess = guess
+                .map(|encoding| t!("import.guess", encoding = encoding))
+                .unwrap_or_default();
+            t!(
+                "import.not_utf8",
+                file = file,
+                line = line,
+                column = column,
+                guess = guess
+            )
         }
         ImportError::Decode(DecodeError::UnknownCharset(charset)) => {
             t!("import.unknown_charset", file = file, charset = charset)

@@ -41,7 +41,8 @@ pub enum NewWhat {
 pub fn run(what: &NewWhat) -> anyhow::Result<ExitCode> {
     let written = match what {
         NewWhat::Course { dir, title } => {
-            fs::create_dir_all(dir).with_context(|| t!("new.cannot_write", path = dir.display()))?;
+            fs::create_dir_all(dir)
+                .with_context(|| t!("new.cannot_write", path = dir.display()))?;
             let path = dir.join(COURSE_FILE);
             write_new(&path, &scaffold::course_toml(title))?;
             println!("{}", t!("new.course_written", path = path.display()));
@@ -63,16 +64,26 @@ pub fn run(what: &NewWhat) -> anyhow::Result<ExitCode> {
 fn lesson_path(path: &Path, title: &str) -> anyhow::Result<PathBuf> {
     let (dir, stem) = if path.join(COURSE_FILE).is_file() {
         let taken = |id: &str| path.join(format!("{id}.toml")).exists();
-        (path.to_path_buf(), ids::lesson_id(title, None, taken, taken))
+        (
+            path.to_path_buf(),
+            ids::lesson_id(title, None, taken, taken),
+        )
     } else {
         let dir = match path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let stem = name.strip_suffix(".toml").unwrap_or(&name).to_owned();
         if let Some(problem) = ids::id_problem(&stem) {
-            bail!(t!("new.bad_name", name = stem, problem = id_problem_text(problem)));
+            bail!(t!(
+                "new.bad_name",
+                name = stem,
+                problem = id_problem_text(problem)
+            ));
         }
         if stem == "course" {
             bail!(t!("new.reserved_name"));

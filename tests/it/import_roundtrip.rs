@@ -58,7 +58,15 @@ fn imported_lessons_and_their_new_course_pass_check() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["course-page.toml", "course.toml", "handoff.toml", "sleep-after-night-shifts.toml"]);
+    assert_eq!(
+        names,
+        [
+            "course-page.toml",
+            "course.toml",
+            "handoff.toml",
+            "sleep-after-night-shifts.toml"
+        ]
+    );
     let ok = check_course(&course);
     assert!(ok.contains("3 lessons"), "{ok}");
 }
@@ -125,13 +133,19 @@ fn the_text_lesson_holds_every_line_of_the_article() {
     let text = lesson_text(&course.join("handoff.toml"));
     let source = std::fs::read_to_string(fixture("handoff.txt")).unwrap();
     // `■ まとめ` heads the summary points; it is no text of its own.
-    for line in source.lines().filter(|l| !l.trim().is_empty() && *l != "■ まとめ") {
+    for line in source
+        .lines()
+        .filter(|l| !l.trim().is_empty() && *l != "■ まとめ")
+    {
         let line = line
             .trim_start_matches(['■', '・', '【', ' '])
             .trim_end_matches('】')
             .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
             .trim_start_matches("講師：")
             .replace('*', "");
-        assert!(text.contains(line.trim_start_matches(' ')), "missing {line:?} in\n{text}");
+        assert!(
+            text.contains(line.trim_start_matches(' ')),
+            "missing {line:?} in\n{text}"
+        );
     }
 }

@@ -15,7 +15,9 @@ use assert_cmd::Command;
 pub const FORMAT_2_LOADS: bool = false;
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/import")
+        .join(name)
 }
 
 /// terakoya with `args`, in `dir`, with no data directory or config of
@@ -49,14 +51,20 @@ pub fn check_course(course: &Path) -> String {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "toml") {
                 let text = std::fs::read_to_string(&path).unwrap();
-                let text = text.replace("\nformat = 2\n", "\n").replacen("format = 2\n", "", 1);
+                let text = text
+                    .replace("\nformat = 2\n", "\n")
+                    .replacen("format = 2\n", "", 1);
                 std::fs::write(&path, text).unwrap();
             }
         }
     }
     let out = terakoya(course, &["--lessons", course.to_str().unwrap(), "check"]);
     let text = stdout(&out);
-    assert!(out.status.success(), "check failed:\n{text}{}", stderr(&out));
+    assert!(
+        out.status.success(),
+        "check failed:\n{text}{}",
+        stderr(&out)
+    );
     assert!(text.starts_with("ok: "), "{text}");
     text
 }

@@ -89,7 +89,9 @@ fn split_sentences(text: &str) -> String {
             ')' => in_target = false,
             '。' if !in_code && !in_target => {
                 if let Some(&next) = chars.peek() {
-                    if is_wide(next) && !matches!(next, '・' | '　' | '」' | '』' | '）' | '】' | '。' | '、') {
+                    if is_wide(next)
+                        && !matches!(next, '・' | '　' | '」' | '』' | '）' | '】' | '。' | '、')
+                    {
                         out.push('\n');
                     }
                 }
@@ -114,7 +116,10 @@ pub fn is_wide(c: char) -> bool {
 pub fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '|' | '~' | '&') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '|' | '~' | '&'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -132,7 +137,9 @@ pub fn escape_block_start(text: &str) -> String {
         Some(c) if c.is_ascii_digit() => {
             let digits = text.chars().take_while(char::is_ascii_digit).count();
             match text[digits..].chars().next() {
-                Some(mark @ ('.' | ')')) => format!("{}\\{mark}{}", &text[..digits], &text[digits + 1..]),
+                Some(mark @ ('.' | ')')) => {
+                    format!("{}\\{mark}{}", &text[..digits], &text[digits + 1..])
+                }
                 _ => text.to_owned(),
             }
         }
@@ -144,7 +151,9 @@ pub fn escape_block_start(text: &str) -> String {
 /// formatting characters: a web page's invisible junk.
 pub fn strip_controls(text: &str) -> String {
     text.chars()
-        .filter(|&c| c == '\n' || (!c.is_control() && !terakoya_core::text::sanitize::is_bidi_control(c)))
+        .filter(|&c| {
+            c == '\n' || (!c.is_control() && !terakoya_core::text::sanitize::is_bidi_control(c))
+        })
         .collect()
 }
 

@@ -44,7 +44,8 @@ pub fn decode_html(bytes: &[u8]) -> Result<String, DecodeError> {
             // A page saved as UTF-8 by a browser keeps its old declaration;
             // UTF-16 declared in an ASCII-compatible file is a lie (the
             // Encoding Standard says to read UTF-8 then).
-            let encoding = if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+            let encoding = if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE
+            {
                 UTF_8
             } else {
                 encoding
@@ -78,14 +79,18 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
 
 /// The first Japanese legacy encoding that reads all of `bytes` cleanly.
 fn guess_legacy(bytes: &[u8]) -> Option<&'static str> {
-    [encoding_rs::SHIFT_JIS, encoding_rs::EUC_JP, encoding_rs::ISO_2022_JP]
-        .into_iter()
-        .find(|encoding| {
-            encoding
-                .decode_without_bom_handling_and_without_replacement(bytes)
-                .is_some()
-        })
-        .map(Encoding::name)
+    [
+        encoding_rs::SHIFT_JIS,
+        encoding_rs::EUC_JP,
+        encoding_rs::ISO_2022_JP,
+    ]
+    .into_iter()
+    .find(|encoding| {
+        encoding
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .is_some()
+    })
+    .map(Encoding::name)
 }
 
 /// The charset named by the first `<meta>` that declares one.
@@ -102,7 +107,10 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
             let rest = trim_start(rest);
             if let Some(rest) = rest.strip_prefix(b"=") {
                 let rest = trim_start(rest);
-                let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+                let rest = rest
+                    .strip_prefix(b"\"")
+                    .or_else(|| rest.strip_prefix(b"'"))
+                    .unwrap_or(rest);
                 let name: Vec<u8> = rest
                     .iter()
                     .copied()
@@ -124,7 +132,9 @@ fn trim_start(bytes: &[u8]) -> &[u8] {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|window| window == needle)
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
 }
 
 #[cfg(test)]
@@ -161,7 +171,11 @@ mod tests {
         let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("ok\nab日本");
         assert!(matches!(
             decode_utf8(&bytes),
-            Err(DecodeError::NotUtf8 { line: 2, column: 3, .. })
+            Err(DecodeError::NotUtf8 {
+                line: 2,
+                column: 3,
+                ..
+            })
         ));
     }
 

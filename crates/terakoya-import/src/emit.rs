@@ -22,7 +22,11 @@ pub fn to_toml(lesson: &Lesson) -> String {
         let _ = writeln!(out, "intro = {}", multiline_string(&lesson.intro));
     }
     if let Some(lecturer) = &lesson.lecturer {
-        let _ = writeln!(out, "\n[lecturer]\nname = {}", one_line_string(&lecturer.name));
+        let _ = writeln!(
+            out,
+            "\n[lecturer]\nname = {}",
+            one_line_string(&lecturer.name)
+        );
         if !lecturer.bio.is_empty() {
             let _ = writeln!(out, "bio = {}", multiline_string(&lecturer.bio));
         }
@@ -104,7 +108,11 @@ mod tests {
             "tab\tand\u{7}bell and \u{7f} del and \r cr",
             "日本語の「引用」と｜漢字《かんじ》",
         ] {
-            let expected = if text.ends_with('\n') { text.to_owned() } else { format!("{text}\n") };
+            let expected = if text.ends_with('\n') {
+                text.to_owned()
+            } else {
+                format!("{text}\n")
+            };
             assert_eq!(round_trip(text), expected, "{text:?}");
         }
     }

@@ -52,7 +52,13 @@ pub fn lesson_id(
     let base = slug(title).or_else(|| file_stem.and_then(slug));
     match base {
         Some(base) => (1..)
-            .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+            .map(|n| {
+                if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                }
+            })
             .find(|id| !taken(id))
             .unwrap_or(base),
         None => (1..)
@@ -81,7 +87,9 @@ pub fn id_problem(id: &str) -> Option<IdProblem> {
         Some(IdProblem::TooLong)
     } else if id.contains(['/', '\\']) {
         Some(IdProblem::Slash)
-    } else if id.chars().any(|c| c.is_whitespace() || c.is_control() || terakoya_core::text::sanitize::is_bidi_control(c)) {
+    } else if id.chars().any(|c| {
+        c.is_whitespace() || c.is_control() || terakoya_core::text::sanitize::is_bidi_control(c)
+    }) {
         Some(IdProblem::Space)
     } else if id.starts_with('.') {
         Some(IdProblem::Dot)
@@ -96,8 +104,14 @@ mod tests {
 
     #[test]
     fn latin_titles_give_slugs_and_japanese_titles_do_not() {
-        assert_eq!(slug("Sleep & Night Shifts").as_deref(), Some("sleep-night-shifts"));
-        assert_eq!(slug("  SNS 101: Before you post!  ").as_deref(), Some("sns-101-before-you-post"));
+        assert_eq!(
+            slug("Sleep & Night Shifts").as_deref(),
+            Some("sleep-night-shifts")
+        );
+        assert_eq!(
+            slug("  SNS 101: Before you post!  ").as_deref(),
+            Some("sns-101-before-you-post")
+        );
         assert_eq!(slug("医師とSNS"), None);
         assert_eq!(slug("Café"), None);
         assert_eq!(slug("!!!"), None);
@@ -109,12 +123,24 @@ mod tests {
     #[test]
     fn lesson_ids_fall_back_to_the_file_name_then_to_a_number() {
         let none = |_: &str| false;
-        assert_eq!(lesson_id("Night Shifts", Some("x"), none, none), "night-shifts");
-        assert_eq!(lesson_id("医師とSNS", Some("sns-article"), none, none), "sns-article");
-        assert_eq!(lesson_id("医師とSNS", Some("保存したページ"), none, none), "lesson-1");
+        assert_eq!(
+            lesson_id("Night Shifts", Some("x"), none, none),
+            "night-shifts"
+        );
+        assert_eq!(
+            lesson_id("医師とSNS", Some("sns-article"), none, none),
+            "sns-article"
+        );
+        assert_eq!(
+            lesson_id("医師とSNS", Some("保存したページ"), none, none),
+            "lesson-1"
+        );
         let taken = |id: &str| ["lesson-1", "lesson-2", "night-shifts"].contains(&id);
         assert_eq!(lesson_id("医師とSNS", None, taken, taken), "lesson-3");
-        assert_eq!(lesson_id("Night shifts", None, taken, taken), "night-shifts-2");
+        assert_eq!(
+            lesson_id("Night shifts", None, taken, taken),
+            "night-shifts-2"
+        );
     }
 
     #[test]

@@ -137,7 +137,11 @@ pub enum ImportError {
 
 /// Imports one article. `fallback_title` (say the file name) is the title
 /// when the article has none.
-pub fn import(bytes: &[u8], kind: SourceKind, fallback_title: &str) -> Result<Imported, ImportError> {
+pub fn import(
+    bytes: &[u8],
+    kind: SourceKind,
+    fallback_title: &str,
+) -> Result<Imported, ImportError> {
     let (blocks, doc_title, dropped) = match kind {
         SourceKind::Html => {
             let text = decode::decode_html(bytes)?;

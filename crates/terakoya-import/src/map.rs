@@ -27,7 +27,9 @@ pub fn lesson(blocks: Vec<Block>, fallback_title: &str) -> Lesson {
         };
         match near_label {
             // `Lesson 3: …` then `〔2時限〕`: one label.
-            Some(more) => label = Some(label.map_or(more.clone(), |first| format!("{first} {more}"))),
+            Some(more) => {
+                label = Some(label.map_or(more.clone(), |first| format!("{first} {more}")))
+            }
             None => body.push(block),
         }
     }
@@ -46,7 +48,9 @@ pub fn lesson(blocks: Vec<Block>, fallback_title: &str) -> Lesson {
     let mut profiles: Vec<Vec<Block>> = Vec::new();
     for block in body {
         match block {
-            Block::Heading { level, text } if level <= section_level => parts.push((text, Vec::new())),
+            Block::Heading { level, text } if level <= section_level => {
+                parts.push((text, Vec::new()))
+            }
             Block::Profile(inner) => profiles.push(inner),
             other => match parts.last_mut() {
                 Some((_, blocks)) => blocks.push(other),
@@ -58,7 +62,10 @@ pub fn lesson(blocks: Vec<Block>, fallback_title: &str) -> Lesson {
     let mut sections = Vec::with_capacity(parts.len());
     for (heading, blocks) in parts {
         if shape::is_profile_heading(&heading) {
-            let mut inner = vec![Block::Heading { level: section_level, text: heading }];
+            let mut inner = vec![Block::Heading {
+                level: section_level,
+                text: heading,
+            }];
             inner.extend(blocks);
             profiles.push(inner);
         } else {
@@ -68,17 +75,27 @@ pub fn lesson(blocks: Vec<Block>, fallback_title: &str) -> Lesson {
 
     let mut lecturer = None;
     for profile in profiles {
-        match lecturer.is_none().then(|| lecturer_from(&profile)).flatten() {
+        match lecturer
+            .is_none()
+            .then(|| lecturer_from(&profile))
+            .flatten()
+        {
             Some(found) => lecturer = Some(found),
             // Unrecognisable: kept, at the end of the intro.
             None => intro.extend(profile),
         }
     }
     if lecturer.is_none() {
-        if let Some(at) = intro.iter().position(|b| matches!(b, Block::Para(t) if shape::lecturer_line(t).is_some())) {
+        if let Some(at) = intro
+            .iter()
+            .position(|b| matches!(b, Block::Para(t) if shape::lecturer_line(t).is_some()))
+        {
             if let Block::Para(line) = intro.remove(at) {
                 let name = shape::lecturer_line(&line).unwrap_or_default();
-                lecturer = Some(Lecturer { name, bio: String::new() });
+                lecturer = Some(Lecturer {
+                    name,
+                    bio: String::new(),
+                });
             }
         }
     }
@@ -106,7 +123,11 @@ pub fn lesson(blocks: Vec<Block>, fallback_title: &str) -> Lesson {
         sections: with_unique_ids(
             sections
                 .into_iter()
-                .map(|(heading, blocks)| Section { id: None, heading: one_line(&heading), body: join(&blocks) })
+                .map(|(heading, blocks)| Section {
+                    id: None,
+                    heading: one_line(&heading),
+                    body: join(&blocks),
+                })
                 .collect(),
         ),
         summary: unique_points(summary.iter().map(|text| one_line(text)).collect()),
@@ -123,7 +144,11 @@ fn split_title(mut blocks: Vec<Block>, fallback: &str) -> (String, Vec<Block>, V
             _ => None,
         })
         .min();
-    let at = top.and_then(|top| blocks.iter().position(|b| matches!(b, Block::Heading { level, .. } if *level == top)));
+    let at = top.and_then(|top| {
+        blocks
+            .iter()
+            .position(|b| matches!(b, Block::Heading { level, .. } if *level == top))
+    });
     match at {
         Some(at) => {
             let after = blocks.split_off(at + 1);
@@ -151,7 +176,10 @@ fn promote_shape_headings(body: Vec<Block>) -> Vec<Block> {
     body.into_iter()
         .map(|block| match block {
             Block::Para(text) => match shape::shape_heading(&text) {
-                Some(heading) => Block::Heading { level, text: heading },
+                Some(heading) => Block::Heading {
+                    level,
+                    text: heading,
+                },
                 None => Block::Para(text),
             },
             Block::Profile(inner) => Block::Profile(promote_shape_headings(inner)),
@@ -178,11 +206,15 @@ fn lecturer_from(blocks: &[Block]) -> Option<Lecturer> {
     };
     let name = one_line(&strip_emphasis(&name));
     let bio: Vec<Block> = rest.cloned().collect();
-    Some(Lecturer { name, bio: join(&bio) })
+    Some(Lecturer {
+        name,
+        bio: join(&bio),
+    })
 }
 
 fn strip_brackets(text: &str) -> String {
-    text.trim_matches(['【', '】', '[', ']', '■', '●', ' ', '　']).to_owned()
+    text.trim_matches(['【', '】', '[', ']', '■', '●', ' ', '　'])
+        .to_owned()
 }
 
 /// `**山田 花子**` → `山田 花子`: a name is shown plain.
@@ -205,7 +237,10 @@ fn summary_points(blocks: &[Block]) -> (Vec<String>, Vec<Block>) {
             Block::List { items, .. } => points.extend(items.iter().cloned()),
             Block::Para(text) => {
                 let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\\')).collect();
-                let items: Option<Vec<String>> = lines.iter().map(|l| shape::list_line(l).map(|(t, _)| t)).collect();
+                let items: Option<Vec<String>> = lines
+                    .iter()
+                    .map(|l| shape::list_line(l).map(|(t, _)| t))
+                    .collect();
                 match items {
                     Some(items) if !items.is_empty() => points.extend(items),
                     _ => rest.push(block.clone()),
@@ -222,7 +257,11 @@ fn summary_points(blocks: &[Block]) -> (Vec<String>, Vec<Block>) {
 /// line's end is dropped.
 pub fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for line in text.lines().map(|l| l.trim().trim_end_matches('\\').trim()).filter(|l| !l.is_empty()) {
+    for line in text
+        .lines()
+        .map(|l| l.trim().trim_end_matches('\\').trim())
+        .filter(|l| !l.is_empty())
+    {
         if let (Some(before), Some(after)) = (out.chars().last(), line.chars().next()) {
             if !is_wide(before) && !is_wide(after) {
                 out.push(' ');

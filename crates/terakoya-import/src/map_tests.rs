@@ -1,7 +1,10 @@
 use super::*;
 
 fn h(level: u8, text: &str) -> Block {
-    Block::Heading { level, text: text.into() }
+    Block::Heading {
+        level,
+        text: text.into(),
+    }
 }
 
 fn p(text: &str) -> Block {
@@ -20,7 +23,10 @@ fn title_label_intro_sections_and_summary_are_found() {
             h(3, "小見出し"),
             p("続きです。"),
             p("【まとめ】"),
-            Block::List { ordered: false, items: vec!["一つ目".into(), "二つ\n目".into()] },
+            Block::List {
+                ordered: false,
+                items: vec!["一つ目".into(), "二つ\n目".into()],
+            },
         ],
         "fallback",
     );
@@ -29,7 +35,10 @@ fn title_label_intro_sections_and_summary_are_found() {
     assert_eq!(lesson.intro, "導入の段落です。");
     assert_eq!(lesson.sections.len(), 1);
     assert_eq!(lesson.sections[0].heading, "なぜ今学ぶのか");
-    assert_eq!(lesson.sections[0].body, "本文です。\n\n**小見出し**\n\n続きです。");
+    assert_eq!(
+        lesson.sections[0].body,
+        "本文です。\n\n**小見出し**\n\n続きです。"
+    );
     let points: Vec<&str> = lesson.summary.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(points, ["一つ目", "二つ目"]);
 }
@@ -37,7 +46,14 @@ fn title_label_intro_sections_and_summary_are_found() {
 #[test]
 fn a_profile_section_becomes_the_lecturer_and_an_unclear_one_stays_in_the_intro() {
     let lesson = lesson(
-        vec![h(1, "題"), h(2, "講師プロフィール"), p("**早瀬 美月**"), p("総合診療医。"), h(2, "本題"), p("本文。")],
+        vec![
+            h(1, "題"),
+            h(2, "講師プロフィール"),
+            p("**早瀬 美月**"),
+            p("総合診療医。"),
+            h(2, "本題"),
+            p("本文。"),
+        ],
         "fallback",
     );
     let lecturer = lesson.lecturer.unwrap();
@@ -45,15 +61,33 @@ fn a_profile_section_becomes_the_lecturer_and_an_unclear_one_stays_in_the_intro(
     assert_eq!(lecturer.bio, "総合診療医。");
     assert_eq!(lesson.sections.len(), 1);
 
-    let unclear = super::lesson(vec![h(1, "題"), h(2, "講師"), p("長い紹介文が、名前なしで始まります。")], "x");
+    let unclear = super::lesson(
+        vec![
+            h(1, "題"),
+            h(2, "講師"),
+            p("長い紹介文が、名前なしで始まります。"),
+        ],
+        "x",
+    );
     assert_eq!(unclear.lecturer, None);
-    assert_eq!(unclear.intro, "**講師**\n\n長い紹介文が、名前なしで始まります。");
+    assert_eq!(
+        unclear.intro,
+        "**講師**\n\n長い紹介文が、名前なしで始まります。"
+    );
 }
 
 #[test]
 fn repeated_headings_and_points_get_explicit_ids() {
     let lesson = lesson(
-        vec![h(1, "t"), h(2, "同じ"), p("a"), h(2, "同じ"), p("b"), h(2, "まとめ"), p("・同じ点\n・同じ点")],
+        vec![
+            h(1, "t"),
+            h(2, "同じ"),
+            p("a"),
+            h(2, "同じ"),
+            p("b"),
+            h(2, "まとめ"),
+            p("・同じ点\n・同じ点"),
+        ],
         "x",
     );
     assert_eq!(lesson.sections[1].id.as_deref(), Some("section-2"));

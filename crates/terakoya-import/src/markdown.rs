@@ -12,7 +12,9 @@ pub fn read(text: &str) -> Vec<Block> {
     let text = strip_controls(&text.replace("\r\n", "\n").replace('\r', "\n"));
     let text = strip_front_matter(&text);
     let mut blocks = Vec::new();
-    let mut events = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter().peekable();
+    let mut events = Parser::new_ext(text, Options::ENABLE_TABLES)
+        .into_offset_iter()
+        .peekable();
     while let Some((event, range)) = events.next() {
         let Event::Start(tag) = event else {
             continue;
@@ -36,7 +38,10 @@ pub fn read(text: &str) -> Vec<Block> {
             Tag::Heading { level, .. } => {
                 let inline = inline_source(text, &inner);
                 if !inline.is_empty() {
-                    blocks.push(Block::Heading { level: level as u8, text: inline });
+                    blocks.push(Block::Heading {
+                        level: level as u8,
+                        text: inline,
+                    });
                 }
             }
             Tag::Paragraph => blocks.push(Block::Para(trim_lines(source))),
@@ -44,7 +49,9 @@ pub fn read(text: &str) -> Vec<Block> {
                 ordered: start.is_some(),
                 items: list_items(text, &inner),
             }),
-            Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::Table(_) => blocks.push(Block::Raw(source.to_owned())),
+            Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::Table(_) => {
+                blocks.push(Block::Raw(source.to_owned()))
+            }
             // Raw HTML and anything else is left out.
             _ => {}
         }
@@ -117,7 +124,10 @@ fn item_content(source: &str) -> String {
 }
 
 fn trim_lines(text: &str) -> String {
-    text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+    text.lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
@@ -131,11 +141,20 @@ mod tests {
         assert_eq!(
             blocks,
             vec![
-                Block::Heading { level: 1, text: "医師と**睡眠**".into() },
+                Block::Heading {
+                    level: 1,
+                    text: "医師と**睡眠**".into()
+                },
                 Block::Para("第2回".into()),
                 Block::Para("本文の｜漢字《かんじ》と[リンク](https://example.com)。".into()),
-                Block::Heading { level: 2, text: "眠気".into() },
-                Block::List { ordered: false, items: vec!["一つ目\n続き".into(), "二つ目".into()] },
+                Block::Heading {
+                    level: 2,
+                    text: "眠気".into()
+                },
+                Block::List {
+                    ordered: false,
+                    items: vec!["一つ目\n続き".into(), "二つ目".into()]
+                },
                 Block::Raw("> 引用".into()),
                 Block::Raw("| a | b |\n|---|---|\n| 1 | 2 |".into()),
             ]
@@ -145,6 +164,12 @@ mod tests {
     #[test]
     fn ordered_items_lose_their_numbers() {
         let blocks = read("1. 一\n2. 二\n");
-        assert_eq!(blocks, vec![Block::List { ordered: true, items: vec!["一".into(), "二".into()] }]);
+        assert_eq!(
+            blocks,
+            vec![Block::List {
+                ordered: true,
+                items: vec!["一".into(), "二".into()]
+            }]
+        );
     }
 }

@@ -11,7 +11,11 @@ const TITLE_MAX_WIDTH: usize = 80;
 pub fn read(text: &str) -> Vec<Block> {
     let text = strip_controls(&text.replace("\r\n", "\n").replace('\r', "\n"));
     let mut blocks = Vec::new();
-    let mut chunks = text.split("\n\n").map(str::trim_end).filter(|c| !c.trim().is_empty()).peekable();
+    let mut chunks = text
+        .split("\n\n")
+        .map(str::trim_end)
+        .filter(|c| !c.trim().is_empty())
+        .peekable();
     if let Some(first) = chunks.peek() {
         if let Some(head) = title_chunk(first) {
             blocks.extend(head);
@@ -27,8 +31,16 @@ pub fn read(text: &str) -> Vec<Block> {
 /// The first chunk as a title (with a label line or two) when it is a few
 /// short lines, none of them a sentence.
 fn title_chunk(chunk: &str) -> Option<Vec<Block>> {
-    let lines: Vec<&str> = chunk.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    if lines.len() > 3 || lines.iter().any(|l| width(l) > TITLE_MAX_WIDTH || l.ends_with('。')) {
+    let lines: Vec<&str> = chunk
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() > 3
+        || lines
+            .iter()
+            .any(|l| width(l) > TITLE_MAX_WIDTH || l.ends_with('。'))
+    {
         return None;
     }
     let mut blocks = Vec::new();
@@ -37,7 +49,10 @@ fn title_chunk(chunk: &str) -> Option<Vec<Block>> {
         if shape::label(line).is_some() || titled {
             blocks.push(Block::Para(escape_block_start(&escape_inline(line))));
         } else {
-            blocks.push(Block::Heading { level: 1, text: escape_inline(line) });
+            blocks.push(Block::Heading {
+                level: 1,
+                text: escape_inline(line),
+            });
             titled = true;
         }
     }
@@ -66,13 +81,18 @@ fn read_chunk(chunk: &str, blocks: &mut Vec<Block>) {
         if let Some(heading) = shape::shape_heading(line) {
             flush_para(&mut para, blocks);
             flush_list(&mut list, blocks);
-            blocks.push(Block::Heading { level: 2, text: escape_inline(&heading) });
+            blocks.push(Block::Heading {
+                level: 2,
+                text: escape_inline(&heading),
+            });
             continue;
         }
         if let Some((item, ordered)) = shape::list_line(line) {
             flush_para(&mut para, blocks);
             match &mut list {
-                Some((o, items)) if *o == ordered => items.push(escape_block_start(&escape_inline(&item))),
+                Some((o, items)) if *o == ordered => {
+                    items.push(escape_block_start(&escape_inline(&item)))
+                }
                 _ => {
                     flush_list(&mut list, blocks);
                     list = Some((ordered, vec![escape_block_start(&escape_inline(&item))]));
@@ -105,13 +125,25 @@ mod tests {
             blocks,
             vec![
                 Block::Para("【第3回】".into()),
-                Block::Heading { level: 1, text: "医師と睡眠".into() },
+                Block::Heading {
+                    level: 1,
+                    text: "医師と睡眠".into()
+                },
                 Block::Para("　夜勤明けの判断は鈍ります。\n自覚がないのが問題です。".into()),
                 Block::Para("　次の段落。".into()),
-                Block::Heading { level: 2, text: "眠気の正体".into() },
+                Block::Heading {
+                    level: 2,
+                    text: "眠気の正体".into()
+                },
                 Block::Para("本文に\\*星\\*があります。".into()),
-                Block::Heading { level: 2, text: "まとめ".into() },
-                Block::List { ordered: false, items: vec!["寝る".into(), "休む".into()] },
+                Block::Heading {
+                    level: 2,
+                    text: "まとめ".into()
+                },
+                Block::List {
+                    ordered: false,
+                    items: vec!["寝る".into(), "休む".into()]
+                },
             ]
         );
     }

@@ -100,7 +100,16 @@ mod tests {
         let lesson: toml::Table = lesson_text.parse().unwrap();
         assert_eq!(lesson["title"].as_str(), Some(title));
         assert_eq!(lesson["format"].as_integer(), Some(2));
-        for field in ["id =", "label =", "intro =", "[lecturer]", "name =", "bio =", "[[summary]]", "text ="] {
+        for field in [
+            "id =",
+            "label =",
+            "intro =",
+            "[lecturer]",
+            "name =",
+            "bio =",
+            "[[summary]]",
+            "text =",
+        ] {
             assert!(lesson_text.contains(&format!("# {field}")), "{field}");
         }
     }

@@ -12,7 +12,10 @@ const SHAPE_HEADING_MAX_WIDTH: usize = 60;
 
 const KANJI_NUMERALS: &str = "〇一二三四五六七八九十百";
 const COUNTERS: &[&str] = &["時限", "回", "講", "章", "課", "部", "日", "週", "限", "節"];
-const LATIN_SERIES: &[&str] = &["lesson", "lecture", "session", "part", "chapter", "unit", "week", "day", "vol.", "vol", "no.", "#"];
+const LATIN_SERIES: &[&str] = &[
+    "lesson", "lecture", "session", "part", "chapter", "unit", "week", "day", "vol.", "vol", "no.",
+    "#",
+];
 
 /// The label when all of `text` is a series label: one or more tokens such
 /// as `第6回`, `〔2時限〕`, `【第6回】`, `(2時限)`, `Lesson 6`. 【】 around a
@@ -31,7 +34,8 @@ pub fn label(text: &str) -> Option<String> {
 pub fn split_label_prefix(title: &str) -> Option<(String, String)> {
     let (tokens, rest) = label_tokens(title);
     let rest = rest.trim_start_matches([' ', '　', ':', '：', '・', '|', '｜', '-', '–', '—']);
-    (!tokens.is_empty() && !rest.trim().is_empty()).then(|| (tokens.join(" "), rest.trim().to_owned()))
+    (!tokens.is_empty() && !rest.trim().is_empty())
+        .then(|| (tokens.join(" "), rest.trim().to_owned()))
 }
 
 /// Label tokens at the start of `text`, and the text after them.
@@ -51,7 +55,14 @@ fn label_tokens(text: &str) -> (Vec<String>, &str) {
 }
 
 fn label_token(text: &str) -> Option<(String, &str)> {
-    for (open, close, keep) in [('【', '】', false), ('〔', '〕', true), ('（', '）', true), ('(', ')', true), ('［', '］', true), ('[', ']', true)] {
+    for (open, close, keep) in [
+        ('【', '】', false),
+        ('〔', '〕', true),
+        ('（', '）', true),
+        ('(', ')', true),
+        ('［', '］', true),
+        ('[', ']', true),
+    ] {
         if let Some(inner) = text.strip_prefix(open) {
             let end = inner.find(close)?;
             let content = &inner[..end];
@@ -59,7 +70,11 @@ fn label_token(text: &str) -> Option<(String, &str)> {
             if !is_series_word(content) {
                 return None;
             }
-            let token = if keep { format!("{open}{content}{close}") } else { content.to_owned() };
+            let token = if keep {
+                format!("{open}{content}{close}")
+            } else {
+                content.to_owned()
+            };
             return Some((token, after));
         }
     }
@@ -79,11 +94,18 @@ fn series_word_len(text: &str) -> Option<usize> {
     let digits_after = |from: usize| -> usize {
         text[from..]
             .char_indices()
-            .take_while(|&(_, c)| c.is_ascii_digit() || ('０'..='９').contains(&c) || KANJI_NUMERALS.contains(c))
+            .take_while(|&(_, c)| {
+                c.is_ascii_digit() || ('０'..='９').contains(&c) || KANJI_NUMERALS.contains(c)
+            })
             .last()
             .map_or(from, |(at, c)| from + at + c.len_utf8())
     };
-    let counter_after = |from: usize| COUNTERS.iter().find(|c| text[from..].starts_with(**c)).map(|c| from + c.len());
+    let counter_after = |from: usize| {
+        COUNTERS
+            .iter()
+            .find(|c| text[from..].starts_with(**c))
+            .map(|c| from + c.len())
+    };
     if text.starts_with('第') {
         let end = digits_after('第'.len_utf8());
         if end > '第'.len_utf8() {
@@ -93,7 +115,8 @@ fn series_word_len(text: &str) -> Option<usize> {
     }
     let end = digits_after(0);
     if end > 0 {
-        return counter_after(end).filter(|_| text[..end].chars().all(|c| !KANJI_NUMERALS.contains(c)));
+        return counter_after(end)
+            .filter(|_| text[..end].chars().all(|c| !KANJI_NUMERALS.contains(c)));
     }
     let lower = text.to_ascii_lowercase();
     for word in LATIN_SERIES {
@@ -101,7 +124,12 @@ fn series_word_len(text: &str) -> Option<usize> {
             let spaces = after.len() - after.trim_start().len();
             let from = word.len() + spaces;
             let end = digits_after(from);
-            if end > from && text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+            if end > from
+                && text[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            {
                 return Some(end);
             }
         }
@@ -114,7 +142,10 @@ fn series_word_len(text: &str) -> Option<usize> {
 pub fn shape_heading(text: &str) -> Option<String> {
     let text = text.trim();
     // `<p><strong>■ 見出し</strong></p>` is a heading all the same.
-    let text = text.strip_prefix("**").and_then(|t| t.strip_suffix("**")).unwrap_or(text);
+    let text = text
+        .strip_prefix("**")
+        .and_then(|t| t.strip_suffix("**"))
+        .unwrap_or(text);
     if text.contains('\n') || width(text) > SHAPE_HEADING_MAX_WIDTH || text.ends_with('。') {
         return None;
     }
@@ -168,7 +199,10 @@ pub fn list_line(line: &str) -> Option<(String, bool)> {
             (&line[..digits], &after[mark.len_utf8()..])
         }
     };
-    let numeric = !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let numeric = !inner.is_empty()
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
     let rest = rest.trim_start_matches([' ', '　']).trim();
     (numeric && !rest.is_empty()).then(|| (rest.to_owned(), true))
 }
@@ -177,9 +211,22 @@ pub fn list_line(line: &str) -> Option<(String, bool)> {
 pub fn is_summary_heading(heading: &str) -> bool {
     let heading = plain(heading).to_lowercase();
     let heading = heading.trim_matches(|c: char| !c.is_alphanumeric());
-    ["まとめ", "ポイント", "要点", "おさらい", "振り返り", "ふりかえり", "summary", "key points", "key takeaways", "takeaways", "tl;dr", "in short"]
-        .iter()
-        .any(|word| heading.contains(word))
+    [
+        "まとめ",
+        "ポイント",
+        "要点",
+        "おさらい",
+        "振り返り",
+        "ふりかえり",
+        "summary",
+        "key points",
+        "key takeaways",
+        "takeaways",
+        "tl;dr",
+        "in short",
+    ]
+    .iter()
+    .any(|word| heading.contains(word))
         && width(heading) <= 30
 }
 
@@ -187,7 +234,15 @@ pub fn is_summary_heading(heading: &str) -> bool {
 pub fn is_profile_heading(heading: &str) -> bool {
     let heading = plain(heading).to_lowercase();
     let heading = heading.trim_matches(|c: char| !c.is_alphanumeric());
-    let exact = ["about the author", "about the lecturer", "author", "lecturer", "speaker", "profile", "the author"];
+    let exact = [
+        "about the author",
+        "about the lecturer",
+        "author",
+        "lecturer",
+        "speaker",
+        "profile",
+        "the author",
+    ];
     exact.contains(&heading)
         || (["講師", "プロフィール", "著者", "執筆者", "筆者", "講演者"]
             .iter()
@@ -216,7 +271,11 @@ pub fn lecturer_line(text: &str) -> Option<String> {
 /// or affiliation in brackets).
 pub fn is_name_like(text: &str) -> bool {
     let text = text.trim();
-    !text.is_empty() && !text.contains('\n') && width(text) <= 40 && !text.ends_with(['。', '.']) && !text.contains('、')
+    !text.is_empty()
+        && !text.contains('\n')
+        && width(text) <= 40
+        && !text.ends_with(['。', '.'])
+        && !text.contains('、')
 }
 
 #[cfg(test)]

@@ -29,19 +29,31 @@ fn a_label_before_a_title_is_split_off() {
 
 #[test]
 fn headings_by_shape() {
-    assert_eq!(shape_heading("■ 守秘義務の線").as_deref(), Some("守秘義務の線"));
+    assert_eq!(
+        shape_heading("■ 守秘義務の線").as_deref(),
+        Some("守秘義務の線")
+    );
     assert_eq!(shape_heading("●まとめ").as_deref(), Some("まとめ"));
     assert_eq!(shape_heading("【まとめ】").as_deref(), Some("まとめ"));
-    assert_eq!(shape_heading("■ 投稿する前に、一度だけ読み返してください。"), None);
+    assert_eq!(
+        shape_heading("■ 投稿する前に、一度だけ読み返してください。"),
+        None
+    );
     assert_eq!(shape_heading("【注意】と【補足】"), None);
     assert_eq!(shape_heading("普通の文"), None);
 }
 
 #[test]
 fn list_lines_lose_their_markers() {
-    assert_eq!(list_line("・症例は書かない"), Some(("症例は書かない".into(), false)));
+    assert_eq!(
+        list_line("・症例は書かない"),
+        Some(("症例は書かない".into(), false))
+    );
     assert_eq!(list_line("1. 一つ目"), Some(("一つ目".into(), true)));
-    assert_eq!(list_line("１．全角の番号"), Some(("全角の番号".into(), true)));
+    assert_eq!(
+        list_line("１．全角の番号"),
+        Some(("全角の番号".into(), true))
+    );
     assert_eq!(list_line("②丸数字"), Some(("丸数字".into(), true)));
     assert_eq!(list_line("（3）括弧"), Some(("括弧".into(), true)));
     assert_eq!(list_line("2024年の話"), None);
@@ -56,12 +68,20 @@ fn summary_and_profile_headings() {
     assert!(!is_summary_heading("守秘義務の線を引く"));
     assert!(is_profile_heading("講師プロフィール"));
     assert!(is_profile_heading("About the author"));
-    assert!(!is_profile_heading("講師の先生に質問するときの心がまえと準備の仕方について"));
+    assert!(!is_profile_heading(
+        "講師の先生に質問するときの心がまえと準備の仕方について"
+    ));
 }
 
 #[test]
 fn lecturer_lines() {
-    assert_eq!(lecturer_line("講師：早瀬 美月").as_deref(), Some("早瀬 美月"));
-    assert_eq!(lecturer_line("Author: Jane Roe").as_deref(), Some("Jane Roe"));
+    assert_eq!(
+        lecturer_line("講師：早瀬 美月").as_deref(),
+        Some("早瀬 美月")
+    );
+    assert_eq!(
+        lecturer_line("Author: Jane Roe").as_deref(),
+        Some("Jane Roe")
+    );
     assert_eq!(lecturer_line("講師の話を聞いて、考えました。"), None);
 }

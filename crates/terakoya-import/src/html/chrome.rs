@@ -21,42 +21,112 @@ pub enum Chrome {
     Media,
 }
 
-const SCRIPT_TAGS: &[&str] = &["script", "style", "noscript", "template", "iframe", "object", "embed", "link", "meta", "base"];
+const SCRIPT_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "link", "meta", "base",
+];
 const FORM_TAGS: &[&str] = &["form", "button", "input", "select", "textarea", "fieldset"];
-const MEDIA_TAGS: &[&str] = &["img", "picture", "video", "audio", "svg", "canvas", "map", "source", "track"];
+const MEDIA_TAGS: &[&str] = &[
+    "img", "picture", "video", "audio", "svg", "canvas", "map", "source", "track",
+];
 const NAV_TAGS: &[&str] = &["nav", "menu"];
 /// Dropped by tag, unless they hold the title or the lecturer's profile.
 const LANDMARK_TAGS: &[&str] = &["header", "footer", "aside"];
 
 /// Class/id words that mark chrome wherever they appear.
 const STRONG_NAV_WORDS: &[&str] = &[
-    "breadcrumb", "breadcrumbs", "topicpath", "pankuzu", "share", "sharing", "social", "related", "recommend",
-    "ranking", "popular", "pagination", "pager", "comment", "comments", "ad", "ads", "advert", "advertisement",
-    "banner", "promo", "sponsor", "sponsored", "cookie", "consent", "skip", "globalnav", "gnav",
+    "breadcrumb",
+    "breadcrumbs",
+    "topicpath",
+    "pankuzu",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "recommend",
+    "ranking",
+    "popular",
+    "pagination",
+    "pager",
+    "comment",
+    "comments",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "banner",
+    "promo",
+    "sponsor",
+    "sponsored",
+    "cookie",
+    "consent",
+    "skip",
+    "globalnav",
+    "gnav",
 ];
 /// Class/id words that mark chrome outside the article, and count against
 /// an element when scoring.
-const WEAK_NAV_WORDS: &[&str] =
-    &["nav", "navi", "navbar", "navigation", "menu", "header", "masthead", "footer", "sidebar", "side", "widget", "tags", "logo"];
-const FORM_WORDS: &[&str] =
-    &["signup", "subscribe", "subscription", "newsletter", "register", "registration", "cta", "mailmag", "merumaga", "login"];
-const PROFILE_WORDS: &[&str] = &["profile", "author", "lecturer", "speaker", "writer", "bio", "biography", "instructor"];
-const POSITIVE_WORDS: &[&str] =
-    &["article", "content", "entry", "main", "post", "body", "text", "lesson", "story", "honbun", "blog", "column"];
+const WEAK_NAV_WORDS: &[&str] = &[
+    "nav",
+    "navi",
+    "navbar",
+    "navigation",
+    "menu",
+    "header",
+    "masthead",
+    "footer",
+    "sidebar",
+    "side",
+    "widget",
+    "tags",
+    "logo",
+];
+const FORM_WORDS: &[&str] = &[
+    "signup",
+    "subscribe",
+    "subscription",
+    "newsletter",
+    "register",
+    "registration",
+    "cta",
+    "mailmag",
+    "merumaga",
+    "login",
+];
+const PROFILE_WORDS: &[&str] = &[
+    "profile",
+    "author",
+    "lecturer",
+    "speaker",
+    "writer",
+    "bio",
+    "biography",
+    "instructor",
+];
+const POSITIVE_WORDS: &[&str] = &[
+    "article", "content", "entry", "main", "post", "body", "text", "lesson", "story", "honbun",
+    "blog", "column",
+];
 
 /// The lower-case words of an element's `class` and `id`, split at `-`,
 /// `_` and spaces (`site-header` → `site`, `header`).
 pub fn words(el: ElementRef) -> Vec<String> {
     let value = el.value();
     let mut out = Vec::new();
-    for source in [value.attr("class"), value.attr("id")].into_iter().flatten() {
+    for source in [value.attr("class"), value.attr("id")]
+        .into_iter()
+        .flatten()
+    {
         for word in source.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
             if !word.is_empty() {
                 out.push(word.to_ascii_lowercase());
             }
         }
         // `sign-up` and `mail-magazine` are one word each.
-        let joined: String = source.to_ascii_lowercase().chars().filter(|c| *c != '-' && *c != '_').collect();
+        let joined: String = source
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| *c != '-' && *c != '_')
+            .collect();
         out.extend(joined.split_whitespace().map(str::to_owned));
     }
     out
@@ -74,7 +144,11 @@ pub fn always_dropped(el: ElementRef) -> Option<Chrome> {
     if SCRIPT_TAGS.contains(&tag) || is_hidden(el) {
         return Some(Chrome::Script);
     }
-    if tag == "img" && ["width", "height"].iter().any(|a| matches!(value.attr(a), Some("0" | "1" | "0px" | "1px"))) {
+    if tag == "img"
+        && ["width", "height"]
+            .iter()
+            .any(|a| matches!(value.attr(a), Some("0" | "1" | "0px" | "1px")))
+    {
         return Some(Chrome::Script);
     }
     if MEDIA_TAGS.contains(&tag) {
@@ -87,12 +161,18 @@ pub fn always_dropped(el: ElementRef) -> Option<Chrome> {
         return Some(Chrome::Navigation);
     }
     match value.attr("role") {
-        Some("navigation" | "banner" | "contentinfo" | "search" | "complementary" | "menu" | "menubar") => {
+        Some(
+            "navigation" | "banner" | "contentinfo" | "search" | "complementary" | "menu"
+            | "menubar",
+        ) => {
             return Some(Chrome::Navigation);
         }
         _ => {}
     }
-    if value.attr("aria-label").is_some_and(|l| l.to_ascii_lowercase().contains("breadcrumb")) {
+    if value
+        .attr("aria-label")
+        .is_some_and(|l| l.to_ascii_lowercase().contains("breadcrumb"))
+    {
         return Some(Chrome::Navigation);
     }
     let words = words(el);
@@ -113,8 +193,10 @@ pub fn always_dropped(el: ElementRef) -> Option<Chrome> {
 /// profile).
 pub fn dropped_in_article(el: ElementRef, kept: bool) -> Option<Chrome> {
     always_dropped(el).or_else(|| {
-        (!kept && LANDMARK_TAGS.contains(&el.value().name()) && !has_word(&words(el), PROFILE_WORDS))
-            .then_some(Chrome::Navigation)
+        (!kept
+            && LANDMARK_TAGS.contains(&el.value().name())
+            && !has_word(&words(el), PROFILE_WORDS))
+        .then_some(Chrome::Navigation)
     })
 }
 
@@ -127,8 +209,12 @@ pub fn dropped_outside(el: ElementRef) -> Option<Chrome> {
 
 /// An element holding a lecturer's or author's profile.
 pub fn is_profile(el: ElementRef) -> bool {
-    const BLOCKS: &[&str] = &["div", "section", "aside", "footer", "dl", "p", "address", "article", "figure", "table"];
-    BLOCKS.contains(&el.value().name()) && has_word(&words(el), PROFILE_WORDS) && width(&text(el)) >= 4
+    const BLOCKS: &[&str] = &[
+        "div", "section", "aside", "footer", "dl", "p", "address", "article", "figure", "table",
+    ];
+    BLOCKS.contains(&el.value().name())
+        && has_word(&words(el), PROFILE_WORDS)
+        && width(&text(el)) >= 4
 }
 
 fn is_hidden(el: ElementRef) -> bool {
@@ -136,14 +222,23 @@ fn is_hidden(el: ElementRef) -> bool {
     value.attr("hidden").is_some()
         || value.attr("aria-hidden") == Some("true")
         || value.attr("style").is_some_and(|s| {
-            let s: String = s.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+            let s: String = s
+                .to_ascii_lowercase()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
             s.contains("display:none") || s.contains("visibility:hidden")
         })
 }
 
 /// All text of an element, whitespace collapsed.
 pub fn text(el: ElementRef) -> String {
-    el.text().collect::<Vec<_>>().join("").split_whitespace().collect::<Vec<_>>().join(" ")
+    el.text()
+        .collect::<Vec<_>>()
+        .join("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The share of an element's text inside links.
@@ -169,7 +264,10 @@ pub fn prose_score(text: &str) -> f64 {
     if columns < 25 {
         return 0.0;
     }
-    let marks = text.chars().filter(|c| matches!(c, ',' | '、' | '，' | '。' | '．')).count();
+    let marks = text
+        .chars()
+        .filter(|c| matches!(c, ',' | '、' | '，' | '。' | '．'))
+        .count();
     1.0 + marks as f64 + (columns as f64 / 100.0).min(3.0)
 }
 
@@ -189,7 +287,10 @@ pub fn base_score(el: ElementRef) -> f64 {
     if has_word(&words, POSITIVE_WORDS) {
         class_score += 25.0;
     }
-    if has_word(&words, STRONG_NAV_WORDS) || has_word(&words, WEAK_NAV_WORDS) || has_word(&words, FORM_WORDS) {
+    if has_word(&words, STRONG_NAV_WORDS)
+        || has_word(&words, WEAK_NAV_WORDS)
+        || has_word(&words, FORM_WORDS)
+    {
         class_score -= 25.0;
     }
     tag_score + class_score
@@ -208,7 +309,8 @@ mod tests {
 
     #[test]
     fn japanese_commas_and_full_stops_count_as_prose() {
-        let japanese = "研修医のうちは、患者さんの話を書きたくなります。けれども、書かないのが原則です。";
+        let japanese =
+            "研修医のうちは、患者さんの話を書きたくなります。けれども、書かないのが原則です。";
         let short = "ホーム";
         assert!(prose_score(japanese) >= 5.0, "{}", prose_score(japanese));
         assert_eq!(prose_score(short), 0.0);

@@ -18,9 +18,41 @@ const BREAK: char = '\u{E000}';
 const NEWLINE: char = '\u{E001}';
 
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "center", "details", "dialog", "div", "dl", "dt", "dd",
-    "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
-    "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "dd",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
 ];
 
 pub struct Converter<'a> {
@@ -32,7 +64,11 @@ pub struct Converter<'a> {
 }
 
 impl<'a> Converter<'a> {
-    pub fn new(kept: &'a HashSet<NodeId>, profile: Option<NodeId>, dropped: &'a mut Dropped) -> Self {
+    pub fn new(
+        kept: &'a HashSet<NodeId>,
+        profile: Option<NodeId>,
+        dropped: &'a mut Dropped,
+    ) -> Self {
         Converter {
             kept,
             profile,
@@ -128,7 +164,13 @@ impl<'a> Converter<'a> {
                 let inner = self.sub_blocks(el);
                 let quoted: Vec<String> = join(&inner)
                     .lines()
-                    .map(|line| if line.is_empty() { ">".to_owned() } else { format!("> {line}") })
+                    .map(|line| {
+                        if line.is_empty() {
+                            ">".to_owned()
+                        } else {
+                            format!("> {line}")
+                        }
+                    })
                     .collect();
                 if !quoted.is_empty() {
                     self.blocks.push(Block::Raw(quoted.join("\n")));
@@ -161,7 +203,11 @@ impl<'a> Converter<'a> {
                 continue;
             }
             let blocks = self.sub_blocks(li);
-            let item = blocks.iter().map(Block::markup).collect::<Vec<_>>().join("\n");
+            let item = blocks
+                .iter()
+                .map(Block::markup)
+                .collect::<Vec<_>>()
+                .join("\n");
             if !item.trim().is_empty() {
                 items.push(item);
             }
@@ -227,7 +273,9 @@ impl<'a> Converter<'a> {
             "br" => out.push(BREAK),
             "strong" | "b" => self.wrap(el, "**", out),
             "em" | "i" | "cite" | "dfn" => self.wrap(el, "*", out),
-            "code" | "kbd" | "samp" | "tt" => out.push_str(&code_span(&el.text().collect::<String>())),
+            "code" | "kbd" | "samp" | "tt" => {
+                out.push_str(&code_span(&el.text().collect::<String>()))
+            }
             "rt" | "rp" => {}
             "ruby" => self.ruby(el, out),
             "a" => {
@@ -241,7 +289,10 @@ impl<'a> Converter<'a> {
                     && !href.to_ascii_lowercase().starts_with("javascript:");
                 let text = inner.trim_matches([' ', NEWLINE]);
                 if linkable && !text.is_empty() {
-                    let href = href.replace(' ', "%20").replace('(', "%28").replace(')', "%29");
+                    let href = href
+                        .replace(' ', "%20")
+                        .replace('(', "%28")
+                        .replace(')', "%29");
                     out.push_str(&format!("[{text}]({href})"));
                 } else {
                     out.push_str(&inner);
@@ -285,7 +336,9 @@ impl<'a> Converter<'a> {
             match child.value() {
                 Node::Text(text) => base.push_str(&escape_inline(text.trim())),
                 Node::Element(e) if e.name() == "rt" => {
-                    let reading = ElementRef::wrap(child).map(chrome::text).unwrap_or_default();
+                    let reading = ElementRef::wrap(child)
+                        .map(chrome::text)
+                        .unwrap_or_default();
                     if !base.is_empty() && !reading.is_empty() {
                         out.push_str(&format!("｜{base}《{reading}》"));
                     } else {
@@ -387,7 +440,11 @@ fn finish_inline(text: &str) -> Vec<String> {
 fn code_span(code: &str) -> String {
     let code = code.replace('\n', " ");
     let fence = "`".repeat(longest_run(&code, '`') + 1);
-    let pad = if code.starts_with('`') || code.ends_with('`') { " " } else { "" };
+    let pad = if code.starts_with('`') || code.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
     format!("{fence}{pad}{code}{pad}{fence}")
 }
 
@@ -398,10 +455,17 @@ fn fenced(pre: ElementRef) -> String {
         .descendants()
         .filter_map(ElementRef::wrap)
         .chain(std::iter::once(pre))
-        .find_map(|el| el.value().classes().find_map(|c| c.strip_prefix("language-").map(str::to_owned)))
+        .find_map(|el| {
+            el.value()
+                .classes()
+                .find_map(|c| c.strip_prefix("language-").map(str::to_owned))
+        })
         .unwrap_or_default();
     let fence = "`".repeat(longest_run(&code, '`').max(2) + 1);
-    format!("{fence}{language}\n{}\n{fence}", code.trim_end_matches('\n'))
+    format!(
+        "{fence}{language}\n{}\n{fence}",
+        code.trim_end_matches('\n')
+    )
 }
 
 fn longest_run(text: &str, c: char) -> usize {

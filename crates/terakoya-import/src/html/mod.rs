@@ -31,7 +31,11 @@ pub fn read(text: &str) -> Page {
         .filter_map(ElementRef::wrap)
         .filter(|el| chrome::always_dropped(*el) == Some(Chrome::Script))
         .filter(|el| !matches!(el.value().name(), "link" | "meta" | "base"))
-        .filter(|el| !el.ancestors().filter_map(ElementRef::wrap).any(|a| chrome::always_dropped(a) == Some(Chrome::Script)))
+        .filter(|el| {
+            !el.ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| chrome::always_dropped(a) == Some(Chrome::Script))
+        })
         .count();
     let body = root
         .children()
@@ -40,16 +44,29 @@ pub fn read(text: &str) -> Page {
         .unwrap_or(root);
 
     let article = best_candidates(body);
-    let inside = |el: ElementRef| article.iter().any(|a| el.id() == *a || el.ancestors().any(|x| x.id() == *a));
+    let inside = |el: ElementRef| {
+        article
+            .iter()
+            .any(|a| el.id() == *a || el.ancestors().any(|x| x.id() == *a))
+    };
     let title_h1 = body
         .descendants()
         .filter_map(ElementRef::wrap)
         .filter(|el| el.value().name() == "h1")
-        .find(|el| inside(*el) || !el.ancestors().filter_map(ElementRef::wrap).any(|a| chrome::dropped_outside(a).is_some()));
-    let profile = body
-        .descendants()
-        .filter_map(ElementRef::wrap)
-        .find(|el| chrome::is_profile(*el) && !el.ancestors().filter_map(ElementRef::wrap).any(chrome::is_profile));
+        .find(|el| {
+            inside(*el)
+                || !el
+                    .ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .any(|a| chrome::dropped_outside(a).is_some())
+        });
+    let profile = body.descendants().filter_map(ElementRef::wrap).find(|el| {
+        chrome::is_profile(*el)
+            && !el
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(chrome::is_profile)
+    });
 
     let mut kept: HashSet<NodeId> = HashSet::new();
     for anchor in [title_h1, profile].into_iter().flatten() {
@@ -97,15 +114,28 @@ fn best_candidates(body: ElementRef) -> Vec<NodeId> {
     for el in body.descendants().filter_map(ElementRef::wrap) {
         let tag = el.value().name();
         let paragraph_like = matches!(tag, "p" | "pre" | "td" | "blockquote" | "li" | "dd")
-            || (tag == "div" && el.children().any(|c| c.value().as_text().is_some_and(|t| !t.trim().is_empty())));
-        if !paragraph_like || el.ancestors().filter_map(ElementRef::wrap).any(|a| chrome::always_dropped(a).is_some()) {
+            || (tag == "div"
+                && el
+                    .children()
+                    .any(|c| c.value().as_text().is_some_and(|t| !t.trim().is_empty())));
+        if !paragraph_like
+            || el
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| chrome::always_dropped(a).is_some())
+        {
             continue;
         }
         let score = chrome::prose_score(&chrome::text(el));
         if score == 0.0 {
             continue;
         }
-        for (level, ancestor) in el.ancestors().filter_map(ElementRef::wrap).take(3).enumerate() {
+        for (level, ancestor) in el
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take(3)
+            .enumerate()
+        {
             let entry = scores.entry(ancestor.id()).or_insert_with(|| {
                 order.push(ancestor.id());
                 chrome::base_score(ancestor)
@@ -120,10 +150,14 @@ fn best_candidates(body: ElementRef) -> Vec<NodeId> {
     };
     // Document order breaks ties, so the result never depends on hashing.
     order.sort_by_key(|id| body.descendants().position(|n| n.id() == *id));
-    let Some(top) = order.iter().copied().fold(None, |best: Option<NodeId>, id| match best {
-        Some(b) if final_score(b) >= final_score(id) => Some(b),
-        _ => Some(id),
-    }) else {
+    let Some(top) = order
+        .iter()
+        .copied()
+        .fold(None, |best: Option<NodeId>, id| match best {
+            Some(b) if final_score(b) >= final_score(id) => Some(b),
+            _ => Some(id),
+        })
+    else {
         return vec![body.id()];
     };
     // Readability takes siblings from a fifth of the top score; half keeps a
@@ -139,7 +173,9 @@ fn best_candidates(body: ElementRef) -> Vec<NodeId> {
             sibling.id() == top
                 || (chrome::always_dropped(*sibling).is_none()
                     && (final_score(sibling.id()) >= threshold
-                        || (sibling.value().name() == "p" && chrome::is_prose(*sibling) && chrome::text(*sibling).contains('。'))))
+                        || (sibling.value().name() == "p"
+                            && chrome::is_prose(*sibling)
+                            && chrome::text(*sibling).contains('。'))))
         })
         .map(|sibling| sibling.id())
         .collect()
@@ -147,12 +183,21 @@ fn best_candidates(body: ElementRef) -> Vec<NodeId> {
 
 /// Counts what is dropped around the article, and quotes prose that might
 /// have belonged to it.
-fn count_outside(el: ElementRef, skip: &HashSet<NodeId>, kept: &HashSet<NodeId>, article: &[NodeId], dropped: &mut Dropped) {
+fn count_outside(
+    el: ElementRef,
+    skip: &HashSet<NodeId>,
+    kept: &HashSet<NodeId>,
+    article: &[NodeId],
+    dropped: &mut Dropped,
+) {
     for child in el.children().filter_map(ElementRef::wrap) {
         if skip.contains(&child.id()) {
             continue;
         }
-        let holds_kept = kept.contains(&child.id()) || article.iter().any(|a| child.descendants().any(|d| d.id() == *a));
+        let holds_kept = kept.contains(&child.id())
+            || article
+                .iter()
+                .any(|a| child.descendants().any(|d| d.id() == *a));
         if holds_kept {
             count_outside(child, skip, kept, article, dropped);
             continue;
@@ -165,9 +210,15 @@ fn count_outside(el: ElementRef, skip: &HashSet<NodeId>, kept: &HashSet<NodeId>,
                     quote_prose(child, dropped);
                 }
             }
-            None if matches!(child.value().name(), "p" | "li" | "blockquote" | "dd" | "td") => {
+            None if matches!(
+                child.value().name(),
+                "p" | "li" | "blockquote" | "dd" | "td"
+            ) =>
+            {
                 if chrome::is_prose(child) {
-                    dropped.unsure.push(quote(&chrome::text(child), UNSURE_QUOTE_CHARS));
+                    dropped
+                        .unsure
+                        .push(quote(&chrome::text(child), UNSURE_QUOTE_CHARS));
                 }
             }
             None => count_outside(child, skip, kept, article, dropped),
@@ -180,7 +231,9 @@ fn count_outside(el: ElementRef, skip: &HashSet<NodeId>, kept: &HashSet<NodeId>,
 pub(crate) fn quote_prose(el: ElementRef, dropped: &mut Dropped) {
     for p in el.descendants().filter_map(ElementRef::wrap) {
         if matches!(p.value().name(), "p" | "blockquote") && chrome::is_prose(p) {
-            dropped.unsure.push(quote(&chrome::text(p), UNSURE_QUOTE_CHARS));
+            dropped
+                .unsure
+                .push(quote(&chrome::text(p), UNSURE_QUOTE_CHARS));
         }
     }
 }

@@ -25,7 +25,10 @@ fn japanese_prose_outscores_a_latin_sidebar_without_landmarks() {
     let got = blocks(page);
     assert_eq!(got.len(), 5, "{got:#?}");
     assert!(matches!(&got[0], Block::Para(t) if t.starts_with("夜勤のあとは")));
-    assert_eq!(read(page).dropped.unsure, vec!["News, events, offers, co…".to_owned()]);
+    assert_eq!(
+        read(page).dropped.unsure,
+        vec!["News, events, offers, co…".to_owned()]
+    );
 }
 
 #[test]
@@ -58,11 +61,19 @@ fn line_breaks_in_the_source_join_japanese_and_space_latin() {
 #[test]
 fn two_breaks_in_a_row_start_a_new_paragraph() {
     let got = blocks("<article><p>一段落目。<br><br>二段落目。</p></article>");
-    assert_eq!(got, vec![Block::Para("一段落目。".into()), Block::Para("二段落目。".into())]);
+    assert_eq!(
+        got,
+        vec![
+            Block::Para("一段落目。".into()),
+            Block::Para("二段落目。".into())
+        ]
+    );
 }
 
 #[test]
 fn the_title_tag_is_the_fallback_title() {
-    let page = read("<html><head><title>医師とSNS | 講座サイト</title></head><body><p>本文です。</p></body></html>");
+    let page = read(
+        "<html><head><title>医師とSNS | 講座サイト</title></head><body><p>本文です。</p></body></html>",
+    );
     assert_eq!(page.title.as_deref(), Some("医師とSNS"));
 }
