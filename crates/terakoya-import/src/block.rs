@@ -88,12 +88,11 @@ fn split_sentences(text: &str) -> String {
             '(' if prev == ']' => in_target = true,
             ')' => in_target = false,
             '。' if !in_code && !in_target => {
-                if let Some(&next) = chars.peek() {
-                    if is_wide(next)
-                        && !matches!(next, '・' | '　' | '」' | '』' | '）' | '】' | '。' | '、')
-                    {
-                        out.push('\n');
-                    }
+                if let Some(&next) = chars.peek()
+                    && is_wide(next)
+                    && !matches!(next, '・' | '　' | '」' | '』' | '）' | '】' | '。' | '、')
+                {
+                    out.push('\n');
                 }
             }
             _ => {}

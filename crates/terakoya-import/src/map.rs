@@ -85,32 +85,30 @@ pub fn lesson(blocks: Vec<Block>, fallback_title: &str) -> Lesson {
             None => intro.extend(profile),
         }
     }
-    if lecturer.is_none() {
-        if let Some(at) = intro
+    if lecturer.is_none()
+        && let Some(at) = intro
             .iter()
             .position(|b| matches!(b, Block::Para(t) if shape::lecturer_line(t).is_some()))
-        {
-            if let Block::Para(line) = intro.remove(at) {
-                let name = shape::lecturer_line(&line).unwrap_or_default();
-                lecturer = Some(Lecturer {
-                    name,
-                    bio: String::new(),
-                });
-            }
-        }
+        && let Block::Para(line) = intro.remove(at)
+    {
+        let name = shape::lecturer_line(&line).unwrap_or_default();
+        lecturer = Some(Lecturer {
+            name,
+            bio: String::new(),
+        });
     }
 
     let mut summary = Vec::new();
-    if let Some((heading, blocks)) = sections.last() {
-        if shape::is_summary_heading(heading) {
-            let (points, rest) = summary_points(blocks);
-            if !points.is_empty() {
-                summary = points;
-                let heading = heading.clone();
-                sections.pop();
-                if rest.iter().any(|b| !b.markup().trim().is_empty()) {
-                    sections.push((heading, rest));
-                }
+    if let Some((heading, blocks)) = sections.last()
+        && shape::is_summary_heading(heading)
+    {
+        let (points, rest) = summary_points(blocks);
+        if !points.is_empty() {
+            summary = points;
+            let heading = heading.clone();
+            sections.pop();
+            if rest.iter().any(|b| !b.markup().trim().is_empty()) {
+                sections.push((heading, rest));
             }
         }
     }
@@ -262,10 +260,11 @@ pub fn one_line(text: &str) -> String {
         .map(|l| l.trim().trim_end_matches('\\').trim())
         .filter(|l| !l.is_empty())
     {
-        if let (Some(before), Some(after)) = (out.chars().last(), line.chars().next()) {
-            if !is_wide(before) && !is_wide(after) {
-                out.push(' ');
-            }
+        if let (Some(before), Some(after)) = (out.chars().last(), line.chars().next())
+            && !is_wide(before)
+            && !is_wide(after)
+        {
+            out.push(' ');
         }
         out.push_str(line);
     }

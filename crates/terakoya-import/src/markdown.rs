@@ -63,10 +63,10 @@ pub fn read(text: &str) -> Vec<Block> {
 
 /// A YAML front matter block (`---` … `---` at the very start) is metadata.
 fn strip_front_matter(text: &str) -> &str {
-    if let Some(rest) = text.strip_prefix("---\n") {
-        if let Some(end) = rest.find("\n---\n") {
-            return &rest[end + 5..];
-        }
+    if let Some(rest) = text.strip_prefix("---\n")
+        && let Some(end) = rest.find("\n---\n")
+    {
+        return &rest[end + 5..];
     }
     text
 }

@@ -16,11 +16,11 @@ pub fn read(text: &str) -> Vec<Block> {
         .map(str::trim_end)
         .filter(|c| !c.trim().is_empty())
         .peekable();
-    if let Some(first) = chunks.peek() {
-        if let Some(head) = title_chunk(first) {
-            blocks.extend(head);
-            chunks.next();
-        }
+    if let Some(first) = chunks.peek()
+        && let Some(head) = title_chunk(first)
+    {
+        blocks.extend(head);
+        chunks.next();
     }
     for chunk in chunks {
         read_chunk(chunk, &mut blocks);

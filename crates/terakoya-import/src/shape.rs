@@ -155,10 +155,11 @@ pub fn shape_heading(text: &str) -> Option<String> {
         let heading = chars.as_str().trim_start_matches([' ', '　']).trim();
         return (!heading.is_empty()).then(|| heading.to_owned());
     }
-    if let Some(inner) = text.strip_prefix('【').and_then(|t| t.strip_suffix('】')) {
-        if !inner.contains(['【', '】']) && !inner.trim().is_empty() {
-            return Some(inner.trim().to_owned());
-        }
+    if let Some(inner) = text.strip_prefix('【').and_then(|t| t.strip_suffix('】'))
+        && !inner.contains(['【', '】'])
+        && !inner.trim().is_empty()
+    {
+        return Some(inner.trim().to_owned());
     }
     None
 }

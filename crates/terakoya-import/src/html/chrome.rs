@@ -160,14 +160,11 @@ pub fn always_dropped(el: ElementRef) -> Option<Chrome> {
     if NAV_TAGS.contains(&tag) {
         return Some(Chrome::Navigation);
     }
-    match value.attr("role") {
-        Some(
-            "navigation" | "banner" | "contentinfo" | "search" | "complementary" | "menu"
-            | "menubar",
-        ) => {
-            return Some(Chrome::Navigation);
-        }
-        _ => {}
+    if let Some(
+        "navigation" | "banner" | "contentinfo" | "search" | "complementary" | "menu" | "menubar",
+    ) = value.attr("role")
+    {
+        return Some(Chrome::Navigation);
     }
     if value
         .attr("aria-label")

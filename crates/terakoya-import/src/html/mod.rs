@@ -25,8 +25,7 @@ pub struct Page {
 pub fn read(text: &str) -> Page {
     let html = Html::parse_document(text);
     let root = html.root_element();
-    let mut dropped = Dropped::default();
-    dropped.scripts = root
+    let scripts = root
         .descendants()
         .filter_map(ElementRef::wrap)
         .filter(|el| chrome::always_dropped(*el) == Some(Chrome::Script))
@@ -37,6 +36,10 @@ pub fn read(text: &str) -> Page {
                 .any(|a| chrome::always_dropped(a) == Some(Chrome::Script))
         })
         .count();
+    let mut dropped = Dropped {
+        scripts,
+        ..Dropped::default()
+    };
     let body = root
         .children()
         .filter_map(ElementRef::wrap)
