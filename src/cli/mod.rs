@@ -10,7 +10,9 @@ mod check;
 pub mod command;
 pub mod diagnostic;
 pub mod echo;
+mod import;
 mod list;
+mod new;
 pub mod output;
 mod progress;
 mod search;
@@ -86,6 +88,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a new course or lesson file that passes `check`, with a
+    /// commented example of every field
+    New {
+        #[command(subcommand)]
+        what: new::NewWhat,
+    },
+    /// Turn articles (a web page saved from a browser, Markdown, plain
+    /// text) into lessons of a course; see docs/authoring.md
+    Import(import::ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -153,6 +164,8 @@ pub fn main() -> ExitCode {
         Some(Command::Search { query, json }) => search::run(&cli, query, *json),
         Some(Command::Completions { shell }) => shell_help::completions(*shell),
         Some(Command::Man) => shell_help::man(),
+        Some(Command::New { what }) => new::run(what),
+        Some(Command::Import(args)) => import::run(args),
     };
     match result {
         Ok(code) => code,

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod hostile_support;
+mod import_support;
 mod pty_support;
 mod reader_support;
 mod support;
@@ -19,6 +20,9 @@ mod hostile_cli;
 mod hostile_fs;
 mod hostile_props;
 mod hostile_pty;
+mod import_cli;
+mod import_roundtrip;
+mod new_cmd;
 mod progress_cli;
 mod progress_golden;
 mod progress_hostile;
