@@ -99,6 +99,9 @@ struct Unit {
     original_end: usize,
     /// How many original characters it holds.
     count: usize,
+    /// Known to be one character folded to one of the same length (the
+    /// fast paths), so closing it records nothing.
+    simple: bool,
 }
 
 impl Folder {
@@ -112,9 +115,15 @@ impl Folder {
         let start = self.read;
         self.read += c.len_utf8();
         if c.is_ascii() && !c.is_ascii_whitespace() {
-            // The common case, kept cheap: one byte to one byte.
-            self.start_unit(start);
+            // The common cases, kept cheap: one character to one of the
+            // same length, with no table lookups.
+            self.start_simple_unit(start);
             self.out.push(c.to_ascii_lowercase());
+            return;
+        }
+        if let Some(folded) = fold_common_cjk(c) {
+            self.start_simple_unit(start);
+            self.out.push(folded);
             return;
         }
         if c.is_whitespace() {
@@ -167,6 +176,7 @@ impl Folder {
         if let Some(unit) = &mut self.unit {
             unit.original_end = self.read;
             unit.count += 1;
+            unit.simple = false;
         }
     }
 
@@ -179,7 +189,17 @@ impl Folder {
             original_start,
             original_end: self.read,
             count: 1,
+            simple: false,
         });
+    }
+
+    /// As [`start_unit`](Self::start_unit), for a character the caller
+    /// folds to one character of the same length.
+    fn start_simple_unit(&mut self, original_start: usize) {
+        self.start_unit(original_start);
+        if let Some(unit) = &mut self.unit {
+            unit.simple = true;
+        }
     }
 
     /// Records the last unit as a group unless it is one character that
@@ -188,6 +208,9 @@ impl Folder {
         let Some(unit) = self.unit.take() else {
             return;
         };
+        if unit.simple {
+            return;
+        }
         let folded = &self.out[unit.folded_start..];
         let mut chars = folded.chars();
         let one_to_one = unit.count == 1
@@ -208,6 +231,20 @@ impl Folder {
             text: self.out,
             groups: self.groups,
         }
+    }
+}
+
+/// The fold of the characters that make up most Japanese text, without
+/// the normalisation tables: kanji, full-width katakana and the CJK
+/// punctuation NFKC leaves alone stay; hiragana become katakana. `None` for
+/// everything else (the general path decides).
+fn fold_common_cjk(c: char) -> Option<char> {
+    match u32::from(c) {
+        0x3041..=0x3096 | 0x309D | 0x309E => char::from_u32(u32::from(c) + 0x60),
+        // Unified ideographs, katakana (not ヿ, which NFKC spells out),
+        // the long-vowel and iteration marks, and 、。〃々〆〇「」『』【】 etc.
+        0x4E00..=0x9FFF | 0x30A1..=0x30FA | 0x30FC..=0x30FE | 0x3001..=0x301B => Some(c),
+        _ => None,
     }
 }
 

@@ -116,3 +116,27 @@ proptest! {
         prop_assert_eq!(folded(&once), once);
     }
 }
+
+/// The fast path for common Japanese characters gives what NFKC, then the
+/// kana and case folding, would: for every character it takes.
+#[test]
+fn the_fast_path_agrees_with_the_tables() {
+    use unicode_normalization::UnicodeNormalization;
+    let mut taken = 0;
+    for code in 0x3000..=0x9FFF_u32 {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        let Some(fast) = fold_common_cjk(c) else {
+            continue;
+        };
+        taken += 1;
+        let nfkc: String = c.to_string().nfkc().collect();
+        let mut slow = String::new();
+        for d in nfkc.chars() {
+            push_folded(&mut slow, d);
+        }
+        assert_eq!(slow, fast.to_string(), "U+{code:04X}");
+    }
+    assert!(taken > 20_000, "{taken}");
+}
