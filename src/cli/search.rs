@@ -83,9 +83,7 @@ pub fn run(cli: &Cli, query: &str, json: bool) -> anyhow::Result<ExitCode> {
 }
 
 fn search<'a>(library: &'a Library, query: &Query) -> Vec<Hit<'a>> {
-    let index = LibraryIndex::new(library);
-    index
-        .search(query)
+    LibraryIndex::search_once(library, query)
         .into_iter()
         .flat_map(|hits| {
             let course = &library.courses[hits.course];

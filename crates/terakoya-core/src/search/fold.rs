@@ -40,9 +40,29 @@ struct Group {
 
 /// Folds `original` (see the module docs).
 pub fn fold(original: &str) -> Folded {
-    let mut folder = Folder::default();
+    let mut text = String::with_capacity(original.len());
+    let map = fold_into(&mut text, original);
+    Folded { text, ..map }
+}
+
+/// Folds `original` onto the end of `out` (so that a lesson's fields fold
+/// into one buffer without a copy each) and returns the map back to the
+/// original, with folded offsets counted from where this text starts in
+/// `out`; the returned `Folded`'s own text is empty.
+pub fn fold_into(out: &mut String, original: &str) -> Folded {
+    let base = out.len();
+    let mut folder = Folder {
+        out: std::mem::take(out),
+        base,
+        ..Folder::default()
+    };
     folder.push_str(original);
-    folder.finish()
+    let (text, groups) = folder.finish();
+    *out = text;
+    Folded {
+        text: String::new(),
+        groups,
+    }
 }
 
 impl Folded {
@@ -83,12 +103,18 @@ fn to_u32(offset: usize) -> u32 {
 #[derive(Default)]
 struct Folder {
     out: String,
+    /// Where this text starts in `out`; group offsets are counted from it.
+    base: usize,
     groups: Vec<Group>,
     /// Bytes of the original consumed so far.
     read: usize,
     /// The original characters that became the last folded characters: a
     /// combining mark or a space may still join them.
     unit: Option<Unit>,
+    /// Where the last character started (folded, original) when it took a
+    /// fast path: it is one to one, so nothing is recorded unless a
+    /// combining mark joins it (then it becomes the `unit`).
+    last_simple: Option<(usize, usize)>,
     scratch: Vec<char>,
 }
 
@@ -114,17 +140,30 @@ impl Folder {
     fn push(&mut self, c: char) {
         let start = self.read;
         self.read += c.len_utf8();
-        if c.is_ascii() && !c.is_ascii_whitespace() {
-            // The common cases, kept cheap: one character to one of the
-            // same length, with no table lookups.
-            self.start_simple_unit(start);
-            self.out.push(c.to_ascii_lowercase());
-            return;
-        }
-        if let Some(folded) = fold_common_cjk(c) {
-            self.start_simple_unit(start);
+        // The common cases, kept cheap: one character to one of the same
+        // length, with no table lookups and nothing to record.
+        let simple = if c.is_ascii() && !c.is_ascii_whitespace() {
+            Some(c.to_ascii_lowercase())
+        } else {
+            fold_common_cjk(c)
+        };
+        if let Some(folded) = simple {
+            if self.unit.is_some() {
+                self.close_unit();
+            }
+            self.last_simple = Some((self.out.len(), start));
             self.out.push(folded);
             return;
+        }
+        // Anything else may join the last character: make it a unit.
+        if let Some((folded_start, original_start)) = self.last_simple.take() {
+            self.unit = Some(Unit {
+                folded_start,
+                original_start,
+                original_end: start,
+                count: 1,
+                simple: true,
+            });
         }
         if c.is_whitespace() {
             if self.out.ends_with(' ') && self.unit.is_some() {
@@ -193,15 +232,6 @@ impl Folder {
         });
     }
 
-    /// As [`start_unit`](Self::start_unit), for a character the caller
-    /// folds to one character of the same length.
-    fn start_simple_unit(&mut self, original_start: usize) {
-        self.start_unit(original_start);
-        if let Some(unit) = &mut self.unit {
-            unit.simple = true;
-        }
-    }
-
     /// Records the last unit as a group unless it is one character that
     /// became one character of the same length.
     fn close_unit(&mut self) {
@@ -219,18 +249,18 @@ impl Folder {
             && folded.len() == unit.original_end - unit.original_start;
         if !one_to_one {
             self.groups.push(Group {
-                folded: (to_u32(unit.folded_start), to_u32(self.out.len())),
+                folded: (
+                    to_u32(unit.folded_start - self.base),
+                    to_u32(self.out.len() - self.base),
+                ),
                 original: (to_u32(unit.original_start), to_u32(unit.original_end)),
             });
         }
     }
 
-    fn finish(mut self) -> Folded {
+    fn finish(mut self) -> (String, Vec<Group>) {
         self.close_unit();
-        Folded {
-            text: self.out,
-            groups: self.groups,
-        }
+        (self.out, self.groups)
     }
 }
 

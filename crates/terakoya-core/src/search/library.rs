@@ -75,6 +75,32 @@ impl LibraryIndex {
         hits
     }
 
+    /// A one-off search of `library` (as `terakoya search` makes): each
+    /// lesson is folded, searched and its folded text dropped in one
+    /// parallel pass, so the whole library's folded text is never held.
+    pub fn search_once(library: &Library, query: &Query) -> Vec<LessonHits> {
+        let positions: Vec<(usize, usize)> = library
+            .courses
+            .iter()
+            .enumerate()
+            .flat_map(|(c, course)| (0..course.lessons.len()).map(move |l| (c, l)))
+            .collect();
+        let mut hits: Vec<LessonHits> = positions
+            .into_par_iter()
+            .filter_map(|(course, lesson)| {
+                let index = LessonIndex::new(&library.courses[course].lessons[lesson]);
+                let matches = index.find(query);
+                (!matches.is_empty()).then_some(LessonHits {
+                    course,
+                    lesson,
+                    matches,
+                })
+            })
+            .collect();
+        hits.sort_by_key(LessonHits::best_rank);
+        hits
+    }
+
     /// The index of one lesson, by position.
     pub fn lesson(&self, course: usize, lesson: usize) -> Option<&LessonIndex> {
         self.lessons

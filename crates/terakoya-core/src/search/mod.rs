@@ -180,13 +180,10 @@ impl LessonIndex {
         let mut text = String::new();
         let mut out = Vec::new();
         for field in fields(lesson) {
-            let mut folded = fold(field.text(lesson));
             let start = text.len();
-            text.push_str(&folded.text);
+            let map = fold::fold_into(&mut text, field.text(lesson));
             text.push('\n');
-            // The joined text holds the folded text; keep only the map.
-            folded.text = String::new();
-            out.push((field, start, folded));
+            out.push((field, start, map));
         }
         LessonIndex { text, fields: out }
     }

@@ -145,6 +145,12 @@ fn library_results_put_title_and_heading_matches_first() {
     let order: Vec<usize> = hits.iter().map(|h| h.lesson).collect();
     assert_eq!(order, vec![1, 0]);
     assert!(index.search(&Query::new("カレー").unwrap()).is_empty());
+    // The one-off search finds the same, in the same order.
+    let query = Query::new("しちゅー").unwrap();
+    assert_eq!(
+        LibraryIndex::search_once(&library, &query),
+        index.search(&query)
+    );
 }
 
 proptest! {
