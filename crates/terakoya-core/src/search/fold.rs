@@ -132,9 +132,68 @@ struct Unit {
 
 impl Folder {
     fn push_str(&mut self, original: &str) {
-        for c in original.chars() {
+        self.out.reserve(original.len());
+        let mut at = 0;
+        while at < original.len() {
+            let end = self.push_common_run(original, at);
+            if end > at {
+                at = end;
+                continue;
+            }
+            let Some(c) = original[at..].chars().next() else {
+                break;
+            };
             self.push(c);
+            at += c.len_utf8();
         }
+    }
+
+    /// Folds the run of common characters (lower-case ASCII letters and
+    /// digits, kanji, katakana, hiragana, CJK punctuation: everything
+    /// [`fold_common_cjk`] takes) that starts at byte `at`, a whole run at a
+    /// time: these fold one to one, so only the run's last character is
+    /// remembered (a combining mark after it may still join it). Returns
+    /// where the run ends (`at` when there is none).
+    fn push_common_run(&mut self, original: &str, at: usize) -> usize {
+        let bytes = original.as_bytes();
+        let mut end = at;
+        let mut last = at;
+        while end < bytes.len() {
+            let b = bytes[end];
+            let len = if b < 0x80 {
+                if b.is_ascii_uppercase() || b.is_ascii_whitespace() {
+                    break;
+                }
+                1
+            } else if (0xE3..=0xE9).contains(&b) && end + 2 < bytes.len() {
+                3
+            } else {
+                break;
+            };
+            let Some(c) = original[end..end + len].chars().next() else {
+                break;
+            };
+            let folded = if len == 1 {
+                c
+            } else {
+                match fold_common_cjk(c) {
+                    Some(folded) => folded,
+                    None => break,
+                }
+            };
+            if end == at && self.unit.is_some() {
+                self.close_unit();
+            }
+            last = end;
+            self.out.push(folded);
+            end += len;
+        }
+        if end > at {
+            let last_len = end - last;
+            self.last_simple = Some((self.out.len() - last_len, self.read + (last - at)));
+            self.read += end - at;
+        }
+        end
     }
 
     fn push(&mut self, c: char) {
