@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
+use terakoya_core::bundle::LessonsSource;
+
 use notify_debouncer_full::notify::event::ModifyKind;
 use notify_debouncer_full::notify::{self, EventKind, RecursiveMode};
 use notify_debouncer_full::{
@@ -21,6 +23,9 @@ use notify_debouncer_full::{
 /// save (a temporary file, a rename, a change of mode) comes as one batch,
 /// and the change still shows well within a second.
 pub const DELAY: Duration = Duration::from_millis(150);
+
+/// The file of a course directory that holds its title and lesson list.
+const COURSE_FILE: &str = "course.toml";
 
 /// A running watch; it stops when dropped.
 pub struct Watch {
@@ -116,6 +121,31 @@ impl Target {
             Some(name) => path.file_name() == Some(name.as_os_str()),
         }
     }
+}
+
+/// Watches the lessons of `source` (nothing for the embedded samples):
+/// after each change that can matter to them, `on_change` runs and what it
+/// returns is sent on `tx`. For a lone lesson file, its course's
+/// course.toml is watched too.
+pub fn lessons<T: Send + 'static>(
+    source: &LessonsSource,
+    tx: Sender<T>,
+    mut on_change: impl FnMut() -> T + Send + 'static,
+) -> Option<(PathBuf, notify::Result<Watch>)> {
+    let LessonsSource::Path(path) = source else {
+        return None;
+    };
+    let mut paths = vec![path.clone()];
+    if !path.is_dir() {
+        paths.push(Target::of(path).dir.join(COURSE_FILE));
+    }
+    let watch = spawn(&paths, tx, move |changed| {
+        changed
+            .iter()
+            .any(|path| matters_to_lessons(path))
+            .then(&mut on_change)
+    });
+    Some((path.clone(), watch))
 }
 
 /// Whether a changed path can matter to a lessons directory: a TOML file,
