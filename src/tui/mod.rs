@@ -44,6 +44,8 @@ mod key_tests;
 mod position_tests;
 mod run;
 #[cfg(test)]
+mod reload_tests;
+#[cfg(test)]
 mod status_tests;
 #[cfg(test)]
 mod tests;
