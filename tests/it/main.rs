@@ -41,3 +41,4 @@ mod show_tty;
 mod text_props;
 mod text_render;
 mod text_separators;
+mod watch_live;
