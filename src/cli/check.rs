@@ -12,7 +12,7 @@ use super::diagnostic::{Part, render};
 use super::output::{self, paint, styles};
 use super::{Cli, EXIT_FAILURE};
 use crate::t;
-use terakoya_core::bundle::{self, Loaded, LessonsSource, Severity};
+use terakoya_core::bundle::{self, LessonsSource, Loaded, Severity};
 
 pub fn run(cli: &Cli, watch: bool) -> anyhow::Result<ExitCode> {
     let source = super::command::resolve(cli.lessons.as_deref());
@@ -53,7 +53,11 @@ fn watch_and_check(source: &LessonsSource) -> anyhow::Result<ExitCode> {
         }
         Some((path, watch)) => watch.map_err(|err| {
             let error = err.to_string();
-            anyhow::anyhow!(t!("watch.cannot_watch", path = path.display(), error = error))
+            anyhow::anyhow!(t!(
+                "watch.cannot_watch",
+                path = path.display(),
+                error = error
+            ))
         })?,
     };
     let terminal = io::stdout().is_terminal();

@@ -42,9 +42,9 @@ mod end_tests;
 mod key_tests;
 #[cfg(test)]
 mod position_tests;
-mod run;
 #[cfg(test)]
 mod reload_tests;
+mod run;
 #[cfg(test)]
 mod status_tests;
 #[cfg(test)]

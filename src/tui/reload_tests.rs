@@ -181,7 +181,11 @@ fn a_broken_course_file_keeps_the_whole_course() {
     let mut new = sample::library();
     new.courses[0].title = "study".into();
     new.courses[0].lessons.truncate(1);
-    let merged = merge(&old, new.clone(), &[PathBuf::from("<sample>/study/course.toml")]);
+    let merged = merge(
+        &old,
+        new.clone(),
+        &[PathBuf::from("<sample>/study/course.toml")],
+    );
     assert_eq!(merged, old);
     // A lesson that is gone without an error is gone.
     assert_eq!(merge(&old, new.clone(), &[]), new);
@@ -204,7 +208,9 @@ fn a_reload_from_disk_words_the_first_error_as_check_does() {
     let problem = reload.problem.unwrap();
     assert_eq!(problem.essential, first);
     assert!(
-        problem.essential.starts_with(&format!("{}:3:", course.join("01.toml").display())),
+        problem
+            .essential
+            .starts_with(&format!("{}:3:", course.join("01.toml").display())),
         "{}",
         problem.essential
     );

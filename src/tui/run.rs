@@ -23,8 +23,8 @@ use terakoya_core::progress::store::{Opened, Store};
 use terakoya_core::progress::{Change, time};
 
 use super::app::{App, Message, Status};
-use super::reload::Reload;
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
+use super::reload::Reload;
 use super::{keys, strings, update, view};
 use crate::{t, watch};
 

@@ -15,6 +15,7 @@ mod check_format_doc;
 mod check_invalid;
 mod check_props;
 mod check_samples;
+mod course_list;
 mod cli_options;
 mod hostile_cli;
 mod hostile_fs;

@@ -100,18 +100,30 @@ fn check_watch_checks_again_after_each_change() {
     let rx = lines_of(&mut child);
     let mut child = Killed(child);
     let first = lines_until(&rx, "Watching for changes");
-    assert!(first.iter().any(|l| l.starts_with("ok: 2 files checked")), "{first:?}");
+    assert!(
+        first.iter().any(|l| l.starts_with("ok: 2 files checked")),
+        "{first:?}"
+    );
 
     save_by_rename(&file, "title = 1\n");
     let second = lines_until(&rx, "Watching for changes");
-    assert!(second[0].contains("checking again"), "a separator first: {second:?}");
+    assert!(
+        second[0].contains("checking again"),
+        "a separator first: {second:?}"
+    );
     let error = format!("{}:1:9: error: `title` must be a string", file.display());
     assert!(second.iter().any(|l| l.starts_with(&error)), "{second:?}");
-    assert!(second.iter().any(|l| l.starts_with("1 error in 1 file")), "{second:?}");
+    assert!(
+        second.iter().any(|l| l.starts_with("1 error in 1 file")),
+        "{second:?}"
+    );
 
     save_by_rename(&file, &lesson("直した", "二節目"));
     let third = lines_until(&rx, "Watching for changes");
-    assert!(third.iter().any(|l| l.starts_with("ok: 2 files checked")), "{third:?}");
+    assert!(
+        third.iter().any(|l| l.starts_with("ok: 2 files checked")),
+        "{third:?}"
+    );
     assert!(child.0.try_wait().unwrap().is_none(), "still watching");
 }
 
@@ -140,15 +152,26 @@ fn the_reader_follows_edits_keeping_the_place_and_shows_a_broken_save() {
     save_by_rename(&file, &added);
     let screen = reader.wait_for_text("書き足した一文です。");
     assert!(
-        screen.lines().nth(1).is_some_and(|l| l.contains("第二の節")),
+        screen
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("第二の節")),
         "the place is kept:\n{screen}"
     );
 
     // Broken: the old text stays and the status line says where and why.
-    save_by_rename(&file, &added.replace("heading = \"第二の節\"", "heading = 第二の節\""));
+    save_by_rename(
+        &file,
+        &added.replace("heading = \"第二の節\"", "heading = 第二の節\""),
+    );
     let screen = reader.wait_for_text("01-first.toml:12:11: error: invalid TOML");
     assert!(screen.contains("書き足した一文です。"), "{screen}");
-    assert!(screen.lines().nth(1).is_some_and(|l| l.contains("第二の節")));
+    assert!(
+        screen
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("第二の節"))
+    );
 
     // Fixed: the error goes, the key hints are back.
     save_by_rename(&file, &added);
@@ -158,7 +181,11 @@ fn the_reader_follows_edits_keeping_the_place_and_shows_a_broken_save() {
     // A new lesson file appears in the list.
     reader.send("h");
     reader.wait_for_text("Enter open");
-    std::fs::write(course.join("02-second.toml"), lesson("二つ目のレッスン", "x")).unwrap();
+    std::fs::write(
+        course.join("02-second.toml"),
+        lesson("二つ目のレッスン", "x"),
+    )
+    .unwrap();
     let screen = reader.wait_for_text("二つ目のレッスン");
     assert!(screen.contains("最初のレッスン"));
     reader.send("q");
