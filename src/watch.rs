@@ -81,11 +81,10 @@ pub fn spawn<T: Send + 'static>(
 
 /// Whether an event changed something: not a read, not metadata alone.
 fn is_change(kind: &EventKind) -> bool {
-    match kind {
-        EventKind::Access(_) => false,
-        EventKind::Modify(ModifyKind::Metadata(_)) => false,
-        _ => true,
-    }
+    !matches!(
+        kind,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
+    )
 }
 
 /// What is watched: a directory, whole or for one file in it.

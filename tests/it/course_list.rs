@@ -49,7 +49,11 @@ fn new_lesson_appends_its_id_to_the_list() {
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("added `02-second`"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("added `02-second`"),
+        "{}",
+        stdout(&out)
+    );
     let text = std::fs::read_to_string(course.join("course.toml")).unwrap();
     assert_eq!(
         text,
