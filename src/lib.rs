@@ -11,3 +11,4 @@ pub mod config;
 pub mod i18n;
 pub mod progress_words;
 pub mod tui;
+pub mod watch;

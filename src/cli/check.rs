@@ -1,18 +1,30 @@
 //! `terakoya check`: load the lessons and print every problem, rustc-style
 //! (in colour as `output` decides).
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
+use std::sync::mpsc;
+
+use anyhow::bail;
 
 use super::diagnostic::{Part, render};
 use super::output::{self, paint, styles};
 use super::{Cli, EXIT_FAILURE};
 use crate::t;
-use terakoya_core::bundle::{self, Loaded, Severity};
+use terakoya_core::bundle::{self, LessonsSource, Loaded, Severity};
 
-pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+pub fn run(cli: &Cli, watch: bool) -> anyhow::Result<ExitCode> {
     let source = super::command::resolve(cli.lessons.as_deref());
-    let loaded = bundle::load(&source);
+    if watch {
+        return watch_and_check(&source);
+    }
+    check_once(&source, None)
+}
+
+/// Loads and reports once; `note` is a line to print after the summary.
+fn check_once(source: &LessonsSource, note: Option<&str>) -> anyhow::Result<ExitCode> {
+    let loaded = bundle::load(source);
     let code = if loaded.error_count() > 0 {
         ExitCode::from(EXIT_FAILURE)
     } else {
@@ -21,10 +33,57 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let color = output::colour(&stdout);
     let mut out = BufWriter::new(stdout.lock());
-    let written = write_report(&mut out, &loaded, color).and_then(|()| out.flush());
+    let written = write_report(&mut out, &loaded, color)
+        .and_then(|()| note.map_or(Ok(()), |note| writeln!(out, "{note}")))
+        .and_then(|()| out.flush());
     output::ignore_broken_pipe(written)?;
     Ok(code)
 }
+
+/// `check --watch`: checks, then again after every change to the lesson
+/// files, until Ctrl-C (whose default action ends the process: there is
+/// nothing to save or restore). On a terminal each check replaces the last
+/// on a cleared screen; otherwise a separator line goes between them.
+fn watch_and_check(source: &LessonsSource) -> anyhow::Result<ExitCode> {
+    let (tx, rx) = mpsc::channel();
+    let watch = match crate::watch::lessons(source, tx, || ()) {
+        None => {
+            let example = super::command::command(Some(Path::new("lessons")), "check --watch");
+            bail!(t!("watch.embedded", example = example))
+        }
+        Some((path, watch)) => watch.map_err(|err| {
+            let error = err.to_string();
+            anyhow::anyhow!(t!(
+                "watch.cannot_watch",
+                path = path.display(),
+                error = error
+            ))
+        })?,
+    };
+    let terminal = io::stdout().is_terminal();
+    let watching = t!("watch.watching");
+    let mut code = check_once(source, Some(watching))?;
+    // Every batch of changes, and those that came while checking, once.
+    while rx.recv().is_ok() {
+        while rx.try_recv().is_ok() {}
+        let start = if terminal {
+            CLEAR_SCREEN.to_owned()
+        } else {
+            format!("{}\n", t!("watch.separator"))
+        };
+        let written = io::stdout()
+            .lock()
+            .write_all(start.as_bytes())
+            .and_then(|()| io::stdout().flush());
+        output::ignore_broken_pipe(written)?;
+        code = check_once(source, Some(watching))?;
+    }
+    drop(watch);
+    Ok(code)
+}
+
+/// Erase the screen and its scrollback, cursor to the top left (as `clear`).
+const CLEAR_SCREEN: &str = "\x1b[H\x1b[2J\x1b[3J";
 
 fn write_report(out: &mut impl Write, loaded: &Loaded, color: bool) -> io::Result<()> {
     let style = if color { colored } else { plain };
@@ -101,7 +160,6 @@ pub fn summary(loaded: &Loaded) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use terakoya_core::bundle::LessonsSource;
 
     #[test]
     fn colour_wraps_each_part_and_plain_has_no_escapes() {

@@ -14,7 +14,7 @@ use terakoya_import::decode::DecodeError;
 use terakoya_import::{Dropped, ImportError, Imported, SourceKind, ids, scaffold};
 
 use super::EXIT_FAILURE;
-use super::new::{COURSE_FILE, write_new};
+use super::new::{COURSE_FILE, list_in_course, write_new};
 use crate::t;
 
 #[derive(Debug, Args)]
@@ -111,6 +111,7 @@ fn import_one(args: &ImportArgs, file: &Path, used: &mut HashSet<String>) -> any
             .map_err(|_| anyhow::anyhow!(t!("import.exists", path = target.display())))?;
     }
     print!("{}", report(&shown.to_string(), &target, &imported, ""));
+    list_in_course(course, &id);
     Ok(())
 }
 

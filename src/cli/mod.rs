@@ -48,7 +48,11 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check lesson files and print every problem found (exit 1 on errors)
-    Check,
+    Check {
+        /// Check again after every change to the lesson files, until Ctrl-C
+        #[arg(long)]
+        watch: bool,
+    },
     /// List courses and lessons; problems in lesson files go to stderr and
     /// the exit status is 1 when there were errors (the good lessons are
     /// listed all the same)
@@ -157,7 +161,7 @@ pub fn main() -> ExitCode {
     cli.resolve_data_dir(std::env::var_os(DATA_DIR_VAR).map(PathBuf::from));
     let result = match &cli.command {
         None => crate::tui::run(cli.lessons.as_deref(), cli.data_dir.as_deref()),
-        Some(Command::Check) => check::run(&cli),
+        Some(Command::Check { watch }) => check::run(&cli, *watch),
         Some(Command::List { json }) => list::run(&cli, *json),
         Some(Command::Show { lesson, width, .. }) => show::run(&cli, lesson, *width),
         Some(Command::Progress(args)) => progress::run(&cli, args),

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use clap::Subcommand;
+use terakoya_import::course_file::{self, ListEdit, NotEditable};
 use terakoya_import::ids::{self, IdProblem};
 use terakoya_import::scaffold;
 
@@ -52,6 +53,9 @@ pub fn run(what: &NewWhat) -> anyhow::Result<ExitCode> {
             let path = lesson_path(path, title)?;
             write_new(&path, &scaffold::lesson_toml(title))?;
             println!("{}", t!("new.lesson_written", path = path.display()));
+            if let (Some(dir), Some(id)) = (path.parent(), path.file_stem()) {
+                list_in_course(dir, &id.to_string_lossy());
+            }
             path
         }
     };
@@ -104,6 +108,33 @@ pub fn id_problem_text(problem: IdProblem) -> &'static str {
         IdProblem::Space => t!("new.id_problem.space"),
         IdProblem::Dot => t!("new.id_problem.dot"),
     }
+}
+
+/// Adds lesson `id` to the end of the `lessons` list in `course_dir`'s
+/// course.toml, when the course lists its lessons, and says so; when the
+/// list cannot be edited, says what to add by hand. The lesson is written
+/// either way: this is not an error.
+pub fn list_in_course(course_dir: &Path, id: &str) {
+    let file = course_dir.join(COURSE_FILE);
+    let path = file.display();
+    let edit = fs::read_to_string(&file).map(|text| course_file::add_lesson(&text, id));
+    let why = match edit {
+        Err(err) => err.to_string(),
+        Ok(ListEdit::Added(text)) => match fs::write(&file, text) {
+            Ok(()) => {
+                println!("{}", t!("watch.listed", id = id, path = path));
+                return;
+            }
+            Err(err) => err.to_string(),
+        },
+        Ok(ListEdit::AlreadyListed | ListEdit::NoList) => return,
+        Ok(ListEdit::NotEditable(NotEditable::InvalidToml)) => t!("watch.not_toml").to_owned(),
+        Ok(ListEdit::NotEditable(NotEditable::NotAList)) => t!("watch.not_a_list").to_owned(),
+    };
+    eprintln!(
+        "terakoya: warning: {}",
+        t!("watch.cannot_list", id = id, path = path, why = why)
+    );
 }
 
 /// Writes a file that must not exist yet (checked by the create itself, so

@@ -161,6 +161,10 @@ pub struct App {
     pub help: Option<usize>,
     /// A message for the status line (see [`Status`]).
     pub status: Option<Status>,
+    /// The first error in the lesson files since they were last reloaded
+    /// (see `reload`): shown in the status line, when no other message is,
+    /// until a reload finds none.
+    pub problem: Option<Message>,
     /// The terminal's size.
     pub area: Rect,
     /// Seconds since the Unix epoch, set by the runtime before each message
@@ -181,6 +185,7 @@ impl App {
             lesson: None,
             help: None,
             status: None,
+            problem: None,
             area: Rect::new(0, 0, width, height),
             now: 0,
             layouts: HashMap::new(),

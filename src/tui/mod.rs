@@ -12,6 +12,7 @@
 //!   focus and lesson, for drawing and mouse hit-testing alike), `listing` (the list's rows),
 //!   `checklist` (the summary's wrapped lines), `position` (screen lines ↔
 //!   content anchors, sections read), `help` (the overlay's rows).
+//! - `reload`: the lessons loaded again after a change on disk.
 //! - `view/`: one file per screen, drawing `&App` only.
 //! - `strings`: every user-visible phrase.
 //! - `run`: the event loop, the terminal and the progress store: the only I/O.
@@ -26,6 +27,7 @@ pub mod listing;
 pub mod msg;
 pub mod position;
 pub mod reading;
+pub mod reload;
 #[cfg(test)]
 mod sample;
 pub mod screen;
@@ -40,6 +42,8 @@ mod end_tests;
 mod key_tests;
 #[cfg(test)]
 mod position_tests;
+#[cfg(test)]
+mod reload_tests;
 mod run;
 #[cfg(test)]
 mod status_tests;

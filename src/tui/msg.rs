@@ -5,6 +5,7 @@
 use terakoya_core::progress::{Change, Progress};
 
 use super::app::Message;
+use super::reload::Reload;
 
 /// A user action. The snake_case names are stable: a config file will remap
 /// keys by these names. The declaration order is the help overlay's.
@@ -98,6 +99,8 @@ pub enum Msg {
     ///
     /// [`strings::save_failed`]: super::strings::save_failed
     SaveFailed(Message),
+    /// The lesson files changed on disk and were loaded again.
+    Reloaded(Reload),
 }
 
 /// What update asks the runtime to do.

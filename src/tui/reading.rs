@@ -122,7 +122,7 @@ pub fn relayout(app: &mut App) {
 /// The lesson laid out at `width`, from the cache or made now. The cache
 /// keeps a few (lesson, width) layouts, so going back and forth between
 /// lessons or sizes does not lay a long lesson out again.
-fn layout_for(app: &mut App, at: LessonRef, width: u16) -> Option<Arc<LessonLayout>> {
+pub fn layout_for(app: &mut App, at: LessonRef, width: u16) -> Option<Arc<LessonLayout>> {
     let key = (app.key_of(at)?, width);
     if let Some(layout) = app.layouts.get(&key) {
         return Some(Arc::clone(layout));
@@ -391,7 +391,7 @@ fn toggle_tick(app: &mut App) -> Vec<Effect> {
 }
 
 /// Scrolls the checklist so that the focused point shows.
-fn keep_cursor_visible(app: &mut App) {
+pub fn keep_cursor_visible(app: &mut App) {
     let Some((lines, height, _)) = fitted_checklist(app) else {
         return;
     };

@@ -24,7 +24,9 @@ use terakoya_core::progress::{Change, time};
 
 use super::app::{App, Message, Status};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
+use super::reload::Reload;
 use super::{keys, strings, update, view};
+use crate::{t, watch};
 
 /// How long scrolling must pause before the reading position is saved.
 const SETTLE: Duration = Duration::from_millis(500);
@@ -35,6 +37,8 @@ enum Event {
     InputFailed(io::Error),
     /// Input paused for [`SETTLE`] while a reading position waited to be saved.
     Settled,
+    /// The lesson files changed and were loaded again (by the watch thread).
+    Reloaded(Reload),
 }
 
 /// Runs the reader on the lessons at `lessons` (see `cli::command::resolve`),
@@ -48,12 +52,13 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
         anyhow::bail!("{}", strings::no_such_lessons(path));
     }
     let (library, load_warning) = load_library(lessons);
+    let (tx, rx) = mpsc::channel();
+    let (_watch, watch_warning) = watch_lessons(lessons, tx.clone());
     let Opened {
         store,
         progress,
         warnings: store_warnings,
     } = Store::open(data_dir);
-    let (tx, rx) = mpsc::channel();
     spawn_signal_thread(tx.clone())?;
     let mut terminal = TerminalGuard::start()?;
     let size = terminal.0.size()?;
@@ -62,6 +67,7 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
         .iter()
         .map(strings::store_warning)
         .chain(load_warning.map(Message::new))
+        .chain(watch_warning)
         .collect();
     if !warnings.is_empty() {
         app.status = Status::warning(joined(&warnings));
@@ -120,6 +126,27 @@ fn load_library(lessons: Option<&Path>) -> (Library, Option<String>) {
         None
     };
     (loaded.library, warning)
+}
+
+/// Reloads the lessons whenever their files change, for as long as the
+/// returned watch lives; a warning when they cannot be watched. The
+/// embedded samples are not watched.
+fn watch_lessons(
+    lessons: Option<&Path>,
+    tx: Sender<Event>,
+) -> (Option<watch::Watch>, Option<Message>) {
+    let source = crate::cli::command::resolve(lessons);
+    let load = source.clone();
+    let reload = move || Event::Reloaded(Reload::from_loaded(bundle::load(&load)));
+    match watch::lessons(&source, tx, reload) {
+        None => (None, None),
+        Some((_, Ok(watch))) => (Some(watch), None),
+        Some((path, Err(err))) => {
+            let error = err.to_string();
+            let warning = t!("watch.cannot_watch", path = path.display(), error = error);
+            (None, Some(Message::new(warning)))
+        }
+    }
 }
 
 fn event_loop(
@@ -259,6 +286,7 @@ fn handle(app: &mut App, saver: &mut Saver, event: Event) -> anyhow::Result<Step
             return Err(err.into());
         }
         Event::Settled => Msg::Settled,
+        Event::Reloaded(reload) => Msg::Reloaded(reload),
     };
     Ok(dispatch(app, saver, msg))
 }

@@ -6,7 +6,7 @@ use super::app::{App, Screen, Status};
 use super::geometry;
 use super::listing::{self, Item};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
-use super::{help, reading, scroll, strings};
+use super::{help, reading, reload, scroll, strings};
 
 /// Lines the mouse wheel scrolls per notch.
 pub const WHEEL_LINES: isize = 3;
@@ -60,6 +60,7 @@ fn update_only(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.status = Status::warning(problem);
             Vec::new()
         }
+        Msg::Reloaded(reload) => reload::apply(app, reload),
     }
 }
 

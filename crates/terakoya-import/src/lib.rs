@@ -15,6 +15,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 mod block;
+pub mod course_file;
 pub mod decode;
 mod emit;
 mod html;

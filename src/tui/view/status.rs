@@ -33,6 +33,16 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
+    if let Some(problem) = &app.problem {
+        put(
+            buf,
+            area,
+            area.x,
+            &fit_message(problem, width),
+            theme::warning(),
+        );
+        return;
+    }
     put(buf, area, area.x, &hints(app, width), theme::dim());
 }
 
