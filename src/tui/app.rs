@@ -9,6 +9,7 @@ use terakoya_core::model::{Lesson, Library};
 use terakoya_core::progress::{Anchor, LessonKey, Progress};
 use terakoya_core::text::layout::LessonLayout;
 
+use super::keymap::Keymap;
 use super::listing;
 use super::position::ViewAnchor;
 use super::screen::LessonScreen;
@@ -169,6 +170,8 @@ pub struct App {
     /// Layouts by lesson (course and lesson ids) and width; see
     /// `reading::layout_for`.
     pub layouts: HashMap<(LessonKey, u16), Arc<LessonLayout>>,
+    /// The keys, as the config file remapped them (built once at startup).
+    pub keymap: Keymap,
 }
 
 impl App {
@@ -184,6 +187,7 @@ impl App {
             area: Rect::new(0, 0, width, height),
             now: 0,
             layouts: HashMap::new(),
+            keymap: Keymap::default(),
         };
         app.list.selected = listing::preselected(&app);
         app

@@ -21,6 +21,7 @@ pub mod checklist;
 pub mod columns;
 pub mod geometry;
 pub mod help;
+pub mod keymap;
 pub mod keys;
 pub mod listing;
 pub mod msg;

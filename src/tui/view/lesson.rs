@@ -61,7 +61,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 /// What the line after the lesson says: where the summary is when it is
 /// not beside the text, or, once every point is ticked, the next lesson.
 fn end_line(app: &App, side_by_side: bool) -> String {
-    let label = |context, action| keys::labels(context, action).into_iter().next();
+    let label = |context, action| keys::labels(&app.keymap, context, action).into_iter().next();
     if reading::at_finished_end(app)
         && let Some(next) = reading::next_lesson(app).and_then(|at| app.lesson_at(at))
         && let Some(key) = label(Context::Content, Action::Open)

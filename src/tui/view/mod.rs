@@ -24,7 +24,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Lesson => lesson::draw(app, area, buf),
     }
     if let Some(top) = app.help {
-        help::draw(top, area, buf);
+        help::draw(top, &app.keymap, area, buf);
     }
 }
 
