@@ -11,6 +11,7 @@ use terakoya_core::text::layout::LessonLayout;
 
 use super::keymap::Keymap;
 use super::listing;
+use super::style::Styles;
 use super::position::ViewAnchor;
 use super::screen::LessonScreen;
 
@@ -172,6 +173,10 @@ pub struct App {
     pub layouts: HashMap<(LessonKey, u16), Arc<LessonLayout>>,
     /// The keys, as the config file remapped them (built once at startup).
     pub keymap: Keymap,
+    /// The theme's styles for this terminal (see `style`).
+    pub styles: Styles,
+    /// The widest the lesson text gets, in display columns.
+    pub reading_width: u16,
 }
 
 impl App {
@@ -188,6 +193,8 @@ impl App {
             now: 0,
             layouts: HashMap::new(),
             keymap: Keymap::default(),
+            styles: Styles::default(),
+            reading_width: crate::config::DEFAULT_READING_WIDTH,
         };
         app.list.selected = listing::preselected(&app);
         app

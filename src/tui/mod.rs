@@ -32,6 +32,7 @@ mod sample;
 pub mod screen;
 pub mod scroll;
 pub mod strings;
+pub mod style;
 pub mod update;
 pub mod view;
 

@@ -2,17 +2,18 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::{put, row_of, theme, truncate};
+use super::{put, row_of, truncate};
+use crate::tui::app::App;
 use crate::tui::keymap::Keymap;
 use crate::tui::keys::{Context, labels};
 use crate::tui::msg::Action;
 use crate::tui::{help, strings};
 use terakoya_core::text::width::str_width;
 
-pub fn draw(top: usize, keymap: &Keymap, area: Rect, buf: &mut Buffer) {
+pub fn draw(app: &App, top: usize, area: Rect, buf: &mut Buffer) {
+    let (keymap, st) = (&app.keymap, &app.styles);
     let (outer, inner, rows) = help::layout(area, keymap);
     clear_straddling(outer, buf);
     Clear.render(outer, buf);
@@ -28,9 +29,9 @@ pub fn draw(top: usize, keymap: &Keymap, area: Rect, buf: &mut Buffer) {
             break;
         };
         let style = if help_row.heading {
-            theme::heading()
+            st.heading
         } else {
-            Style::new()
+            st.text
         };
         put(
             buf,

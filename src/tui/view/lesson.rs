@@ -9,8 +9,9 @@ use ratatui::widgets::{
 };
 use terakoya_core::text::width::str_width;
 
-use super::{put, put_both, row_of, status, theme, truncate};
+use super::{put, put_both, row_of, status, truncate};
 use crate::tui::app::{App, Focus, LessonState};
+use crate::tui::style::Styles;
 use crate::tui::geometry::Pane;
 use crate::tui::keys::{self, Context};
 use crate::tui::msg::Action;
@@ -21,6 +22,7 @@ use terakoya_core::text::layout::{LIST_INDENT, LineKind};
 use terakoya_core::text::linebreak::shown;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let st = &app.styles;
     let Some((state, lesson)) = app.open_lesson() else {
         return;
     };
@@ -43,16 +45,16 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             strings::summary_title(app.ticked_count(&state.key, lesson), lesson.summary.len())
         });
         let end = end_line(app, panes.side_by_side);
-        draw_content(state, lesson, pane, panes.side_by_side, (points, &end), buf);
+        draw_content(st, state, lesson, pane, panes.side_by_side, (points, &end), buf);
     }
     if let Some(pane) = panes.outline {
         draw_outline(app, state, lesson, pane, buf);
-        draw_border(pane, buf);
+        draw_border(st, pane, buf);
     }
     if let Some(pane) = panes.checklist {
         draw_checklist(app, state, lesson, pane, panes.side_by_side, buf);
         if panes.side_by_side {
-            draw_border(pane, buf);
+            draw_border(st, pane, buf);
         }
     }
     status::draw(app, panes.status, buf);
@@ -74,16 +76,16 @@ fn end_line(app: &App, side_by_side: bool) -> String {
     strings::lesson_end(summary.as_deref())
 }
 
-fn title_style(focused: bool, side_by_side: bool) -> Style {
+fn title_style(st: &Styles, focused: bool, side_by_side: bool) -> Style {
     match (side_by_side, focused) {
-        (false, _) | (true, true) => theme::focused_title(),
-        (true, false) => theme::unfocused_title(),
+        (false, _) | (true, true) => st.focused_title,
+        (true, false) => st.unfocused_title,
     }
 }
 
 /// The vertical rule between panes: the column left of the checklist, or
 /// right of the outline.
-fn draw_border(pane: Pane, buf: &mut Buffer) {
+fn draw_border(st: &Styles, pane: Pane, buf: &mut Buffer) {
     let full = pane.title.union(pane.body);
     let x = if full.x == 0 {
         full.right()
@@ -95,7 +97,7 @@ fn draw_border(pane: Pane, buf: &mut Buffer) {
         return;
     }
     for y in full.top()..full.bottom() {
-        buf[(x, y)].set_symbol("│").set_style(theme::dim());
+        buf[(x, y)].set_symbol("│").set_style(st.dim);
     }
 }
 
@@ -104,6 +106,7 @@ fn draw_border(pane: Pane, buf: &mut Buffer) {
 const NARROW_COUNT_MIN: u16 = 60;
 
 fn draw_content(
+    st: &Styles,
     state: &LessonState,
     lesson: &Lesson,
     pane: Pane,
@@ -127,7 +130,7 @@ fn draw_content(
     if let Some(points) = points {
         percent = strings::points_and_percent(&points, &percent);
     }
-    let style = title_style(state.focus == Focus::Content, side);
+    let style = title_style(st, state.focus == Focus::Content, side);
     put_both(buf, pane.title, &indicator, &percent, style);
     for (row, index) in (state.top..len).take(height).enumerate() {
         let Some(rect) = row_of(text, row) else {
@@ -136,7 +139,7 @@ fn draw_content(
         let Some(line) = layout.lines.get(index) else {
             if index + 1 == len {
                 let end = truncate(end, usize::from(rect.width));
-                put(buf, rect, rect.x, &end, theme::title());
+                put(buf, rect, rect.x, &end, st.title);
             }
             continue;
         };
@@ -147,39 +150,41 @@ fn draw_content(
                 rect,
                 text.x - 1,
                 strings::HEADING_MARK,
-                theme::heading(),
+                st.heading,
             );
         }
         if let LineKind::ListItemFirst(bullet) = line.kind
             && line.indent >= LIST_INDENT
         {
-            put(buf, rect, rect.x, bullet.symbol(), theme::dim());
+            put(buf, rect, rect.x, bullet.symbol(), st.dim);
         }
         put(
             buf,
             rect,
             rect.x + line.indent,
             layout.line_text(index),
-            line_style(line.kind),
+            line_style(st, line.kind),
         );
     }
-    draw_scrollbar(state.top, len, pane.body, text, buf);
+    draw_scrollbar(st, state.top, len, pane.body, text, buf);
 }
 
-fn line_style(kind: LineKind) -> Style {
+fn line_style(st: &Styles, kind: LineKind) -> Style {
     match kind {
-        LineKind::Label => theme::label(),
-        LineKind::Title | LineKind::Lecturer => theme::title(),
-        LineKind::Heading => theme::heading(),
-        LineKind::LecturerBio => theme::bio(),
-        _ => Style::new(),
+        LineKind::Label => st.label,
+        LineKind::Title | LineKind::Lecturer => st.title,
+        LineKind::Heading => st.heading,
+        LineKind::LecturerBio => st.bio,
+        _ => st.text,
     }
 }
 
 /// ratatui's scrollbar in the body's last column, showing where the view
 /// of `len` lines starting at `top` is, when the lines overflow and the
 /// column is free.
-fn draw_scrollbar(top: usize, len: usize, body: Rect, text: Rect, buf: &mut Buffer) {
+fn draw_scrollbar(
+    st: &Styles,
+    top: usize, len: usize, body: Rect, text: Rect, buf: &mut Buffer) {
     let height = usize::from(body.height);
     if text.right() >= body.right() || len <= height || height == 0 {
         return;
@@ -193,18 +198,19 @@ fn draw_scrollbar(top: usize, len: usize, body: Rect, text: Rect, buf: &mut Buff
         .begin_symbol(None)
         .end_symbol(None)
         .track_symbol(Some("│"))
-        .track_style(theme::dim())
+        .track_style(st.dim)
         .thumb_symbol("┃")
         .render(body, buf, &mut state);
 }
 
 fn draw_outline(app: &App, state: &LessonState, lesson: &Lesson, pane: Pane, buf: &mut Buffer) {
+    let st = &app.styles;
     put_both(
         buf,
         pane.title,
         strings::SECTIONS,
         "",
-        theme::unfocused_title(),
+        st.unfocused_title,
     );
     let current = position::current_section(&state.layout, state.top);
     for (rect, index) in screen::outline_rows(state) {
@@ -215,12 +221,12 @@ fn draw_outline(app: &App, state: &LessonState, lesson: &Lesson, pane: Pane, buf
         let mark = if read { strings::READ_MARK } else { " " };
         let text = strings::outline_entry(mark, index + 1, &section.heading);
         let style = if Some(index) == current {
-            theme::selected()
+            st.selected
         } else {
-            Style::new()
+            st.text
         };
         let style = if read && Some(index) != current {
-            style.patch(theme::done())
+            style.patch(st.done)
         } else {
             style
         };
@@ -245,12 +251,13 @@ fn draw_checklist(
     side: bool,
     buf: &mut Buffer,
 ) {
+    let st = &app.styles;
     let ticked = app.ticked_count(&state.key, lesson);
     let total = lesson.summary.len();
-    let style = title_style(state.focus == Focus::Checklist, side);
+    let style = title_style(st, state.focus == Focus::Checklist, side);
     let title = strings::summary_title(ticked, total);
     put_both(buf, pane.title, &title, "", style);
-    draw_gauge(pane.title, &title, ticked, total, buf);
+    draw_gauge(st, pane.title, &title, ticked, total, buf);
     if total == 0 {
         if let Some(rect) = row_of(pane.body, 0) {
             put(
@@ -258,7 +265,7 @@ fn draw_checklist(
                 rect,
                 rect.x,
                 &truncate(strings::NO_SUMMARY, usize::from(rect.width)),
-                theme::dim(),
+                st.dim,
             );
         }
         return;
@@ -271,12 +278,12 @@ fn draw_checklist(
         };
         let is_ticked = app.progress.is_ticked(&state.key, &point.id);
         let mut style = if is_ticked {
-            theme::done()
+            st.done
         } else {
-            Style::new()
+            st.text
         };
         if focused && line.point == state.cursor {
-            style = style.patch(theme::selected());
+            style = style.patch(st.selected);
             buf.set_style(rect, style);
         }
         if line.first {
@@ -298,6 +305,7 @@ fn draw_checklist(
     }
     let lines = state.screen.checklist.len();
     draw_scrollbar(
+        st,
         state.checklist_top,
         lines,
         pane.body,
@@ -308,7 +316,7 @@ fn draw_checklist(
 
 /// The progress gauge, right of the checklist's title when there is room:
 /// ratatui's line gauge, which reads without colour too.
-fn draw_gauge(row: Rect, title: &str, ticked: usize, total: usize, buf: &mut Buffer) {
+fn draw_gauge(st: &Styles, row: Rect, title: &str, ticked: usize, total: usize, buf: &mut Buffer) {
     let used = str_width(title) as u16 + 2;
     let width = row.width.saturating_sub(used).min(20);
     if width < 4 || total == 0 || row.height == 0 {
@@ -320,7 +328,7 @@ fn draw_gauge(row: Rect, title: &str, ticked: usize, total: usize, buf: &mut Buf
         .label("")
         .filled_symbol("━")
         .unfilled_symbol("─")
-        .filled_style(theme::gauge_filled())
-        .unfilled_style(theme::gauge_empty())
+        .filled_style(st.done)
+        .unfilled_style(st.text)
         .render(area, buf);
 }
