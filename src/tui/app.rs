@@ -264,13 +264,14 @@ impl App {
         if state.screen.is_for(area, state.focus) {
             return;
         }
+        let reading_width = self.reading_width;
         let lesson = self
             .library
             .courses
             .get(state.at.course)
             .and_then(|c| c.lessons.get(state.at.lesson));
         if let Some(lesson) = lesson {
-            state.screen = LessonScreen::new(area, state.focus, lesson);
+            state.screen = LessonScreen::new(area, state.focus, lesson, reading_width);
         }
     }
 

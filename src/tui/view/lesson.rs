@@ -33,7 +33,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         state
     } else {
         resized = LessonState {
-            screen: LessonScreen::new(area, state.focus, lesson),
+            screen: LessonScreen::new(area, state.focus, lesson, app.reading_width),
             ..state.clone()
         };
         &resized
