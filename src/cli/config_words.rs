@@ -61,19 +61,26 @@ pub fn help(kind: &P) -> Option<String> {
         } => did_you_mean(name),
         P::BadKey {
             value, suggestion, ..
-        } => match suggestion {
-            // `ctrl-` alone suggests itself: no help in that.
-            Some(name) if name != value => did_you_mean(name),
+        } => match suggestion.as_deref() {
+            // A misspelt modifier (`ctlr-q`): the modifier meant, with the
+            // key that followed it.
+            Some(modifier) if modifier.ends_with('-') => {
+                match value.rsplit_once('-').map(|(_, key)| key) {
+                    Some(key) if !key.is_empty() => did_you_mean(&format!("{modifier}{key}")),
+                    _ => t!("config.help.keys").to_owned(),
+                }
+            }
+            Some(name) if name != value => did_you_mean(&name.to_owned()),
             _ => t!("config.help.keys").to_owned(),
         },
         P::UnknownSetting { .. } => {
             let names = quoted(["lang", "lessons", "theme", "reading_width", "keys"]);
             t!("config.help.settings", names = names)
         }
-        P::UnknownLang { .. } => {
-            let names = Lang::ALL.iter().map(|l| format!("\"{}\"", l.code()));
-            t!("config.help.langs", names = names.collect::<Vec<_>>().join(", "))
-        }
+        P::UnknownLang { .. } => t!(
+            "config.help.langs",
+            names = quoted(Lang::ALL.iter().map(|l| l.code()))
+        ),
         P::UnknownTheme { .. } => t!(
             "config.help.themes",
             names = quoted(ThemeName::ALL.iter().map(|(n, _)| *n))
