@@ -96,9 +96,10 @@ pub fn startup(cli_config: Option<&Path>) -> Settings {
 /// `config.toml:3:1: unknown setting …`, and how many more there are.
 fn warning(path: &Path, loaded: &Loaded, first: &Problem) -> Message {
     let at = locate(path, &loaded.source, first);
-    let name = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let essential = format!(
         "{}:{}:{}: {}",
         terakoya_core::bundle::visible(&name),
@@ -173,7 +174,11 @@ fn write_check(out: &mut impl Write, path: &Path, loaded: &Loaded, colour: bool)
     let paint = if colour { check::colored } else { check::plain };
     for problem in &loaded.problems {
         let at = locate(path, &loaded.source, problem);
-        writeln!(out, "{}", render_report(&report(path, &at, problem), &paint))?;
+        writeln!(
+            out,
+            "{}",
+            render_report(&report(path, &at, problem), &paint)
+        )?;
     }
     let errors = loaded.problems.len();
     if errors == 0 {
@@ -184,7 +189,11 @@ fn write_check(out: &mut impl Write, path: &Path, loaded: &Loaded, colour: bool)
     } else {
         t!("check.count.errors", n = errors)
     };
-    writeln!(out, "{}", t!("config.summary", errors = errors, path = shown))
+    writeln!(
+        out,
+        "{}",
+        t!("config.summary", errors = errors, path = shown)
+    )
 }
 
 /// A complete config file: every setting at its default, every action with

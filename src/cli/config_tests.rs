@@ -44,7 +44,10 @@ fn the_lessons_path_is_taken_from_the_config_files_directory() {
         PathBuf::from("/srv/lessons")
     );
     let home = lessons_path(Path::new("~/courses"), config);
-    assert!(home.ends_with("courses") && !home.starts_with("~"), "{home:?}");
+    assert!(
+        home.ends_with("courses") && !home.starts_with("~"),
+        "{home:?}"
+    );
 }
 
 #[test]
@@ -59,7 +62,10 @@ fn a_bad_setting_becomes_a_warning_naming_the_file_and_the_first_problem() {
         "config.toml:3:1: unknown setting `reading_widht`"
     );
     assert!(
-        warning.detail.unwrap().starts_with("1 more; see `terakoya config --check "),
+        warning
+            .detail
+            .unwrap()
+            .starts_with("1 more; see `terakoya config --check "),
         "the rest are counted"
     );
     // What was right still applies.

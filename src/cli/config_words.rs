@@ -96,7 +96,10 @@ pub fn help(kind: &P) -> Option<String> {
             max = u16::MAX
         ),
         P::UnknownAction { .. } => {
-            t!("config.help.actions", command = "terakoya config --print-default")
+            t!(
+                "config.help.actions",
+                command = "terakoya config --print-default"
+            )
         }
         P::KeyClash { first, second, .. } => {
             t!("config.help.key_clash", first = first, second = second)

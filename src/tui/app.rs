@@ -11,9 +11,9 @@ use terakoya_core::text::layout::LessonLayout;
 
 use super::keymap::Keymap;
 use super::listing;
-use super::style::Styles;
 use super::position::ViewAnchor;
 use super::screen::LessonScreen;
+use super::style::Styles;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {

@@ -42,7 +42,9 @@ impl Keymap {
     pub fn with_remaps(remaps: &[Remap]) -> (Keymap, Vec<Problem>) {
         let mut accepted: Vec<(Action, &[KeySpec], &Range<usize>)> = remaps
             .iter()
-            .filter_map(|(name, keys, span)| Some((Action::from_name(name)?, keys.as_slice(), span)))
+            .filter_map(|(name, keys, span)| {
+                Some((Action::from_name(name)?, keys.as_slice(), span))
+            })
             .collect();
         let mut problems = Vec::new();
         loop {

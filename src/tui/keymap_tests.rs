@@ -1,6 +1,6 @@
 use super::*;
 use crate::config::keys::parse_key;
-use crate::tui::keys::{labels, BINDINGS};
+use crate::tui::keys::{BINDINGS, labels};
 
 fn remap(action: &str, keys: &[&str]) -> Remap {
     let specs = keys.iter().map(|k| parse_key(k).unwrap()).collect();
@@ -24,18 +24,30 @@ fn no_remaps_is_the_default_table() {
 fn remapped_keys_replace_the_defaults_in_the_actions_contexts() {
     let (keymap, problems) = Keymap::with_remaps(&[remap("toggle_tick", &["t"])]);
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(labels(&keymap, Context::Checklist, Action::ToggleTick), ["t"]);
+    assert_eq!(
+        labels(&keymap, Context::Checklist, Action::ToggleTick),
+        ["t"]
+    );
     assert!(labels(&keymap, Context::Global, Action::ToggleTick).is_empty());
     // Other actions keep theirs.
-    assert_eq!(labels(&keymap, Context::Global, Action::Quit), ["q", "Ctrl-c"]);
+    assert_eq!(
+        labels(&keymap, Context::Global, Action::Quit),
+        ["q", "Ctrl-c"]
+    );
 }
 
 #[test]
 fn a_default_key_given_again_stays_where_it_was() {
     let (keymap, problems) = Keymap::with_remaps(&[remap("page_down", &["ctrl-f", "space"])]);
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(labels(&keymap, Context::Global, Action::PageDown), ["Ctrl-f"]);
-    assert_eq!(labels(&keymap, Context::Content, Action::PageDown), ["Space"]);
+    assert_eq!(
+        labels(&keymap, Context::Global, Action::PageDown),
+        ["Ctrl-f"]
+    );
+    assert_eq!(
+        labels(&keymap, Context::Content, Action::PageDown),
+        ["Space"]
+    );
     assert_eq!(labels(&keymap, Context::Help, Action::PageDown), ["Space"]);
     assert_eq!(
         labels(&keymap, Context::Checklist, Action::ToggleTick),
@@ -67,8 +79,14 @@ fn a_key_for_two_actions_in_one_context_names_both() {
         }]
     );
     // The clashing remap is left out: quit keeps its defaults.
-    assert_eq!(labels(&keymap, Context::Global, Action::Quit), ["q", "Ctrl-c"]);
-    assert_eq!(labels(&keymap, Context::Global, Action::ScrollDown), ["j", "↓"]);
+    assert_eq!(
+        labels(&keymap, Context::Global, Action::Quit),
+        ["q", "Ctrl-c"]
+    );
+    assert_eq!(
+        labels(&keymap, Context::Global, Action::ScrollDown),
+        ["j", "↓"]
+    );
 }
 
 #[test]
@@ -81,7 +99,10 @@ fn of_two_clashing_remaps_the_later_is_dropped() {
         ProblemKind::KeyClash { first, second, .. } if first == "top" && second == "bottom"
     ));
     assert_eq!(labels(&keymap, Context::Global, Action::Top), ["t"]);
-    assert_eq!(labels(&keymap, Context::Global, Action::Bottom), ["G", "End"]);
+    assert_eq!(
+        labels(&keymap, Context::Global, Action::Bottom),
+        ["G", "End"]
+    );
 }
 
 #[test]

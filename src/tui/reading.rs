@@ -32,7 +32,9 @@ fn record(app: &mut App, changes: Vec<Change>) -> Vec<Change> {
 }
 
 fn text_width(app: &App) -> u16 {
-    geometry::content_text_area(app.area, app.reading_width).width.max(1)
+    geometry::content_text_area(app.area, app.reading_width)
+        .width
+        .max(1)
 }
 
 fn text_height(app: &App) -> usize {

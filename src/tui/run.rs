@@ -23,10 +23,10 @@ use terakoya_core::progress::store::{Opened, Store};
 use terakoya_core::progress::{Change, time};
 
 use super::app::{App, Message, Status};
-use super::style::{ColourSupport, Styles};
-use crate::cli::config::Settings;
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
+use super::style::{ColourSupport, Styles};
 use super::{keys, strings, update, view};
+use crate::cli::config::Settings;
 
 /// How long scrolling must pause before the reading position is saved.
 const SETTLE: Duration = Duration::from_millis(500);

@@ -105,7 +105,10 @@ fn colour(colour: Colour, support: ColourSupport) -> Option<Color> {
     };
     Some(match colour {
         Colour::Reset => Color::Reset,
-        Colour::Ansi(index) => ANSI.get(usize::from(index)).copied().unwrap_or(Color::Reset),
+        Colour::Ansi(index) => ANSI
+            .get(usize::from(index))
+            .copied()
+            .unwrap_or(Color::Reset),
         Colour::Indexed(index) => Color::Indexed(index),
         Colour::Rgb(r, g, b) => Color::Rgb(r, g, b),
     })

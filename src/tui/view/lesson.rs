@@ -11,11 +11,11 @@ use terakoya_core::text::width::str_width;
 
 use super::{put, put_both, row_of, status, truncate};
 use crate::tui::app::{App, Focus, LessonState};
-use crate::tui::style::Styles;
 use crate::tui::geometry::Pane;
 use crate::tui::keys::{self, Context};
 use crate::tui::msg::Action;
 use crate::tui::screen::{self, LessonScreen};
+use crate::tui::style::Styles;
 use crate::tui::{checklist, position, reading, scroll, strings};
 use terakoya_core::model::Lesson;
 use terakoya_core::text::layout::{LIST_INDENT, LineKind};
@@ -45,7 +45,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             strings::summary_title(app.ticked_count(&state.key, lesson), lesson.summary.len())
         });
         let end = end_line(app, panes.side_by_side);
-        draw_content(st, state, lesson, pane, panes.side_by_side, (points, &end), buf);
+        draw_content(
+            st,
+            state,
+            lesson,
+            pane,
+            panes.side_by_side,
+            (points, &end),
+            buf,
+        );
     }
     if let Some(pane) = panes.outline {
         draw_outline(app, state, lesson, pane, buf);
@@ -63,7 +71,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 /// What the line after the lesson says: where the summary is when it is
 /// not beside the text, or, once every point is ticked, the next lesson.
 fn end_line(app: &App, side_by_side: bool) -> String {
-    let label = |context, action| keys::labels(&app.keymap, context, action).into_iter().next();
+    let label = |context, action| {
+        keys::labels(&app.keymap, context, action)
+            .into_iter()
+            .next()
+    };
     if reading::at_finished_end(app)
         && let Some(next) = reading::next_lesson(app).and_then(|at| app.lesson_at(at))
         && let Some(key) = label(Context::Content, Action::Open)
@@ -145,13 +157,7 @@ fn draw_content(
         };
         if line.kind == LineKind::Heading && text.x > pane.body.x {
             // A marker in the margin: headings stand out without colour too.
-            put(
-                buf,
-                rect,
-                text.x - 1,
-                strings::HEADING_MARK,
-                st.heading,
-            );
+            put(buf, rect, text.x - 1, strings::HEADING_MARK, st.heading);
         }
         if let LineKind::ListItemFirst(bullet) = line.kind
             && line.indent >= LIST_INDENT
@@ -182,9 +188,7 @@ fn line_style(st: &Styles, kind: LineKind) -> Style {
 /// ratatui's scrollbar in the body's last column, showing where the view
 /// of `len` lines starting at `top` is, when the lines overflow and the
 /// column is free.
-fn draw_scrollbar(
-    st: &Styles,
-    top: usize, len: usize, body: Rect, text: Rect, buf: &mut Buffer) {
+fn draw_scrollbar(st: &Styles, top: usize, len: usize, body: Rect, text: Rect, buf: &mut Buffer) {
     let height = usize::from(body.height);
     if text.right() >= body.right() || len <= height || height == 0 {
         return;
@@ -205,13 +209,7 @@ fn draw_scrollbar(
 
 fn draw_outline(app: &App, state: &LessonState, lesson: &Lesson, pane: Pane, buf: &mut Buffer) {
     let st = &app.styles;
-    put_both(
-        buf,
-        pane.title,
-        strings::SECTIONS,
-        "",
-        st.unfocused_title,
-    );
+    put_both(buf, pane.title, strings::SECTIONS, "", st.unfocused_title);
     let current = position::current_section(&state.layout, state.top);
     for (rect, index) in screen::outline_rows(state) {
         let Some(section) = lesson.sections.get(index) else {
@@ -277,11 +275,7 @@ fn draw_checklist(
             continue;
         };
         let is_ticked = app.progress.is_ticked(&state.key, &point.id);
-        let mut style = if is_ticked {
-            st.done
-        } else {
-            st.text
-        };
+        let mut style = if is_ticked { st.done } else { st.text };
         if focused && line.point == state.cursor {
             style = style.patch(st.selected);
             buf.set_style(rect, style);

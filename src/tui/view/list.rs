@@ -18,13 +18,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let lessons: usize = app.library.courses.iter().map(|c| c.lessons.len()).sum();
     let done = count_done(app);
     let right = strings::lessons_done(done, lessons);
-    put_both(
-        buf,
-        panes.list.title,
-        strings::APP_TITLE,
-        &right,
-        st.title,
-    );
+    put_both(buf, panes.list.title, strings::APP_TITLE, &right, st.title);
     draw_rows(app, panes.list.body, buf);
     status::draw(app, panes.status, buf);
 }
@@ -135,11 +129,7 @@ fn lesson_lines(app: &App, at: LessonRef) -> Vec<(String, Style)> {
     );
     let lecturer = lesson.lecturer.as_ref().map(|l| l.name.as_str());
     let second = strings::lesson_detail(lecturer, &stats);
-    let first_style = if complete {
-        st.done
-    } else {
-        st.text
-    };
+    let first_style = if complete { st.done } else { st.text };
     vec![
         (strings::lesson_line(mark, &full_title(lesson)), first_style),
         (second, st.dim),
