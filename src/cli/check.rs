@@ -93,12 +93,12 @@ fn write_report(out: &mut impl Write, loaded: &Loaded, color: bool) -> io::Resul
     writeln!(out, "{}", summary(loaded))
 }
 
-fn plain(_: Part, text: &str) -> String {
+pub(super) fn plain(_: Part, text: &str) -> String {
     text.to_owned()
 }
 
 /// rustc's colours: bold red errors, bold yellow warnings, bold blue gutter.
-fn colored(part: Part, text: &str) -> String {
+pub(super) fn colored(part: Part, text: &str) -> String {
     let style = match part {
         Part::Path | Part::Message | Part::Help => styles::BOLD,
         Part::Severity(Severity::Error) | Part::Carets(Severity::Error) => styles::ERROR,

@@ -11,7 +11,7 @@ use terakoya_core::bundle::kind::{
     DiagnosticKind as K, DuplicateFix, Encoding, Entry, Expected, IdProblem, MissingLesson, Place,
     TomlType,
 };
-use terakoya_core::bundle::{Diagnostic, Severity, visible};
+use terakoya_core::bundle::{Diagnostic, Location, Severity, visible};
 
 use crate::t;
 
@@ -411,9 +411,34 @@ pub fn render_plain(d: &Diagnostic) -> String {
 /// The full rendering (ending in a newline) with `paint` applied to each
 /// part, e.g. to colour it.
 pub fn render(d: &Diagnostic, paint: &dyn Fn(Part, &str) -> String) -> String {
+    render_report(
+        &Report {
+            path: &d.path,
+            severity: d.severity,
+            location: d.location.as_ref(),
+            message: message(&d.kind),
+            help: help(&d.kind),
+        },
+        paint,
+    )
+}
+
+/// A problem in any file (a lesson, the config file), worded: rendered
+/// exactly as lesson diagnostics are.
+#[derive(Debug, Clone)]
+pub struct Report<'a> {
+    pub path: &'a Path,
+    pub severity: Severity,
+    pub location: Option<&'a Location>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// The rustc-style rendering of a [`Report`] (ending in a newline).
+pub fn render_report(r: &Report<'_>, paint: &dyn Fn(Part, &str) -> String) -> String {
     let mut out = String::new();
-    let path = visible(&d.path.display().to_string());
-    let place = match &d.location {
+    let path = visible(&r.path.display().to_string());
+    let place = match r.location {
         Some(at) => format!("{path}:{}:{}:", at.line, at.column),
         None => format!("{path}:"),
     };
@@ -421,31 +446,28 @@ pub fn render(d: &Diagnostic, paint: &dyn Fn(Part, &str) -> String) -> String {
         out,
         "{} {}: {}",
         paint(Part::Path, &place),
-        paint(Part::Severity(d.severity), severity_word(d.severity)),
-        paint(Part::Message, &visible(&message(&d.kind)))
+        paint(Part::Severity(r.severity), severity_word(r.severity)),
+        paint(Part::Message, &visible(&r.message))
     );
-    let gutter = d
-        .location
-        .as_ref()
-        .map_or(1, |at| at.line.to_string().len());
+    let gutter = r.location.map_or(1, |at| at.line.to_string().len());
     let pad = " ".repeat(gutter);
-    if let Some(at) = &d.location {
+    if let Some(at) = r.location {
         let snippet = &at.snippet;
         let bar = paint(Part::Gutter, &format!("{pad} |"));
         let _ = writeln!(out, "{bar}");
         let numbered = paint(Part::Gutter, &format!("{} |", at.line));
         let space = if snippet.line.is_empty() { "" } else { " " };
         let _ = writeln!(out, "{numbered}{space}{}", snippet.line);
-        let carets = paint(Part::Carets(d.severity), &"^".repeat(snippet.caret_width));
+        let carets = paint(Part::Carets(r.severity), &"^".repeat(snippet.caret_width));
         let _ = writeln!(out, "{bar} {}{carets}", " ".repeat(snippet.caret_start));
     }
-    if let Some(help) = help(&d.kind) {
+    if let Some(help) = &r.help {
         let equals = paint(Part::Gutter, &format!("{pad} ="));
         let _ = writeln!(
             out,
             "{equals} {}: {}",
             paint(Part::Help, t!("check.help_label")),
-            visible(&help)
+            visible(help)
         );
     }
     out

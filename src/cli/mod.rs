@@ -8,6 +8,8 @@ use clap::{Args, Parser, Subcommand};
 
 mod check;
 pub mod command;
+pub mod config;
+mod config_words;
 pub mod diagnostic;
 pub mod echo;
 mod import;
@@ -40,6 +42,12 @@ pub struct Cli {
     // subcommand's value, else this one, else the environment's.
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// The config file [default: $TERAKOYA_CONFIG if set and not empty,
+    /// else config.toml in the platform config directory, e.g.
+    /// ~/.config/terakoya/config.toml]; see docs/config.md
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -101,6 +109,9 @@ pub enum Command {
     /// Turn articles (a web page saved from a browser, Markdown, plain
     /// text) into lessons of a course; see docs/authoring.md
     Import(import::ImportArgs),
+    /// Print a commented default config file, or check one (exit 1 on
+    /// problems); see docs/config.md
+    Config(config::ConfigArgs),
 }
 
 #[derive(Debug, Args)]
@@ -155,12 +166,42 @@ impl Cli {
     }
 }
 
+impl Cli {
+    /// The config file's settings, for the commands that read lessons or
+    /// show the reader (the others ignore it: a bad config file must not
+    /// stand in the way of `config --check` or `man`). Its `lessons` is the
+    /// default for `-L`, its `lang` the language unless already chosen.
+    fn settings(&mut self) -> config::Settings {
+        if !matches!(
+            self.command,
+            None | Some(
+                Command::Check { .. }
+                    | Command::List { .. }
+                    | Command::Show { .. }
+                    | Command::Progress(_)
+                    | Command::Search { .. }
+            )
+        ) {
+            return config::Settings::default();
+        }
+        let settings = config::startup(self.config.as_deref());
+        if self.lessons.is_none() {
+            self.lessons.clone_from(&settings.config.lessons);
+        }
+        if let Some(lang) = settings.config.lang {
+            crate::i18n::set_lang(lang);
+        }
+        settings
+    }
+}
+
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
     let mut cli = Cli::parse();
     cli.resolve_data_dir(std::env::var_os(DATA_DIR_VAR).map(PathBuf::from));
+    let settings = cli.settings();
     let result = match &cli.command {
-        None => crate::tui::run(cli.lessons.as_deref(), cli.data_dir.as_deref()),
+        None => crate::tui::run(cli.lessons.as_deref(), cli.data_dir.as_deref(), settings),
         Some(Command::Check { watch }) => check::run(&cli, *watch),
         Some(Command::List { json }) => list::run(&cli, *json),
         Some(Command::Show { lesson, width, .. }) => show::run(&cli, lesson, *width),
@@ -170,6 +211,7 @@ pub fn main() -> ExitCode {
         Some(Command::Man) => shell_help::man(),
         Some(Command::New { what }) => new::run(what),
         Some(Command::Import(args)) => import::run(args),
+        Some(Command::Config(args)) => config::run(cli.config.as_deref(), args),
     };
     match result {
         Ok(code) => code,

@@ -9,9 +9,11 @@ use terakoya_core::model::{Lesson, Library};
 use terakoya_core::progress::{Anchor, LessonKey, Progress};
 use terakoya_core::text::layout::LessonLayout;
 
+use super::keymap::Keymap;
 use super::listing;
 use super::position::ViewAnchor;
 use super::screen::LessonScreen;
+use super::style::Styles;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -173,6 +175,12 @@ pub struct App {
     /// Layouts by lesson (course and lesson ids) and width; see
     /// `reading::layout_for`.
     pub layouts: HashMap<(LessonKey, u16), Arc<LessonLayout>>,
+    /// The keys, as the config file remapped them (built once at startup).
+    pub keymap: Keymap,
+    /// The theme's styles for this terminal (see `style`).
+    pub styles: Styles,
+    /// The widest the lesson text gets, in display columns.
+    pub reading_width: u16,
 }
 
 impl App {
@@ -189,6 +197,9 @@ impl App {
             area: Rect::new(0, 0, width, height),
             now: 0,
             layouts: HashMap::new(),
+            keymap: Keymap::default(),
+            styles: Styles::default(),
+            reading_width: crate::config::DEFAULT_READING_WIDTH,
         };
         app.list.selected = listing::preselected(&app);
         app
@@ -258,13 +269,14 @@ impl App {
         if state.screen.is_for(area, state.focus) {
             return;
         }
+        let reading_width = self.reading_width;
         let lesson = self
             .library
             .courses
             .get(state.at.course)
             .and_then(|c| c.lessons.get(state.at.lesson));
         if let Some(lesson) = lesson {
-            state.screen = LessonScreen::new(area, state.focus, lesson);
+            state.screen = LessonScreen::new(area, state.focus, lesson, reading_width);
         }
     }
 

@@ -125,12 +125,21 @@ pub fn text_area(body: Rect) -> Rect {
 }
 
 /// The text area of the content pane for a terminal of this size, whatever
-/// the focus (the text keeps its width when narrow and the checklist shows).
-pub fn content_text_area(area: Rect) -> Rect {
-    lesson_panes(area, Focus::Content)
+/// the focus (the text keeps its width when narrow and the checklist shows):
+/// at most `reading_width` columns, centred in the pane when it is wider
+/// (long lines are hard to follow; books set Japanese 35–40 characters to
+/// a line).
+pub fn content_text_area(area: Rect, reading_width: u16) -> Rect {
+    let text = lesson_panes(area, Focus::Content)
         .content
         .map(|p| text_area(p.body))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let reading_width = reading_width.max(1);
+    if text.width <= reading_width {
+        return text;
+    }
+    let spare = text.width - reading_width;
+    Rect::new(text.x + spare / 2, text.y, reading_width, text.height)
 }
 
 /// The checklist's body for a terminal of this size.
@@ -220,6 +229,27 @@ mod tests {
         assert_eq!(outline(120), Some(32));
         assert_eq!(outline(160), Some(40));
         assert!(outline(135) > outline(120));
+    }
+
+    #[test]
+    fn wide_text_is_cut_to_the_reading_width_and_centred() {
+        for (width, focus_w) in [(80, 80), (200, 80), (300, 40), (160, 200)] {
+            let text = content_text_area(area(width, 40), focus_w);
+            let body = lesson_panes(area(width, 40), Focus::Content)
+                .content
+                .map(|p| p.body)
+                .unwrap_or_default();
+            assert!(text.width <= focus_w, "{width}: {text:?}");
+            assert!(text.x >= body.x && text.right() <= body.right());
+            if text.width == focus_w && text_area(body).width > focus_w {
+                let left = text.x - body.x;
+                let right = body.right() - text.right();
+                assert!(left.abs_diff(right) <= 3, "{width}: centred {left} {right}");
+            }
+        }
+        // Narrower than the reading width: the whole pane, as before.
+        assert_eq!(content_text_area(area(80, 24), 80).width, 77);
+        assert_eq!(content_text_area(area(200, 40), 80).width, 80);
     }
 
     #[test]

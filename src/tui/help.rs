@@ -5,6 +5,7 @@
 use ratatui::layout::Rect;
 
 use super::geometry;
+use super::keymap::Keymap;
 use super::keys::{HelpLine, help_lines};
 use terakoya_core::text::linebreak::wrap;
 use terakoya_core::text::width::str_width;
@@ -16,14 +17,14 @@ pub struct HelpRow {
 }
 
 /// The overlay's box, the area inside its border, and its rows.
-pub fn layout(area: Rect) -> (Rect, Rect, Vec<HelpRow>) {
+pub fn layout(area: Rect, keymap: &Keymap) -> (Rect, Rect, Vec<HelpRow>) {
     // Leave the status line (its hints say how to close the help) visible.
     let area = if area.height >= 3 {
         Rect::new(area.x, area.y, area.width, area.height - 1)
     } else {
         area
     };
-    let lines = help_lines();
+    let lines = help_lines(keymap);
     let keys_w = lines
         .iter()
         .map(|l| match l {
@@ -91,8 +92,8 @@ mod tests {
 
     #[test]
     fn narrow_help_puts_descriptions_under_their_keys() {
-        let (_, wide_inner, wide) = layout(Rect::new(0, 0, 120, 60));
-        let (_, narrow_inner, narrow) = layout(Rect::new(0, 0, 40, 12));
+        let (_, wide_inner, wide) = layout(Rect::new(0, 0, 120, 60), &Keymap::default());
+        let (_, narrow_inner, narrow) = layout(Rect::new(0, 0, 40, 12), &Keymap::default());
         assert!(narrow.len() > wide.len());
         assert!(narrow_inner.width < wide_inner.width);
         assert!(
@@ -109,7 +110,7 @@ mod tests {
     #[test]
     fn narrow_help_wraps_long_descriptions_instead_of_cutting_them() {
         for width in [20, 30, 40, 50] {
-            let (_, inner, rows) = layout(Rect::new(0, 0, width, 12));
+            let (_, inner, rows) = layout(Rect::new(0, 0, width, 12), &Keymap::default());
             let descriptions = rows
                 .iter()
                 .filter(|r| r.text.starts_with(DESCRIPTION_INDENT));
@@ -124,7 +125,7 @@ mod tests {
                 .map(|r| r.text.trim())
                 .collect::<Vec<_>>()
                 .join(" ");
-            for line in help_lines() {
+            for line in help_lines(&Keymap::default()) {
                 if let HelpLine::Key { what, .. } = line {
                     assert!(text.contains(what), "{width}: {what}");
                 }

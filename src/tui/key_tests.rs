@@ -72,7 +72,7 @@ fn a_section_jump_from_the_narrow_summary_shows_the_text() {
 
 #[test]
 fn the_help_says_which_keys_only_close_it_and_lists_the_mouse() {
-    let lines = keys::help_lines();
+    let lines = keys::help_lines(&super::keymap::Keymap::default());
     let what = |keys_wanted: &str| {
         lines.iter().find_map(|l| match l {
             HelpLine::Key { keys, what } if keys == keys_wanted => Some(*what),
@@ -182,7 +182,7 @@ fn full_width_keys_act_as_their_ascii_twins() {
 
 #[test]
 fn the_help_mentions_full_width_keys_once() {
-    let notes = keys::help_lines()
+    let notes = keys::help_lines(&super::keymap::Keymap::default())
         .into_iter()
         .filter(|l| matches!(l, HelpLine::Note(n) if n.contains("全角")))
         .count();

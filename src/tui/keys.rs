@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::app::{App, Focus, Screen};
+use super::keymap::Keymap;
 use super::msg::Action;
 
 /// Where a binding applies. A key is looked up in the current contexts, most
@@ -42,7 +43,8 @@ const fn ch(c: char) -> KeyCode {
 use Action as A;
 use Context as C;
 
-/// The key table, in the order the help overlay shows it.
+/// The default key table, in the order the help overlay shows it; the
+/// config file's `[keys]` remaps it into the app's [`Keymap`].
 pub const BINDINGS: &[Binding] = &[
     bind(ch('j'), C::Global, A::ScrollDown),
     bind(KeyCode::Down, C::Global, A::ScrollDown),
@@ -141,7 +143,8 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     let mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
     let code = half_width(key.code);
     contexts(app).iter().find_map(|&context| {
-        BINDINGS
+        app.keymap
+            .bindings()
             .iter()
             .find(|b| b.context == context && b.code == code && b.mods == mods)
             .map(|b| b.action)
@@ -163,17 +166,20 @@ pub fn half_width(code: KeyCode) -> KeyCode {
 
 /// How a key is written in the help and the hints.
 pub fn key_label(binding: &Binding) -> String {
-    let key = super::strings::key_name(binding.code);
-    if binding.mods.contains(KeyModifiers::CONTROL) {
-        super::strings::with_ctrl(&key)
-    } else {
-        key
+    let mut key = super::strings::key_name(binding.code);
+    if binding.mods.contains(KeyModifiers::ALT) {
+        key = super::strings::with_alt(&key);
     }
+    if binding.mods.contains(KeyModifiers::CONTROL) {
+        key = super::strings::with_ctrl(&key);
+    }
+    key
 }
 
 /// The keys bound to `action` in `context`, as labels.
-pub fn labels(context: Context, action: Action) -> Vec<String> {
-    BINDINGS
+pub fn labels(keymap: &Keymap, context: Context, action: Action) -> Vec<String> {
+    keymap
+        .bindings()
         .iter()
         .filter(|b| b.context == context && b.action == action)
         .map(key_label)
@@ -183,7 +189,8 @@ pub fn labels(context: Context, action: Action) -> Vec<String> {
 /// The first key for `action` in the current contexts (for hints).
 pub fn first_label(app: &App, action: Action) -> Option<String> {
     contexts(app).iter().find_map(|&context| {
-        BINDINGS
+        app.keymap
+            .bindings()
             .iter()
             .find(|b| b.context == context && b.action == action)
             .map(key_label)
@@ -238,14 +245,14 @@ pub enum HelpLine {
     Blank,
 }
 
-/// The help overlay's lines, generated from [`BINDINGS`]: per context, each
+/// The help overlay's lines, generated from the keymap: per context, each
 /// action with all its keys.
-pub fn help_lines() -> Vec<HelpLine> {
+pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
     let mut out = Vec::new();
     for context in HELP_ORDER {
         let entries: Vec<HelpLine> = Action::all()
             .filter_map(|action| {
-                let keys = labels(context, action);
+                let keys = labels(keymap, context, action);
                 (!keys.is_empty()).then(|| HelpLine::Key {
                     keys: keys.join(" "),
                     what: super::strings::action_help(context, action),
@@ -303,7 +310,7 @@ mod tests {
 
     #[test]
     fn help_lists_every_binding() {
-        let text: Vec<String> = help_lines()
+        let text: Vec<String> = help_lines(&Keymap::default())
             .into_iter()
             .filter_map(|l| match l {
                 HelpLine::Key { keys, .. } => Some(keys),
@@ -332,8 +339,9 @@ mod tests {
 
     #[test]
     fn labels_read_like_keys() {
-        assert_eq!(labels(C::Content, A::PageDown), ["Space"]);
-        assert_eq!(labels(C::Global, A::Quit), ["q", "Ctrl-c"]);
-        assert_eq!(labels(C::Global, A::ScrollDown), ["j", "↓"]);
+        let keymap = Keymap::default();
+        assert_eq!(labels(&keymap, C::Content, A::PageDown), ["Space"]);
+        assert_eq!(labels(&keymap, C::Global, A::Quit), ["q", "Ctrl-c"]);
+        assert_eq!(labels(&keymap, C::Global, A::ScrollDown), ["j", "↓"]);
     }
 }

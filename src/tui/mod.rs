@@ -22,6 +22,7 @@ pub mod checklist;
 pub mod columns;
 pub mod geometry;
 pub mod help;
+pub mod keymap;
 pub mod keys;
 pub mod listing;
 pub mod msg;
@@ -33,6 +34,7 @@ mod sample;
 pub mod screen;
 pub mod scroll;
 pub mod strings;
+pub mod style;
 pub mod update;
 pub mod view;
 

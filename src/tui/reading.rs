@@ -32,7 +32,9 @@ fn record(app: &mut App, changes: Vec<Change>) -> Vec<Change> {
 }
 
 fn text_width(app: &App) -> u16 {
-    geometry::content_text_area(app.area).width.max(1)
+    geometry::content_text_area(app.area, app.reading_width)
+        .width
+        .max(1)
 }
 
 fn text_height(app: &App) -> usize {
@@ -64,7 +66,7 @@ pub fn open(app: &mut App, at: LessonRef) -> Vec<Effect> {
         .iter()
         .position(|p| !app.progress.is_ticked(&key, &p.id))
         .unwrap_or(0);
-    let screen = LessonScreen::new(app.area, Focus::Content, lesson);
+    let screen = LessonScreen::new(app.area, Focus::Content, lesson, app.reading_width);
     let top = position::top_of(&layout, anchor);
     let top = position::clamp_text_top(&layout, top, screen.text_height());
     app.lesson = Some(LessonState {

@@ -25,7 +25,9 @@ use terakoya_core::progress::{Change, time};
 use super::app::{App, Message, Status};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
 use super::reload::Reload;
+use super::style::{ColourSupport, Styles};
 use super::{keys, strings, update, view};
+use crate::cli::config::Settings;
 use crate::{t, watch};
 
 /// How long scrolling must pause before the reading position is saved.
@@ -42,9 +44,13 @@ enum Event {
 }
 
 /// Runs the reader on the lessons at `lessons` (see `cli::command::resolve`),
-/// keeping progress in `data_dir` (see `Store::open`), until the user quits
-/// or a signal arrives.
-pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+/// keeping progress in `data_dir` (see `Store::open`), with the config
+/// file's `settings`, until the user quits or a signal arrives.
+pub fn run(
+    lessons: Option<&Path>,
+    data_dir: Option<&Path>,
+    settings: Settings,
+) -> anyhow::Result<ExitCode> {
     if !stdout().is_terminal() || !io::stdin().is_terminal() {
         anyhow::bail!("{}", strings::NOT_A_TERMINAL);
     }
@@ -63,9 +69,19 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
     let mut terminal = TerminalGuard::start()?;
     let size = terminal.0.size()?;
     let mut app = App::new(library, progress, size.width, size.height);
-    let warnings: Vec<Message> = store_warnings
-        .iter()
-        .map(strings::store_warning)
+    app.keymap = settings.keymap;
+    app.reading_width = settings.config.reading_width;
+    let env = |name| std::env::var(name).ok();
+    let support = ColourSupport::from_env(
+        env("NO_COLOR").as_deref(),
+        env("TERM").as_deref(),
+        env("COLORTERM").as_deref(),
+    );
+    app.styles = Styles::new(&settings.config.theme, support);
+    let warnings: Vec<Message> = settings
+        .warning
+        .into_iter()
+        .chain(store_warnings.iter().map(strings::store_warning))
         .chain(load_warning.map(Message::new))
         .chain(watch_warning)
         .collect();

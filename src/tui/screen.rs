@@ -28,14 +28,16 @@ pub struct LessonScreen {
 }
 
 impl LessonScreen {
-    pub fn new(area: Rect, focus: Focus, lesson: &Lesson) -> LessonScreen {
+    /// `reading_width`: the widest the text gets (see
+    /// [`geometry::content_text_area`]).
+    pub fn new(area: Rect, focus: Focus, lesson: &Lesson, reading_width: u16) -> LessonScreen {
         let checklist_body = geometry::checklist_body(area);
         let (checklist, checklist_text) = checklist::fit(lesson, checklist_body);
         LessonScreen {
             area,
             focus,
             panes: geometry::lesson_panes(area, focus),
-            text: geometry::content_text_area(area),
+            text: geometry::content_text_area(area, reading_width),
             checklist_body,
             checklist,
             checklist_text,

@@ -46,9 +46,15 @@ pub fn key_name(code: KeyCode) -> String {
         KeyCode::BackTab => "S-Tab",
         KeyCode::Esc => "Esc",
         KeyCode::Backspace => "Bksp",
+        KeyCode::F(n) => return format!("F{n}"),
         other => return format!("{other:?}"),
     };
     name.to_owned()
+}
+
+/// A key pressed with Alt: "Alt-x".
+pub fn with_alt(key: &str) -> String {
+    format!("Alt-{key}")
 }
 
 /// A key pressed with Ctrl: "Ctrl-f".

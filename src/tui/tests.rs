@@ -97,7 +97,7 @@ fn a_section_is_read_only_once_its_end_has_shown() {
     assert!(read);
     let state = app.lesson.as_ref().unwrap();
     let end = position::section_lines(&state.layout, 0).end - 1;
-    let height = usize::from(geometry::content_text_area(app.area).height);
+    let height = usize::from(geometry::content_text_area(app.area, app.reading_width).height);
     assert_eq!(
         state.top + height - 1,
         end,

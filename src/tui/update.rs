@@ -88,7 +88,7 @@ fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// The help's row count and visible height at the current size.
 fn help_size(app: &App) -> (usize, usize) {
-    let (_, inner, rows) = help::layout(app.area);
+    let (_, inner, rows) = help::layout(app.area, &app.keymap);
     (rows.len(), usize::from(inner.height))
 }
 

@@ -16,6 +16,7 @@ mod check_invalid;
 mod check_props;
 mod check_samples;
 mod cli_options;
+mod config_files;
 mod course_list;
 mod hostile_cli;
 mod hostile_fs;

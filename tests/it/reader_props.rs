@@ -92,7 +92,7 @@ proptest! {
             }
             if let Some(state) = &app.lesson {
                 // Resizes re-wrap at once: the text always fits its pane.
-                let text = geometry::content_text_area(app.area);
+                let text = geometry::content_text_area(app.area, app.reading_width);
                 prop_assert_eq!(state.layout.width, text.width.max(1));
                 prop_assert!(state.top < state.layout.lines.len().max(1));
                 prop_assert!(state.cursor < app.open_lesson().map_or(1, |(_, l)| l.summary.len().max(1)));

@@ -19,7 +19,7 @@ fn header_and_first_line(app: &App) -> (String, String) {
     let terminal = draw(app);
     let text = screen(&terminal);
     let rows: Vec<&str> = text.lines().collect();
-    let text_area = geometry::content_text_area(app.area);
+    let text_area = geometry::content_text_area(app.area, app.reading_width);
     let title = geometry::lesson_panes(app.area, app.focus())
         .content
         .unwrap()

@@ -2,24 +2,26 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::{put, row_of, theme, truncate};
+use super::{put, row_of, truncate};
+use crate::tui::app::App;
+use crate::tui::keymap::Keymap;
 use crate::tui::keys::{Context, labels};
 use crate::tui::msg::Action;
 use crate::tui::{help, strings};
 use terakoya_core::text::width::str_width;
 
-pub fn draw(top: usize, area: Rect, buf: &mut Buffer) {
-    let (outer, inner, rows) = help::layout(area);
+pub fn draw(app: &App, top: usize, area: Rect, buf: &mut Buffer) {
+    let (keymap, st) = (&app.keymap, &app.styles);
+    let (outer, inner, rows) = help::layout(area, keymap);
     clear_straddling(outer, buf);
     Clear.render(outer, buf);
     if outer != inner {
         Block::new()
             .borders(Borders::ALL)
             .title(strings::HELP_TITLE)
-            .title_bottom(bottom_hint(rows.len() > usize::from(inner.height)))
+            .title_bottom(bottom_hint(keymap, rows.len() > usize::from(inner.height)))
             .render(outer, buf);
     }
     for (index, help_row) in rows.iter().skip(top).enumerate() {
@@ -27,9 +29,9 @@ pub fn draw(top: usize, area: Rect, buf: &mut Buffer) {
             break;
         };
         let style = if help_row.heading {
-            theme::heading()
+            st.heading
         } else {
-            Style::new()
+            st.text
         };
         put(
             buf,
@@ -58,9 +60,9 @@ fn clear_straddling(area: Rect, buf: &mut Buffer) {
 
 /// The box's bottom line, with the keys from the key table: how to scroll
 /// when the help does not fit, else how to close it.
-fn bottom_hint(scrolls: bool) -> String {
+fn bottom_hint(keymap: &Keymap, scrolls: bool) -> String {
     let first = |context, action| {
-        labels(context, action)
+        labels(keymap, context, action)
             .into_iter()
             .next()
             .unwrap_or_default()

@@ -9,18 +9,20 @@ use ratatui::widgets::{
 };
 use terakoya_core::text::width::str_width;
 
-use super::{put, put_both, row_of, status, theme, truncate};
+use super::{put, put_both, row_of, status, truncate};
 use crate::tui::app::{App, Focus, LessonState};
 use crate::tui::geometry::Pane;
 use crate::tui::keys::{self, Context};
 use crate::tui::msg::Action;
 use crate::tui::screen::{self, LessonScreen};
+use crate::tui::style::Styles;
 use crate::tui::{checklist, position, reading, scroll, strings};
 use terakoya_core::model::Lesson;
 use terakoya_core::text::layout::{LIST_INDENT, LineKind};
 use terakoya_core::text::linebreak::shown;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let st = &app.styles;
     let Some((state, lesson)) = app.open_lesson() else {
         return;
     };
@@ -31,7 +33,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         state
     } else {
         resized = LessonState {
-            screen: LessonScreen::new(area, state.focus, lesson),
+            screen: LessonScreen::new(area, state.focus, lesson, app.reading_width),
             ..state.clone()
         };
         &resized
@@ -43,16 +45,24 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             strings::summary_title(app.ticked_count(&state.key, lesson), lesson.summary.len())
         });
         let end = end_line(app, panes.side_by_side);
-        draw_content(state, lesson, pane, panes.side_by_side, (points, &end), buf);
+        draw_content(
+            st,
+            state,
+            lesson,
+            pane,
+            panes.side_by_side,
+            (points, &end),
+            buf,
+        );
     }
     if let Some(pane) = panes.outline {
         draw_outline(app, state, lesson, pane, buf);
-        draw_border(pane, buf);
+        draw_border(st, pane, buf);
     }
     if let Some(pane) = panes.checklist {
         draw_checklist(app, state, lesson, pane, panes.side_by_side, buf);
         if panes.side_by_side {
-            draw_border(pane, buf);
+            draw_border(st, pane, buf);
         }
     }
     status::draw(app, panes.status, buf);
@@ -61,7 +71,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 /// What the line after the lesson says: where the summary is when it is
 /// not beside the text, or, once every point is ticked, the next lesson.
 fn end_line(app: &App, side_by_side: bool) -> String {
-    let label = |context, action| keys::labels(context, action).into_iter().next();
+    let label = |context, action| {
+        keys::labels(&app.keymap, context, action)
+            .into_iter()
+            .next()
+    };
     if reading::at_finished_end(app)
         && let Some(next) = reading::next_lesson(app).and_then(|at| app.lesson_at(at))
         && let Some(key) = label(Context::Content, Action::Open)
@@ -74,16 +88,16 @@ fn end_line(app: &App, side_by_side: bool) -> String {
     strings::lesson_end(summary.as_deref())
 }
 
-fn title_style(focused: bool, side_by_side: bool) -> Style {
+fn title_style(st: &Styles, focused: bool, side_by_side: bool) -> Style {
     match (side_by_side, focused) {
-        (false, _) | (true, true) => theme::focused_title(),
-        (true, false) => theme::unfocused_title(),
+        (false, _) | (true, true) => st.focused_title,
+        (true, false) => st.unfocused_title,
     }
 }
 
 /// The vertical rule between panes: the column left of the checklist, or
 /// right of the outline.
-fn draw_border(pane: Pane, buf: &mut Buffer) {
+fn draw_border(st: &Styles, pane: Pane, buf: &mut Buffer) {
     let full = pane.title.union(pane.body);
     let x = if full.x == 0 {
         full.right()
@@ -95,7 +109,7 @@ fn draw_border(pane: Pane, buf: &mut Buffer) {
         return;
     }
     for y in full.top()..full.bottom() {
-        buf[(x, y)].set_symbol("│").set_style(theme::dim());
+        buf[(x, y)].set_symbol("│").set_style(st.dim);
     }
 }
 
@@ -104,6 +118,7 @@ fn draw_border(pane: Pane, buf: &mut Buffer) {
 const NARROW_COUNT_MIN: u16 = 60;
 
 fn draw_content(
+    st: &Styles,
     state: &LessonState,
     lesson: &Lesson,
     pane: Pane,
@@ -127,7 +142,7 @@ fn draw_content(
     if let Some(points) = points {
         percent = strings::points_and_percent(&points, &percent);
     }
-    let style = title_style(state.focus == Focus::Content, side);
+    let style = title_style(st, state.focus == Focus::Content, side);
     put_both(buf, pane.title, &indicator, &percent, style);
     for (row, index) in (state.top..len).take(height).enumerate() {
         let Some(rect) = row_of(text, row) else {
@@ -136,50 +151,44 @@ fn draw_content(
         let Some(line) = layout.lines.get(index) else {
             if index + 1 == len {
                 let end = truncate(end, usize::from(rect.width));
-                put(buf, rect, rect.x, &end, theme::title());
+                put(buf, rect, rect.x, &end, st.title);
             }
             continue;
         };
         if line.kind == LineKind::Heading && text.x > pane.body.x {
             // A marker in the margin: headings stand out without colour too.
-            put(
-                buf,
-                rect,
-                text.x - 1,
-                strings::HEADING_MARK,
-                theme::heading(),
-            );
+            put(buf, rect, text.x - 1, strings::HEADING_MARK, st.heading);
         }
         if let LineKind::ListItemFirst(bullet) = line.kind
             && line.indent >= LIST_INDENT
         {
-            put(buf, rect, rect.x, bullet.symbol(), theme::dim());
+            put(buf, rect, rect.x, bullet.symbol(), st.dim);
         }
         put(
             buf,
             rect,
             rect.x + line.indent,
             layout.line_text(index),
-            line_style(line.kind),
+            line_style(st, line.kind),
         );
     }
-    draw_scrollbar(state.top, len, pane.body, text, buf);
+    draw_scrollbar(st, state.top, len, pane.body, text, buf);
 }
 
-fn line_style(kind: LineKind) -> Style {
+fn line_style(st: &Styles, kind: LineKind) -> Style {
     match kind {
-        LineKind::Label => theme::label(),
-        LineKind::Title | LineKind::Lecturer => theme::title(),
-        LineKind::Heading => theme::heading(),
-        LineKind::LecturerBio => theme::bio(),
-        _ => Style::new(),
+        LineKind::Label => st.label,
+        LineKind::Title | LineKind::Lecturer => st.title,
+        LineKind::Heading => st.heading,
+        LineKind::LecturerBio => st.bio,
+        _ => st.text,
     }
 }
 
 /// ratatui's scrollbar in the body's last column, showing where the view
 /// of `len` lines starting at `top` is, when the lines overflow and the
 /// column is free.
-fn draw_scrollbar(top: usize, len: usize, body: Rect, text: Rect, buf: &mut Buffer) {
+fn draw_scrollbar(st: &Styles, top: usize, len: usize, body: Rect, text: Rect, buf: &mut Buffer) {
     let height = usize::from(body.height);
     if text.right() >= body.right() || len <= height || height == 0 {
         return;
@@ -193,19 +202,14 @@ fn draw_scrollbar(top: usize, len: usize, body: Rect, text: Rect, buf: &mut Buff
         .begin_symbol(None)
         .end_symbol(None)
         .track_symbol(Some("│"))
-        .track_style(theme::dim())
+        .track_style(st.dim)
         .thumb_symbol("┃")
         .render(body, buf, &mut state);
 }
 
 fn draw_outline(app: &App, state: &LessonState, lesson: &Lesson, pane: Pane, buf: &mut Buffer) {
-    put_both(
-        buf,
-        pane.title,
-        strings::SECTIONS,
-        "",
-        theme::unfocused_title(),
-    );
+    let st = &app.styles;
+    put_both(buf, pane.title, strings::SECTIONS, "", st.unfocused_title);
     let current = position::current_section(&state.layout, state.top);
     for (rect, index) in screen::outline_rows(state) {
         let Some(section) = lesson.sections.get(index) else {
@@ -215,12 +219,12 @@ fn draw_outline(app: &App, state: &LessonState, lesson: &Lesson, pane: Pane, buf
         let mark = if read { strings::READ_MARK } else { " " };
         let text = strings::outline_entry(mark, index + 1, &section.heading);
         let style = if Some(index) == current {
-            theme::selected()
+            st.selected
         } else {
-            Style::new()
+            st.text
         };
         let style = if read && Some(index) != current {
-            style.patch(theme::done())
+            style.patch(st.done)
         } else {
             style
         };
@@ -245,12 +249,13 @@ fn draw_checklist(
     side: bool,
     buf: &mut Buffer,
 ) {
+    let st = &app.styles;
     let ticked = app.ticked_count(&state.key, lesson);
     let total = lesson.summary.len();
-    let style = title_style(state.focus == Focus::Checklist, side);
+    let style = title_style(st, state.focus == Focus::Checklist, side);
     let title = strings::summary_title(ticked, total);
     put_both(buf, pane.title, &title, "", style);
-    draw_gauge(pane.title, &title, ticked, total, buf);
+    draw_gauge(st, pane.title, &title, ticked, total, buf);
     if total == 0 {
         if let Some(rect) = row_of(pane.body, 0) {
             put(
@@ -258,7 +263,7 @@ fn draw_checklist(
                 rect,
                 rect.x,
                 &truncate(strings::NO_SUMMARY, usize::from(rect.width)),
-                theme::dim(),
+                st.dim,
             );
         }
         return;
@@ -270,13 +275,9 @@ fn draw_checklist(
             continue;
         };
         let is_ticked = app.progress.is_ticked(&state.key, &point.id);
-        let mut style = if is_ticked {
-            theme::done()
-        } else {
-            Style::new()
-        };
+        let mut style = if is_ticked { st.done } else { st.text };
         if focused && line.point == state.cursor {
-            style = style.patch(theme::selected());
+            style = style.patch(st.selected);
             buf.set_style(rect, style);
         }
         if line.first {
@@ -298,6 +299,7 @@ fn draw_checklist(
     }
     let lines = state.screen.checklist.len();
     draw_scrollbar(
+        st,
         state.checklist_top,
         lines,
         pane.body,
@@ -308,7 +310,7 @@ fn draw_checklist(
 
 /// The progress gauge, right of the checklist's title when there is room:
 /// ratatui's line gauge, which reads without colour too.
-fn draw_gauge(row: Rect, title: &str, ticked: usize, total: usize, buf: &mut Buffer) {
+fn draw_gauge(st: &Styles, row: Rect, title: &str, ticked: usize, total: usize, buf: &mut Buffer) {
     let used = str_width(title) as u16 + 2;
     let width = row.width.saturating_sub(used).min(20);
     if width < 4 || total == 0 || row.height == 0 {
@@ -320,7 +322,7 @@ fn draw_gauge(row: Rect, title: &str, ticked: usize, total: usize, buf: &mut Buf
         .label("")
         .filled_symbol("━")
         .unfilled_symbol("─")
-        .filled_style(theme::gauge_filled())
-        .unfilled_style(theme::gauge_empty())
+        .filled_style(st.done)
+        .unfilled_style(st.text)
         .render(area, buf);
 }

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::{put, put_both, row_of, status, theme, truncate};
+use super::{put, put_both, row_of, status, truncate};
 use crate::tui::app::{App, LessonRef};
 use crate::tui::geometry;
 use crate::tui::listing::{self, Item, Row};
@@ -13,17 +13,12 @@ use crate::tui::strings;
 use terakoya_core::model::Lesson;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let st = &app.styles;
     let panes = geometry::list_panes(area);
     let lessons: usize = app.library.courses.iter().map(|c| c.lessons.len()).sum();
     let done = count_done(app);
     let right = strings::lessons_done(done, lessons);
-    put_both(
-        buf,
-        panes.list.title,
-        strings::APP_TITLE,
-        &right,
-        theme::title(),
-    );
+    put_both(buf, panes.list.title, strings::APP_TITLE, &right, st.title);
     draw_rows(app, panes.list.body, buf);
     status::draw(app, panes.status, buf);
 }
@@ -45,6 +40,7 @@ fn count_done(app: &App) -> usize {
 }
 
 fn draw_rows(app: &App, body: Rect, buf: &mut Buffer) {
+    let st = &app.styles;
     let rows = listing::rows(app);
     if rows.is_empty() {
         if let Some(row) = row_of(body, 0) {
@@ -53,7 +49,7 @@ fn draw_rows(app: &App, body: Rect, buf: &mut Buffer) {
                 row,
                 row.x,
                 &truncate(strings::NO_LESSONS, usize::from(row.width)),
-                theme::dim(),
+                st.dim,
             );
         }
         return;
@@ -73,12 +69,12 @@ fn draw_rows(app: &App, body: Rect, buf: &mut Buffer) {
                 continue;
             };
             let style = if is_selected {
-                style.patch(theme::selected())
+                style.patch(st.selected)
             } else {
                 style
             };
             if is_selected {
-                buf.set_style(rect, theme::selected());
+                buf.set_style(rect, st.selected);
             }
             put(
                 buf,
@@ -93,10 +89,11 @@ fn draw_rows(app: &App, body: Rect, buf: &mut Buffer) {
 
 /// The lines of one row, with their styles.
 fn row_lines(app: &App, row: &Row) -> Vec<(String, Style)> {
+    let st = &app.styles;
     match row.item {
         Item::Continue(at) => {
             let title = app.lesson_at(at).map(full_title).unwrap_or_default();
-            vec![(strings::continue_line(&title), theme::status())]
+            vec![(strings::continue_line(&title), st.status)]
         }
         Item::Course(index) => {
             let title = app
@@ -105,8 +102,8 @@ fn row_lines(app: &App, row: &Row) -> Vec<(String, Style)> {
                 .get(index)
                 .map(|c| c.title.clone())
                 .unwrap_or_default();
-            let mut lines = vec![(String::new(), Style::new()); row.height - 1];
-            lines.push((title, theme::heading()));
+            let mut lines = vec![(String::new(), st.text); row.height - 1];
+            lines.push((title, st.heading));
             lines
         }
         Item::Lesson(at) => lesson_lines(app, at),
@@ -118,6 +115,7 @@ fn full_title(lesson: &Lesson) -> String {
 }
 
 fn lesson_lines(app: &App, at: LessonRef) -> Vec<(String, Style)> {
+    let st = &app.styles;
     let (Some(key), Some(lesson)) = (app.key_of(at), app.lesson_at(at)) else {
         return Vec::new();
     };
@@ -131,13 +129,9 @@ fn lesson_lines(app: &App, at: LessonRef) -> Vec<(String, Style)> {
     );
     let lecturer = lesson.lecturer.as_ref().map(|l| l.name.as_str());
     let second = strings::lesson_detail(lecturer, &stats);
-    let first_style = if complete {
-        theme::done()
-    } else {
-        Style::new()
-    };
+    let first_style = if complete { st.done } else { st.text };
     vec![
         (strings::lesson_line(mark, &full_title(lesson)), first_style),
-        (second, theme::dim()),
+        (second, st.dim),
     ]
 }

@@ -10,7 +10,7 @@ mod status;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 
 use terakoya_core::text::width::str_width;
 
@@ -24,59 +24,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Lesson => lesson::draw(app, area, buf),
     }
     if let Some(top) = app.help {
-        help::draw(top, area, buf);
-    }
-}
-
-/// The styles of the reader (a theme file will replace these).
-mod theme {
-    use super::*;
-
-    pub fn title() -> Style {
-        Style::new().add_modifier(Modifier::BOLD)
-    }
-    pub fn focused_title() -> Style {
-        Style::new()
-            .fg(Color::Black)
-            .bg(Color::Cyan)
-            .add_modifier(Modifier::BOLD)
-    }
-    pub fn unfocused_title() -> Style {
-        Style::new().add_modifier(Modifier::BOLD | Modifier::DIM)
-    }
-    pub fn dim() -> Style {
-        Style::new().add_modifier(Modifier::DIM)
-    }
-    pub fn selected() -> Style {
-        Style::new().add_modifier(Modifier::REVERSED)
-    }
-    pub fn heading() -> Style {
-        Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
-    }
-    /// Plain text in italics: dim grey vanishes on light or dark terminals.
-    pub fn bio() -> Style {
-        Style::new().add_modifier(Modifier::ITALIC)
-    }
-    pub fn label() -> Style {
-        Style::new().fg(Color::Yellow)
-    }
-    pub fn done() -> Style {
-        Style::new().fg(Color::Green)
-    }
-    pub fn status() -> Style {
-        Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
-    }
-    pub fn warning() -> Style {
-        Style::new()
-            .fg(Color::Black)
-            .bg(Color::Yellow)
-            .add_modifier(Modifier::BOLD)
-    }
-    pub fn gauge_filled() -> Style {
-        Style::new().fg(Color::Green).add_modifier(Modifier::BOLD)
-    }
-    pub fn gauge_empty() -> Style {
-        Style::new()
+        help::draw(app, top, area, buf);
     }
 }
 

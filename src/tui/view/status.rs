@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{put, theme, truncate};
+use super::{put, truncate};
 use crate::tui::app::{App, Focus, Message, Screen};
 use crate::tui::msg::Action;
 use crate::tui::strings;
@@ -14,15 +14,16 @@ use crate::tui::{keys, listing};
 use terakoya_core::text::width::str_width;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let st = &app.styles;
     if area.height == 0 {
         return;
     }
     let width = usize::from(area.width);
     if let Some(message) = &app.status {
         let style = if message.warning {
-            theme::warning()
+            st.warning
         } else {
-            theme::status()
+            st.status
         };
         put(
             buf,
@@ -34,16 +35,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if let Some(problem) = &app.problem {
-        put(
-            buf,
-            area,
-            area.x,
-            &fit_message(problem, width),
-            theme::warning(),
-        );
+        put(buf, area, area.x, &fit_message(problem, width), st.warning);
         return;
     }
-    put(buf, area, area.x, &hints(app, width), theme::dim());
+    put(buf, area, area.x, &hints(app, width), st.dim);
 }
 
 /// A message cut to `width` columns: whole when it fits, else its

@@ -42,6 +42,9 @@ fn command(program: &str, args: &[&str], env: &[(&str, &str)]) -> CommandBuilder
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("TERAKOYA_DATA_DIR");
     cmd.env_remove("NO_COLOR");
+    // Never the user's own config file: none unless a test names one.
+    cmd.env_remove("TERAKOYA_CONFIG");
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent/terakoya-tests");
     for (key, value) in env {
         cmd.env(key, value);
     }

@@ -28,7 +28,9 @@ mod syntax_hints;
 mod walk;
 
 pub use course::FORMAT;
-pub use diag::{Diagnostic, Location, Severity, Snippet, shorten, visible, visible_width};
+pub use diag::{
+    Diagnostic, Location, Severity, Snippet, SourceText, shorten, visible, visible_width,
+};
 pub use id_rules::{MAX_ID_CHARS, is_invisible, normalize_id};
 pub use ids::{fnv1a64, point_id, section_id};
 pub use kind::DiagnosticKind;
