@@ -12,11 +12,24 @@ use terakoya_core::text::layout::LessonLayout;
 use super::listing;
 use super::position::ViewAnchor;
 use super::screen::LessonScreen;
+use super::search::SearchState;
+use terakoya_core::reading_time::LessonTime;
+
+/// Every lesson's reading time, counted once (a long lesson takes a while).
+fn reading_times(library: &Library) -> Vec<Vec<LessonTime>> {
+    library
+        .courses
+        .iter()
+        .map(|course| course.lessons.iter().map(LessonTime::new).collect())
+        .collect()
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     List,
     Lesson,
+    /// The library's search results (see `results`).
+    Results,
 }
 
 /// Which pane of the lesson screen keys act on.
@@ -169,6 +182,10 @@ pub struct App {
     /// Layouts by lesson (course and lesson ids) and width; see
     /// `reading::layout_for`.
     pub layouts: HashMap<(LessonKey, u16), Arc<LessonLayout>>,
+    /// Search, its results and the table of contents (see `search`).
+    pub search: SearchState,
+    /// Each lesson's reading time, by course and lesson position.
+    pub times: Vec<Vec<LessonTime>>,
 }
 
 impl App {
@@ -184,9 +201,16 @@ impl App {
             area: Rect::new(0, 0, width, height),
             now: 0,
             layouts: HashMap::new(),
+            search: SearchState::default(),
+            times: Vec::new(),
         };
+        app.times = reading_times(&app.library);
         app.list.selected = listing::preselected(&app);
         app
+    }
+
+    pub fn time_of(&self, at: LessonRef) -> Option<&LessonTime> {
+        self.times.get(at.course)?.get(at.lesson)
     }
 
     pub fn focus(&self) -> Focus {

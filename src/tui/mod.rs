@@ -21,16 +21,20 @@ pub mod checklist;
 pub mod columns;
 pub mod geometry;
 pub mod help;
+pub mod highlight;
 pub mod keys;
 pub mod listing;
 pub mod msg;
 pub mod position;
 pub mod reading;
+pub mod results;
 #[cfg(test)]
 mod sample;
 pub mod screen;
 pub mod scroll;
+pub mod search;
 pub mod strings;
+pub mod toc;
 pub mod update;
 pub mod view;
 
