@@ -235,15 +235,19 @@ fn counter(app: &App, at: crate::tui::app::LessonRef) -> Option<String> {
     ))
 }
 
+/// From this width on, the status line also shows the time left (below
+/// it, the hints need the room).
+const TIME_LEFT_MIN: u16 = 60;
+
 /// What the status line shows at its right in a lesson: the match
-/// counter while a search is kept, and the reading time left.
-pub fn status_right(app: &App) -> Option<String> {
+/// counter while a search is kept, and the reading time left when `wide`.
+pub fn status_right(app: &App, wide: bool) -> Option<String> {
     if app.screen != Screen::Lesson {
         return None;
     }
     let (state, lesson) = app.open_lesson()?;
     let count = counter(app, state.at);
-    let left = time_left(app, state, lesson).map(|m| crate::t!("search_ui.time_left", minutes = m));
+    let left = time_left(app, state, lesson).filter(|_| wide).map(|m| crate::t!("search_ui.time_left", minutes = m));
     match (count, left) {
         (Some(count), Some(left)) => Some(format!("{count}  {left}")),
         (one, other) => one.or(other),
@@ -264,7 +268,7 @@ fn time_left(app: &App, state: &LessonState, lesson: &Lesson) -> Option<u32> {
 /// Draws `status_right` at the end of the status line and returns the
 /// part left for the message or the hints.
 pub fn draw_status_right(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
-    let Some(right) = status_right(app) else {
+    let Some(right) = status_right(app, area.width >= TIME_LEFT_MIN) else {
         return area;
     };
     let width = str_width(&right) as u16;
