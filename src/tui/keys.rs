@@ -253,7 +253,7 @@ pub fn hint_actions(app: &App) -> &'static [Action] {
             A::Quit,
         ],
         Some(C::Results) => &[A::ToggleHelp, A::ScrollDown, A::Open, A::Back, A::Quit],
-        Some(C::Contents) => &[A::ToggleHelp, A::ScrollDown, A::Open, A::Back, A::Quit],
+        Some(C::Contents) => &[A::ToggleHelp, A::ScrollDown, A::Open, A::Quit],
         Some(C::Content) => &[
             A::ToggleHelp,
             A::PageDown,
