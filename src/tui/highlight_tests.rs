@@ -85,10 +85,17 @@ fn half_width_katakana_with_dakuten_is_highlighted_whole() {
     let drawn = layout.line_text(line);
     let (_, range) = line_source(&layout, &lesson, line).unwrap();
     let matches = LessonIndex::new(&lesson).find(&Query::new("ﾃﾞｰﾀ").unwrap());
-    let parts: Vec<_> = matches_in(&matches, Field::Body { section: 0, block: 0 }, range)
-        .into_iter()
-        .map(|(_, p)| p)
-        .collect();
+    let parts: Vec<_> = matches_in(
+        &matches,
+        Field::Body {
+            section: 0,
+            block: 0,
+        },
+        range,
+    )
+    .into_iter()
+    .map(|(_, p)| p)
+    .collect();
     let first = cells(drawn, &parts[..1], 0, 60);
     // Drawn by ratatui: the cells it put ﾃﾞ, ｰ and ﾀ in (ﾃﾞ one cluster in
     // one cell), right after 患者の (6 columns), and は right after them.
@@ -121,9 +128,15 @@ fn a_wrapped_heading_and_title_map_each_line() {
     let layout = layout_lesson(&lesson, 8);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(layout.lines[found[0].0].kind, LineKind::Heading);
-    assert!(found[0].0 > layout.section_starts[0], "not the heading's first line");
+    assert!(
+        found[0].0 > layout.section_starts[0],
+        "not the heading's first line"
+    );
     let title = highlighted(&lesson, 8, "タイトル");
-    assert_eq!(title.iter().map(|(_, t)| t.as_str()).collect::<String>(), "タイトル");
+    assert_eq!(
+        title.iter().map(|(_, t)| t.as_str()).collect::<String>(),
+        "タイトル"
+    );
 }
 
 #[test]
@@ -132,9 +145,20 @@ fn the_line_of_a_match_is_where_it_starts() {
     let layout = layout_lesson(&lesson, 10);
     let matches = LessonIndex::new(&lesson).find(&Query::new("さし").unwrap());
     let line = line_of_match(&layout, &lesson, &matches[0]).unwrap();
-    assert!(layout.line_text(line).starts_with("さし"), "{}", layout.line_text(line));
+    assert!(
+        layout.line_text(line).starts_with("さし"),
+        "{}",
+        layout.line_text(line)
+    );
     let heading = LessonIndex::new(&lesson).find(&Query::new("記録").unwrap());
-    assert_eq!(line_of_match(&layout, &lesson, &heading[0]), Some(layout.section_starts[0]));
+    assert_eq!(
+        line_of_match(&layout, &lesson, &heading[0]),
+        Some(layout.section_starts[0])
+    );
     let point = LessonIndex::new(&lesson).find(&Query::new("守る").unwrap());
-    assert_eq!(line_of_match(&layout, &lesson, &point[0]), None, "points are not in the text");
+    assert_eq!(
+        line_of_match(&layout, &lesson, &point[0]),
+        None,
+        "points are not in the text"
+    );
 }

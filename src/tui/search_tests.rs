@@ -53,14 +53,25 @@ fn typing_searches_at_once_and_jumps_to_the_first_match_below() {
     type_in(&mut app, "ＲＥＶＩＥＷ");
     let search = app.search.lesson.as_ref().expect("a search");
     assert_eq!(search.matches.len(), 1);
-    assert!(matches!(search.matches[0].field, Field::Body { section: 3, .. }));
+    assert!(matches!(
+        search.matches[0].field,
+        Field::Body { section: 3, .. }
+    ));
     let line = current_line(&app).unwrap();
     let height = app.lesson.as_ref().unwrap().screen.text_height();
     assert!(top(&app) > 0, "the view jumped");
-    assert!((top(&app)..top(&app) + height).contains(&line), "the match shows");
+    assert!(
+        (top(&app)..top(&app) + height).contains(&line),
+        "the match shows"
+    );
     prompt(&mut app, PromptKey::Accept);
     assert!(app.search.prompt.is_none());
-    assert!(app.search.in_lesson(app.lesson.as_ref().unwrap().at).is_some(), "kept");
+    assert!(
+        app.search
+            .in_lesson(app.lesson.as_ref().unwrap().at)
+            .is_some(),
+        "kept"
+    );
 }
 
 #[test]
@@ -124,7 +135,10 @@ fn no_match_says_so_and_leaves_the_view() {
     assert!(app.search.lesson.is_none());
     let said = status(&app);
     assert!(said.starts_with("not found: ない"), "{said}");
-    assert!(!said.contains('\u{1b}'), "the escape is shown visibly: {said:?}");
+    assert!(
+        !said.contains('\u{1b}'),
+        "the escape is shown visibly: {said:?}"
+    );
 }
 
 #[test]
@@ -146,7 +160,11 @@ fn backspace_edits_and_on_an_empty_line_cancels() {
     let mut app = opened(80, 12);
     act(&mut app, Action::Search);
     type_in(&mut app, "一例x");
-    let none = app.search.lesson.as_ref().is_none_or(|s| s.matches.is_empty());
+    let none = app
+        .search
+        .lesson
+        .as_ref()
+        .is_none_or(|s| s.matches.is_empty());
     assert!(none, "一例x is nowhere");
     prompt(&mut app, PromptKey::Backspace);
     assert_eq!(app.search.lesson.as_ref().unwrap().matches.len(), 4);
@@ -160,14 +178,26 @@ fn backspace_edits_and_on_an_empty_line_cancels() {
 fn in_the_prompt_letters_are_typed_not_commands() {
     let mut app = opened(80, 12);
     let press = |app: &App, code| keys::msg_for(app, KeyEvent::new(code, KeyModifiers::NONE));
-    assert_eq!(press(&app, KeyCode::Char('n')), Some(Msg::Action(Action::SearchNext)));
+    assert_eq!(
+        press(&app, KeyCode::Char('n')),
+        Some(Msg::Action(Action::SearchNext))
+    );
     act(&mut app, Action::Search);
     for c in ['q', 'n', 'ｊ', 'あ', '/'] {
-        assert_eq!(press(&app, KeyCode::Char(c)), Some(Msg::Prompt(PromptKey::Char(c))));
+        assert_eq!(
+            press(&app, KeyCode::Char(c)),
+            Some(Msg::Prompt(PromptKey::Char(c)))
+        );
     }
-    assert_eq!(press(&app, KeyCode::Esc), Some(Msg::Prompt(PromptKey::Cancel)));
+    assert_eq!(
+        press(&app, KeyCode::Esc),
+        Some(Msg::Prompt(PromptKey::Cancel))
+    );
     let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(keys::msg_for(&app, ctrl_u), Some(Msg::Prompt(PromptKey::Clear)));
+    assert_eq!(
+        keys::msg_for(&app, ctrl_u),
+        Some(Msg::Prompt(PromptKey::Clear))
+    );
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(keys::msg_for(&app, ctrl_c), Some(Msg::Action(Action::Quit)));
 }
@@ -185,7 +215,11 @@ fn the_library_search_lists_results_and_opens_a_lesson_at_its_match() {
     act(&mut app, Action::ScrollDown);
     act(&mut app, Action::Open);
     assert_eq!(app.screen, Screen::Lesson);
-    let search = app.search.lesson.as_ref().expect("the search goes on in the lesson");
+    let search = app
+        .search
+        .lesson
+        .as_ref()
+        .expect("the search goes on in the lesson");
     let current = search.current;
     assert_eq!(current, 2);
     let line = current_line(&app).unwrap();

@@ -34,8 +34,14 @@ fn a_half_width_katakana_query_finds_and_highlights_a_later_section() {
     // ｽﾏｰﾄﾌｫﾝ folds to スマートフォン, first written in a later section.
     reader.send("/ｽﾏｰﾄﾌｫﾝ");
     let screen = reader.wait_for_text("1/2");
-    assert!(!screen.contains("Introduction"), "the view jumped:\n{screen}");
-    assert!(screen.contains("/ｽﾏｰﾄﾌｫﾝ"), "the prompt shows the query:\n{screen}");
+    assert!(
+        !screen.contains("Introduction"),
+        "the view jumped:\n{screen}"
+    );
+    assert!(
+        screen.contains("/ｽﾏｰﾄﾌｫﾝ"),
+        "the prompt shows the query:\n{screen}"
+    );
     reader.wait_for_terminal("the match highlighted", |s| {
         reversed_text(s).contains("スマートフォン")
     });

@@ -32,10 +32,7 @@ fn reversed(app: &App) -> Vec<String> {
         .map(|y| {
             (area.left()..area.right())
                 .map(|x| &buffer[(x, y)])
-                .filter(|cell| {
-                    cell.modifier
-                        .contains(ratatui::style::Modifier::REVERSED)
-                })
+                .filter(|cell| cell.modifier.contains(ratatui::style::Modifier::REVERSED))
                 .map(|cell| cell.symbol())
                 .collect::<String>()
         })

@@ -247,7 +247,9 @@ pub fn status_right(app: &App, wide: bool) -> Option<String> {
     }
     let (state, lesson) = app.open_lesson()?;
     let count = counter(app, state.at);
-    let left = time_left(app, state, lesson).filter(|_| wide).map(|m| crate::t!("search_ui.time_left", minutes = m));
+    let left = time_left(app, state, lesson)
+        .filter(|_| wide)
+        .map(|m| crate::t!("search_ui.time_left", minutes = m));
     match (count, left) {
         (Some(count), Some(left)) => Some(format!("{count}  {left}")),
         (one, other) => one.or(other),
