@@ -12,7 +12,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use terakoya::tui::app::App;
-use terakoya::tui::msg::{Action, Msg};
+use terakoya::tui::msg::{Action, Msg, PromptKey};
 use terakoya::tui::update::update;
 use terakoya::tui::{scroll, view};
 use terakoya_core::model::{
@@ -186,7 +186,37 @@ fn benches(c: &mut Criterion) {
             });
         });
     }
+    bench_search_keystroke(&mut group, &lesson);
     group.finish();
+}
+
+/// One keystroke of incremental search in the 10 MB lesson: "指導" is
+/// typed already (the library's folded text made by then, as after the
+/// first key), and the key adds "医": the search over the whole lesson,
+/// the jump to the first match, and the frame with its highlights.
+fn bench_search_keystroke(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    lesson: &Lesson,
+) {
+    let mut app = app_at(lesson, false);
+    let _ = update(&mut app, Msg::Action(Action::Search));
+    for c in "指導".chars() {
+        let _ = update(&mut app, Msg::Prompt(PromptKey::Char(c)));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("backend");
+    group.bench_function("search_keystroke_and_frame", |b| {
+        b.iter_batched(
+            || app.clone(),
+            |mut app| {
+                let _ = update(&mut app, Msg::Prompt(PromptKey::Char('医')));
+                terminal
+                    .draw(|frame| view::draw(&app, frame))
+                    .expect("draw");
+                app
+            },
+            criterion::BatchSize::LargeInput,
+        );
+    });
 }
 
 criterion_group!(frame, benches);

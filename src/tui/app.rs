@@ -13,12 +13,25 @@ use super::keymap::Keymap;
 use super::listing;
 use super::position::ViewAnchor;
 use super::screen::LessonScreen;
+use super::search::SearchState;
 use super::style::Styles;
+use terakoya_core::reading_time::LessonTime;
+
+/// Every lesson's reading time, counted once (a long lesson takes a while).
+fn reading_times(library: &Library) -> Vec<Vec<LessonTime>> {
+    library
+        .courses
+        .iter()
+        .map(|course| course.lessons.iter().map(LessonTime::new).collect())
+        .collect()
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     List,
     Lesson,
+    /// The library's search results (see `results`).
+    Results,
 }
 
 /// Which pane of the lesson screen keys act on.
@@ -181,6 +194,10 @@ pub struct App {
     pub styles: Styles,
     /// The widest the lesson text gets, in display columns.
     pub reading_width: u16,
+    /// Search, its results and the table of contents (see `search`).
+    pub search: SearchState,
+    /// Each lesson's reading time, by course and lesson position.
+    pub times: Vec<Vec<LessonTime>>,
 }
 
 impl App {
@@ -200,9 +217,16 @@ impl App {
             keymap: Keymap::default(),
             styles: Styles::default(),
             reading_width: crate::config::DEFAULT_READING_WIDTH,
+            search: SearchState::default(),
+            times: Vec::new(),
         };
+        app.times = reading_times(&app.library);
         app.list.selected = listing::preselected(&app);
         app
+    }
+
+    pub fn time_of(&self, at: LessonRef) -> Option<&LessonTime> {
+        self.times.get(at.course)?.get(at.lesson)
     }
 
     pub fn focus(&self) -> Focus {

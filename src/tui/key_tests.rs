@@ -52,7 +52,7 @@ fn a_section_jump_from_the_narrow_summary_shows_the_text() {
     let mut app = app(80, 24);
     act(&mut app, Action::Open);
     act(&mut app, Action::ToggleFocus);
-    for code in [KeyCode::Char(']'), KeyCode::Char('n')] {
+    for code in [KeyCode::Char(']'), KeyCode::Char('］')] {
         let before = app.lesson.as_ref().unwrap().top;
         key(&mut app, code);
         let state = app.lesson.as_ref().unwrap();

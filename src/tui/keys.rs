@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::app::{App, Focus, Screen};
 use super::keymap::Keymap;
-use super::msg::Action;
+use super::msg::{Action, Msg, PromptKey};
 
 /// Where a binding applies. A key is looked up in the current contexts, most
 /// specific first (see [`contexts`]).
@@ -16,6 +16,10 @@ pub enum Context {
     Lesson,
     Content,
     Checklist,
+    /// The table of contents popup.
+    Contents,
+    /// The library's search results.
+    Results,
     Help,
 }
 
@@ -98,8 +102,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(KeyCode::Right, C::List, A::Open),
     bind(ch('l'), C::List, A::Open),
     bind(ch('c'), C::List, A::Resume),
+    bind(ch('/'), C::List, A::Search),
     bind(ch(']'), C::Lesson, A::NextSection),
-    bind(ch('n'), C::Lesson, A::NextSection),
     bind(ch('['), C::Lesson, A::PrevSection),
     bind(ch('p'), C::Lesson, A::PrevSection),
     bind(KeyCode::Tab, C::Lesson, A::ToggleFocus),
@@ -108,6 +112,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(KeyCode::Backspace, C::Lesson, A::Back),
     bind(KeyCode::Left, C::Lesson, A::Back),
     bind(ch('h'), C::Lesson, A::Back),
+    bind(ch('/'), C::Lesson, A::Search),
+    bind(ch('n'), C::Lesson, A::SearchNext),
+    bind(ch('N'), C::Lesson, A::SearchPrev),
+    bind(ch('t'), C::Lesson, A::Contents),
     bind(KeyCode::Enter, C::Content, A::Open),
     bind(ch(' '), C::Content, A::PageDown),
     bind(ch('b'), C::Content, A::PageUp),
@@ -116,6 +124,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(ch(' '), C::Checklist, A::ToggleTick),
     bind(ch('x'), C::Checklist, A::ToggleTick),
     bind(KeyCode::Enter, C::Checklist, A::ToggleTick),
+    bind(KeyCode::Enter, C::Contents, A::Open),
+    bind(ch('t'), C::Contents, A::Contents),
+    bind(KeyCode::Esc, C::Contents, A::Back),
+    bind(KeyCode::Enter, C::Results, A::Open),
+    bind(KeyCode::Right, C::Results, A::Open),
+    bind(ch('l'), C::Results, A::Open),
+    bind(ch('/'), C::Results, A::Search),
+    bind(KeyCode::Esc, C::Results, A::Back),
+    bind(KeyCode::Backspace, C::Results, A::Back),
+    bind(KeyCode::Left, C::Results, A::Back),
+    bind(ch('h'), C::Results, A::Back),
     bind(ch(' '), C::Help, A::PageDown),
     bind(ch('b'), C::Help, A::PageUp),
     bind(KeyCode::Esc, C::Help, A::ToggleHelp),
@@ -128,11 +147,42 @@ pub fn contexts(app: &App) -> &'static [Context] {
     if app.help.is_some() {
         return &[C::Help, C::Global];
     }
+    if app.search.contents.is_some() {
+        return &[C::Contents, C::Global];
+    }
     match (&app.screen, app.focus()) {
         (Screen::List, _) => &[C::List, C::Global],
+        (Screen::Results, _) => &[C::Results, C::Global],
         (Screen::Lesson, Focus::Checklist) => &[C::Checklist, C::Lesson, C::Global],
         (Screen::Lesson, Focus::Content) => &[C::Content, C::Lesson, C::Global],
     }
+}
+
+/// The message a key press means now: a key for the search prompt while
+/// it is open (typed as is, full-width included), else an action.
+pub fn msg_for(app: &App, key: KeyEvent) -> Option<Msg> {
+    if app.search.prompt.is_none() {
+        return action_for(app, key).map(Msg::Action);
+    }
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let prompt = match key.code {
+        KeyCode::Char('c') if ctrl => return Some(Msg::Action(A::Quit)),
+        KeyCode::Char('z') if ctrl => return Some(Msg::Action(A::Suspend)),
+        KeyCode::Char('u') if ctrl => PromptKey::Clear,
+        KeyCode::Char(c)
+            if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) && !c.is_control() =>
+        {
+            PromptKey::Char(c)
+        }
+        KeyCode::Backspace => PromptKey::Backspace,
+        KeyCode::Enter => PromptKey::Accept,
+        KeyCode::Esc => PromptKey::Cancel,
+        _ => return None,
+    };
+    Some(Msg::Prompt(prompt))
 }
 
 /// The action a key press means in the app's current state, if any.
@@ -201,7 +251,16 @@ pub fn first_label(app: &App, action: Action) -> Option<String> {
 pub fn hint_actions(app: &App) -> &'static [Action] {
     // Help first: at narrow widths only the first hints fit.
     match contexts(app).first() {
-        Some(C::List) => &[A::ToggleHelp, A::ScrollDown, A::Open, A::Resume, A::Quit],
+        Some(C::List) => &[
+            A::ToggleHelp,
+            A::ScrollDown,
+            A::Open,
+            A::Resume,
+            A::Search,
+            A::Quit,
+        ],
+        Some(C::Results) => &[A::ToggleHelp, A::ScrollDown, A::Open, A::Back, A::Quit],
+        Some(C::Contents) => &[A::ToggleHelp, A::ScrollDown, A::Open, A::Quit],
         Some(C::Content) => &[
             A::ToggleHelp,
             A::PageDown,
@@ -223,12 +282,14 @@ pub fn hint_actions(app: &App) -> &'static [Action] {
 }
 
 /// The contexts in the order the help overlay lists them.
-pub const HELP_ORDER: [Context; 6] = [
+pub const HELP_ORDER: [Context; 8] = [
     C::Global,
     C::List,
+    C::Results,
     C::Lesson,
     C::Content,
     C::Checklist,
+    C::Contents,
     C::Help,
 ];
 

@@ -22,6 +22,7 @@ pub mod checklist;
 pub mod columns;
 pub mod geometry;
 pub mod help;
+pub mod highlight;
 pub mod keymap;
 pub mod keys;
 pub mod listing;
@@ -29,12 +30,15 @@ pub mod msg;
 pub mod position;
 pub mod reading;
 pub mod reload;
+pub mod results;
 #[cfg(test)]
 mod sample;
 pub mod screen;
 pub mod scroll;
+pub mod search;
 pub mod strings;
 pub mod style;
+pub mod toc;
 pub mod update;
 pub mod view;
 

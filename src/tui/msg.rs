@@ -32,6 +32,10 @@ pub enum Action {
     Bottom,
     NextSection,
     PrevSection,
+    Search,
+    SearchNext,
+    SearchPrev,
+    Contents,
     Open,
     Resume,
     Back,
@@ -101,6 +105,22 @@ pub enum Msg {
     SaveFailed(Message),
     /// The lesson files changed on disk and were loaded again.
     Reloaded(Reload),
+    /// A key typed into the open search prompt (see `tui::search`).
+    Prompt(PromptKey),
+}
+
+/// What a key does in the search prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKey {
+    /// A character typed (an input method's commit arrives char by char).
+    Char(char),
+    Backspace,
+    /// Ctrl-u: clear the line.
+    Clear,
+    /// Enter: keep the search.
+    Accept,
+    /// Esc: cancel, back to where the search started.
+    Cancel,
 }
 
 /// What update asks the runtime to do.

@@ -11,7 +11,7 @@ use super::geometry;
 use super::msg::{Action, Effect, Mouse, MouseKind};
 use super::screen::{self, LessonScreen};
 use super::update::{WHEEL_LINES, keep_selection_visible};
-use super::{checklist, listing, position, scroll, strings};
+use super::{checklist, listing, position, scroll, search, strings, toc};
 
 /// Wraps changes in a save effect (none when there is nothing to save).
 pub fn saves(changes: Vec<Change>) -> Vec<Effect> {
@@ -37,7 +37,7 @@ fn text_width(app: &App) -> u16 {
         .max(1)
 }
 
-fn text_height(app: &App) -> usize {
+pub(super) fn text_height(app: &App) -> usize {
     app.lesson.as_ref().map_or(0, |s| s.screen.text_height())
 }
 
@@ -82,6 +82,8 @@ pub fn open(app: &mut App, at: LessonRef) -> Vec<Effect> {
         screen,
     });
     app.screen = Screen::Lesson;
+    app.search.lesson = None;
+    app.search.contents = None;
     // Where the reader starts is where it is: nothing to save until it moves.
     if let Some((state, lesson)) = app.open_lesson() {
         let anchor = position::anchor_at(state, lesson);
@@ -184,6 +186,9 @@ pub fn save_position(app: &mut App) -> Vec<Effect> {
 pub fn action(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Back => back(app),
+        Action::Search => search::start(app),
+        Action::SearchNext | Action::SearchPrev => search::step(app, action == Action::SearchNext),
+        Action::Contents => toc::open(app),
         Action::ToggleHelp => {
             app.help = Some(0);
             Vec::new()
@@ -226,7 +231,13 @@ fn back(app: &mut App) -> Vec<Effect> {
             app.list.selected = index;
         }
     }
-    app.screen = Screen::List;
+    app.search.lesson = None;
+    // Opened from the search results: back to them.
+    app.screen = if app.search.results.is_some() {
+        Screen::Results
+    } else {
+        Screen::List
+    };
     keep_selection_visible(app);
     effects
 }
@@ -292,7 +303,7 @@ pub fn next_lesson(app: &App) -> Option<LessonRef> {
 
 /// After the user scrolled from `old_top`: the new top line becomes the
 /// reading anchor, if the view moved at all.
-fn anchor_if_moved(state: &mut LessonState, old_top: usize) {
+pub(super) fn anchor_if_moved(state: &mut LessonState, old_top: usize) {
     if state.top != old_top {
         state.anchor = position::view_anchor(&state.layout, state.top);
     }
@@ -423,7 +434,7 @@ pub fn mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
     Vec::new()
 }
 
-fn set_focus(app: &mut App, focus: Focus) {
+pub(super) fn set_focus(app: &mut App, focus: Focus) {
     if let Some(state) = app.lesson.as_mut() {
         state.focus = focus;
     }

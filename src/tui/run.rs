@@ -339,7 +339,7 @@ fn carry_out(
 
 fn to_msg(app: &App, event: TermEvent) -> Option<Msg> {
     match event {
-        TermEvent::Key(key) => keys::action_for(app, key).map(Msg::Action),
+        TermEvent::Key(key) => keys::msg_for(app, key),
         TermEvent::Resize(width, height) => Some(Msg::Resize { width, height }),
         TermEvent::Mouse(mouse) => {
             let kind = match mouse.kind {

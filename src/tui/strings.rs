@@ -80,6 +80,8 @@ pub fn context_heading(context: Context) -> &'static str {
         Context::Lesson => "Lesson",
         Context::Content => "Lesson text",
         Context::Checklist => "Summary checklist",
+        Context::Contents => crate::t!("search_ui.help.contents_heading"),
+        Context::Results => crate::t!("search_ui.help.results_heading"),
         Context::Help => "This help",
     }
 }
@@ -103,6 +105,13 @@ pub fn action_help(context: Context, action: Action) -> &'static str {
     match (context, action) {
         (Context::Help, Action::ToggleHelp) => return "close this help",
         (Context::Content, Action::Open) => return "at the end, all points ticked: next lesson",
+        (Context::List, Action::Search) => return crate::t!("search_ui.help.search_library"),
+        (Context::Contents, Action::Open) => return crate::t!("search_ui.help.jump"),
+        (Context::Contents, Action::Contents | Action::Back) => {
+            return crate::t!("search_ui.help.close_contents");
+        }
+        (Context::Results, Action::Open) => return crate::t!("search_ui.help.open_match"),
+        (Context::Results, Action::Search) => return crate::t!("search_ui.help.edit_search"),
         _ => {}
     }
     match action {
@@ -116,6 +125,10 @@ pub fn action_help(context: Context, action: Action) -> &'static str {
         Action::Bottom => "go to the end",
         Action::NextSection => "next section, or the next lesson at the end",
         Action::PrevSection => "this section's start, or the previous one",
+        Action::Search => crate::t!("search_ui.help.search"),
+        Action::SearchNext => crate::t!("search_ui.help.next"),
+        Action::SearchPrev => crate::t!("search_ui.help.prev"),
+        Action::Contents => crate::t!("search_ui.help.contents"),
         Action::Open => "open the selected lesson",
         Action::Resume => "continue the last lesson where you left it",
         Action::Back => "back to the lesson list",
@@ -135,6 +148,9 @@ pub fn action_hint(action: Action) -> &'static str {
         Action::HalfPageDown | Action::HalfPageUp => "half page",
         Action::Top | Action::Bottom => "top/end",
         Action::NextSection | Action::PrevSection => "section",
+        Action::Search => crate::t!("search_ui.hint.search"),
+        Action::SearchNext | Action::SearchPrev => crate::t!("search_ui.hint.next"),
+        Action::Contents => crate::t!("search_ui.hint.contents"),
         Action::Open => "open",
         Action::Resume => "continue",
         Action::Back => "list",

@@ -6,7 +6,7 @@ use super::app::{App, Screen, Status};
 use super::geometry;
 use super::listing::{self, Item};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
-use super::{help, reading, reload, scroll, strings};
+use super::{help, reading, reload, results, scroll, search, strings, toc};
 
 /// Lines the mouse wheel scrolls per notch.
 pub const WHEEL_LINES: isize = 3;
@@ -41,11 +41,17 @@ fn update_only(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Resize { width, height } => {
             app.area = Rect::new(0, 0, width, height);
             keep_selection_visible(app);
+            results::keep_selection_visible(app);
+            toc::follow(app);
             reading::relayout(app);
             clamp_help(app);
             reading::saves(reading::mark_read(app))
         }
         Msg::Mouse(mouse) => on_mouse(app, mouse),
+        Msg::Prompt(key) => {
+            app.status = Status::after_key(app.status.take());
+            search::prompt_key(app, key)
+        }
         Msg::Settled => reading::save_position(app),
         Msg::Saved { progress, warning } => {
             let selected = selected_item(app);
@@ -80,9 +86,13 @@ fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         help_action(app, action);
         return Vec::new();
     }
+    if app.search.contents.is_some() {
+        return toc::action(app, action);
+    }
     match app.screen {
         Screen::List => list_action(app, action),
         Screen::Lesson => reading::action(app, action),
+        Screen::Results => results::action(app, action),
     }
 }
 
@@ -141,6 +151,7 @@ fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Top => 0,
         Action::Bottom => count.saturating_sub(1),
         Action::Open => return open_selected(app),
+        Action::Search => return search::start(app),
         Action::Resume => match listing::last_opened(app) {
             Some(at) => return reading::open(app, at),
             None => {
@@ -225,9 +236,13 @@ fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
         help_action(app, action);
         return Vec::new();
     }
+    if app.search.contents.is_some() {
+        return toc::mouse(app, mouse);
+    }
     match app.screen {
         Screen::List => list_mouse(app, mouse),
         Screen::Lesson => reading::mouse(app, mouse),
+        Screen::Results => results::mouse(app, mouse),
     }
 }
 

@@ -47,7 +47,7 @@ pub fn draw(app: &App, top: usize, area: Rect, buf: &mut Buffer) {
 /// `area` and so covers its first column: a terminal would otherwise keep
 /// drawing it there over the overlay's left border. (Clear handles the
 /// right edge: a wide character starting inside is cleared whole.)
-fn clear_straddling(area: Rect, buf: &mut Buffer) {
+pub(super) fn clear_straddling(area: Rect, buf: &mut Buffer) {
     let Some(x) = area.x.checked_sub(1) else {
         return;
     };

@@ -65,6 +65,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             draw_border(st, pane, buf);
         }
     }
+    super::search::overlay(app, state, lesson, buf);
     status::draw(app, panes.status, buf);
 }
 

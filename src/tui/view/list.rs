@@ -11,6 +11,7 @@ use crate::tui::geometry;
 use crate::tui::listing::{self, Item, Row};
 use crate::tui::strings;
 use terakoya_core::model::Lesson;
+use terakoya_core::reading_time::minutes;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let st = &app.styles;
@@ -129,6 +130,14 @@ fn lesson_lines(app: &App, at: LessonRef) -> Vec<(String, Style)> {
     );
     let lecturer = lesson.lecturer.as_ref().map(|l| l.name.as_str());
     let second = strings::lesson_detail(lecturer, &stats);
+    let second = match app.time_of(at).map(|t| minutes(t.total())) {
+        Some(m) if m > 0 => crate::t!(
+            "search_ui.with_time",
+            detail = second,
+            time = crate::t!("search_ui.reading_time", minutes = m)
+        ),
+        _ => second,
+    };
     let first_style = if complete { st.done } else { st.text };
     vec![
         (strings::lesson_line(mark, &full_title(lesson)), first_style),

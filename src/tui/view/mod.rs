@@ -5,7 +5,10 @@
 mod help;
 mod lesson;
 mod list;
+mod results;
+mod search;
 mod status;
+mod toc;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -22,9 +25,18 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.screen {
         Screen::List => list::draw(app, area, buf),
         Screen::Lesson => lesson::draw(app, area, buf),
+        Screen::Results => results::draw(app, area, buf),
+    }
+    if app.search.contents.is_some() && app.screen == Screen::Lesson {
+        toc::draw(app, area, buf);
     }
     if let Some(top) = app.help {
         help::draw(app, top, area, buf);
+    }
+    if app.help.is_none()
+        && let Some(cursor) = search::prompt_cursor(app, area)
+    {
+        frame.set_cursor_position(cursor);
     }
 }
 

@@ -15,9 +15,10 @@ use terakoya_core::text::width::str_width;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let st = &app.styles;
-    if area.height == 0 {
+    if area.height == 0 || super::search::draw_prompt(app, area, buf) {
         return;
     }
+    let area = super::search::draw_status_right(app, area, buf);
     let width = usize::from(area.width);
     if let Some(message) = &app.status {
         let style = if message.warning {
