@@ -42,7 +42,7 @@ enum Event {
 /// or a signal arrives.
 pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     if !stdout().is_terminal() || !io::stdin().is_terminal() {
-        anyhow::bail!("{}", strings::NOT_A_TERMINAL);
+        anyhow::bail!("{}", strings::not_a_terminal());
     }
     if let Some(path) = lessons.filter(|path| !path.exists()) {
         anyhow::bail!("{}", strings::no_such_lessons(path));
@@ -103,7 +103,11 @@ fn joined(messages: &[Message]) -> Message {
 /// A warning on stderr. Not `eprintln!`, which panics when stderr is gone
 /// (the terminal closed: SIGHUP), and the exit status must still tell.
 fn warn(warning: &str) {
-    let _ = writeln!(io::stderr(), "terakoya: warning: {warning}");
+    let _ = writeln!(
+        io::stderr(),
+        "{}",
+        crate::t!("cli.warning_line", message = warning)
+    );
 }
 
 /// The lessons to read, and a warning for the status line when some files
@@ -225,7 +229,7 @@ fn next_event(app: &App, rx: &Receiver<Event>) -> anyhow::Result<Event> {
             Ok(event) if is_ignored_mouse(&event) => {}
             Ok(event) => return Ok(event),
             Err(RecvTimeoutError::Timeout) => return Ok(Event::Settled),
-            Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the input thread stopped"),
+            Err(RecvTimeoutError::Disconnected) => anyhow::bail!("{}", strings::input_stopped()),
         }
     }
 }

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use assert_cmd::Command;
-use terakoya::tui::strings::SUMMARY;
+use terakoya::tui::strings::summary;
 use terakoya_core::bundle::{self, LessonsSource};
 use terakoya_core::model::{BlockKind, Lesson, Text};
 use terakoya_core::progress::store::Store;
@@ -83,7 +83,7 @@ fn expected_chars(lesson: &Lesson, ticked: &[&str], width: usize) -> String {
         out.push_str(&section.heading);
         push_text(&mut out, &section.body, bullets);
     }
-    out.push_str(SUMMARY);
+    out.push_str(summary());
     for point in &lesson.summary {
         let ticked = ticked.contains(&point.id.as_str());
         out.push_str(match (ticked, width >= 3) {
@@ -243,7 +243,7 @@ fn summary_is_a_checklist_from_saved_progress() {
     let out = show(data.path(), &["06-sns", "--width", "30"]);
     let checklist: Vec<&str> = out
         .lines()
-        .skip_while(|l| *l != SUMMARY)
+        .skip_while(|l| *l != summary())
         .filter(|l| l.starts_with('['))
         .collect();
     assert_eq!(checklist.len(), lesson.summary.len());
@@ -252,7 +252,7 @@ fn summary_is_a_checklist_from_saved_progress() {
     // Continuation lines hang under the text, after the marker.
     let summary: Vec<&str> = out
         .lines()
-        .skip_while(|l| *l != SUMMARY)
+        .skip_while(|l| *l != summary())
         .skip(3) // the heading, its rule and a blank line
         .collect();
     assert!(

@@ -18,7 +18,7 @@ pub fn draw(top: usize, area: Rect, buf: &mut Buffer) {
     if outer != inner {
         Block::new()
             .borders(Borders::ALL)
-            .title(strings::HELP_TITLE)
+            .title(strings::help_title())
             .title_bottom(bottom_hint(rows.len() > usize::from(inner.height)))
             .render(outer, buf);
     }

@@ -202,7 +202,7 @@ fn draw_outline(app: &App, state: &LessonState, lesson: &Lesson, pane: Pane, buf
     put_both(
         buf,
         pane.title,
-        strings::SECTIONS,
+        strings::sections(),
         "",
         theme::unfocused_title(),
     );
@@ -257,7 +257,7 @@ fn draw_checklist(
                 buf,
                 rect,
                 rect.x,
-                &truncate(strings::NO_SUMMARY, usize::from(rect.width)),
+                &truncate(strings::no_summary(), usize::from(rect.width)),
                 theme::dim(),
             );
         }
