@@ -34,6 +34,7 @@ mod reader_clicks;
 mod reader_props;
 mod reader_sections;
 mod reader_snapshots;
+mod reader_snapshots_ja;
 mod search_cli;
 mod shell_help;
 mod show;
