@@ -22,6 +22,7 @@ mod hostile_props;
 mod hostile_pty;
 mod import_cli;
 mod import_roundtrip;
+mod lang_cli;
 mod new_cmd;
 mod progress_cli;
 mod progress_golden;
