@@ -42,7 +42,11 @@ impl Worded {
     /// reader's status line drops them first when it is narrow).
     pub fn without_lead(&self) -> String {
         match &self.detail {
-            Some(detail) => format!("{} ({detail})", self.essential),
+            Some(detail) => t!(
+                "cli.with_detail",
+                essential = self.essential,
+                detail = detail
+            ),
             None => self.essential.clone(),
         }
     }
@@ -50,10 +54,14 @@ impl Worded {
 
 impl fmt::Display for Worded {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(lead) = self.lead {
-            write!(f, "{lead}: ")?;
+        match self.lead {
+            Some(lead) => f.write_str(&t!(
+                "cli.with_lead",
+                lead = lead,
+                message = self.without_lead()
+            )),
+            None => f.write_str(&self.without_lead()),
         }
-        f.write_str(&self.without_lead())
     }
 }
 
