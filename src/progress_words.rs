@@ -189,7 +189,11 @@ pub fn error(err: &StoreError) -> Worded {
         ),
         StoreError::ExportUnreadable { path, reason } => Worded::new(
             Some(t!("progress.lead.export")),
-            t!("progress.error.read", file = name(path), cause = format_error(reason)),
+            t!(
+                "progress.error.read",
+                file = name(path),
+                cause = format_error(reason)
+            ),
             Some(in_dir(path)),
         ),
         StoreError::Export { path, cause } => Worded::new(
@@ -369,7 +373,13 @@ fn expected_words(expected: Expected) -> &'static str {
 }
 
 fn entries_left_out(path: &Path, reason: &FormatError, salvage: &Salvage) -> Worded {
-    let reason_in_dir = || t!("progress.reason_in_dir", reason = format_error(reason), dir = dir(path));
+    let reason_in_dir = || {
+        t!(
+            "progress.reason_in_dir",
+            reason = format_error(reason),
+            dir = dir(path)
+        )
+    };
     let with_cause = |cause: &FileError| {
         t!(
             "progress.reason_cause_in_dir",

@@ -108,8 +108,7 @@ type Row = [String; 5];
 /// The table: a header, then each course (id and title) followed by its
 /// lessons (`course/lesson`, label, title, counts), aligned by display width.
 pub fn table(library: &Library) -> String {
-    let mut rows: Vec<Row> =
-        vec![
+    let mut rows: Vec<Row> = vec![
         [
             crate::t!("cli.list.lesson"),
             crate::t!("cli.list.label"),

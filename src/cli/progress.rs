@@ -175,7 +175,10 @@ fn footer(library: &Library, progress: &Progress, store: &Store) -> String {
         .count();
     let mut text = String::new();
     if hidden > 0 {
-        text.push_str(&format!("\n{}\n", t!("cli.progress.hidden", hidden = hidden)));
+        text.push_str(&format!(
+            "\n{}\n",
+            t!("cli.progress.hidden", hidden = hidden)
+        ));
     }
     if let Some(file) = store.file() {
         let line = t!("cli.progress.file", path = shown_path(&file));
@@ -245,7 +248,10 @@ fn reset(
             println!("{}", t!("cli.progress.nothing_to_clear"));
             return Ok(ExitCode::SUCCESS);
         }
-        Reset::All => t!("cli.progress.all_progress", lessons = progress.lessons.len()),
+        Reset::All => t!(
+            "cli.progress.all_progress",
+            lessons = progress.lessons.len()
+        ),
         Reset::Lesson(key) => describe_lesson(progress, key),
     };
     if !yes && !confirm(&what)? {

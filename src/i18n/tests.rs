@@ -133,7 +133,10 @@ fn the_command_line_outranks_the_config_which_outranks_the_locale() {
     let japanese = [("LANG", "ja_JP.UTF-8")];
     assert_eq!(choose(Some(Lang::En), None, env_of(&japanese)), Lang::En);
     assert_eq!(choose(None, Some(Lang::En), env_of(&japanese)), Lang::En);
-    assert_eq!(choose(Some(Lang::Ja), Some(Lang::En), env_of(&[])), Lang::Ja);
+    assert_eq!(
+        choose(Some(Lang::Ja), Some(Lang::En), env_of(&[])),
+        Lang::Ja
+    );
     assert_eq!(choose(None, Some(Lang::Ja), env_of(&[])), Lang::Ja);
 }
 

@@ -238,7 +238,11 @@ pub fn save_failed(error: &StoreError) -> Message {
 pub fn store_warning(warning: &StoreWarning) -> Message {
     let worded = crate::progress_words::warning(warning);
     let essential = match worded.lead {
-        Some(lead) => t!("reader.with_lead", lead = lead, essential = worded.essential),
+        Some(lead) => t!(
+            "reader.with_lead",
+            lead = lead,
+            essential = worded.essential
+        ),
         None => worded.essential,
     };
     Message {

@@ -26,10 +26,11 @@ fn output(cmd: &mut Command) -> String {
 #[test]
 fn a_japanese_locale_gives_japanese_messages() {
     let data = TempDir::new().unwrap();
-    let text = output(
-        terakoya(&[("LANG", "ja_JP.UTF-8")], &data).args(["-L", BROKEN, "check"]),
+    let text = output(terakoya(&[("LANG", "ja_JP.UTF-8")], &data).args(["-L", BROKEN, "check"]));
+    assert!(
+        text.contains("エラー: course.tomlに必須のキー `title` がありません"),
+        "{text}"
     );
-    assert!(text.contains("エラー: course.tomlに必須のキー `title` がありません"), "{text}");
     assert!(text.contains("1 件のエラー"), "{text}");
     assert!(!text.contains("error"), "{text}");
 }
@@ -40,7 +41,10 @@ fn lang_en_overrides_a_japanese_locale() {
     let text = output(
         terakoya(&[("LANG", "ja_JP.UTF-8")], &data).args(["--lang", "en", "-L", BROKEN, "check"]),
     );
-    assert!(text.contains("error: missing required key `title`"), "{text}");
+    assert!(
+        text.contains("error: missing required key `title`"),
+        "{text}"
+    );
     assert!(!text.contains("エラー"), "{text}");
     // Given after the subcommand too (a global option).
     let text = output(terakoya(&[], &data).args(["-L", BROKEN, "check", "--lang", "ja"]));
@@ -50,9 +54,7 @@ fn lang_en_overrides_a_japanese_locale() {
 #[test]
 fn lc_all_outranks_lang_and_an_empty_one_does_not_count() {
     let data = TempDir::new().unwrap();
-    let check = |vars: &[(&str, &str)]| {
-        output(terakoya(vars, &data).args(["-L", BROKEN, "check"]))
-    };
+    let check = |vars: &[(&str, &str)]| output(terakoya(vars, &data).args(["-L", BROKEN, "check"]));
     let text = check(&[("LC_ALL", "C.UTF-8"), ("LANG", "ja_JP.UTF-8")]);
     assert!(text.contains("error:"), "{text}");
     let text = check(&[("LC_ALL", ""), ("LC_MESSAGES", "ja_JP.UTF-8")]);
@@ -73,7 +75,10 @@ fn subcommands_speak_japanese_too() {
     let text = output(terakoya(&ja, &data).arg("progress"));
     assert!(text.starts_with("コース"), "{text}");
     let text = output(terakoya(&ja, &data).args(["progress", "reset", "c/zzz", "--yes"]));
-    assert!(text.contains("`c/zzz` の進捗は保存されていません。"), "{text}");
+    assert!(
+        text.contains("`c/zzz` の進捗は保存されていません。"),
+        "{text}"
+    );
     let text = output(terakoya(&ja, &data).args(["progress", "reset", "--all"]));
     assert!(text.contains("消去する進捗はありません。"), "{text}");
 }

@@ -423,9 +423,9 @@ fn decode_lesson(name: &str, fields: Table) -> Result<LessonProgress, FormatErro
         })?;
     let time = |field: &str, value: Option<Datetime>| match value {
         None => Ok(None),
-        Some(datetime) => from_datetime(&datetime).map(Some).ok_or_else(|| {
-            shape(&format!("lessons.{name:?}.{field}"), Expected::DateTime)
-        }),
+        Some(datetime) => from_datetime(&datetime)
+            .map(Some)
+            .ok_or_else(|| shape(&format!("lessons.{name:?}.{field}"), Expected::DateTime)),
     };
     Ok(LessonProgress {
         ticked: fields.ticked,
