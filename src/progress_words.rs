@@ -12,7 +12,8 @@ use std::path::Path;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use terakoya_core::progress::store::{
-    AfterSetAside, FileError, FileKind, Hint, Salvage, StoreError, StoreWarning,
+    AfterSetAside, Expected, FileError, FileKind, FormatError, Hint, Salvage, Shape, StoreError,
+    StoreWarning,
 };
 
 use crate::cli::echo::{shown, shown_path};
@@ -41,7 +42,11 @@ impl Worded {
     /// reader's status line drops them first when it is narrow).
     pub fn without_lead(&self) -> String {
         match &self.detail {
-            Some(detail) => format!("{} ({detail})", self.essential),
+            Some(detail) => t!(
+                "cli.with_detail",
+                essential = self.essential,
+                detail = detail
+            ),
             None => self.essential.clone(),
         }
     }
@@ -49,10 +54,14 @@ impl Worded {
 
 impl fmt::Display for Worded {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(lead) = self.lead {
-            write!(f, "{lead}: ")?;
+        match self.lead {
+            Some(lead) => f.write_str(&t!(
+                "cli.with_lead",
+                lead = lead,
+                message = self.without_lead()
+            )),
+            None => f.write_str(&self.without_lead()),
         }
-        f.write_str(&self.without_lead())
     }
 }
 
@@ -154,7 +163,7 @@ pub fn error(err: &StoreError) -> Worded {
             ),
             Some(t!(
                 "progress.reason_in_dir",
-                reason = reason,
+                reason = format_error(reason),
                 dir = dir(path)
             )),
         ),
@@ -180,7 +189,11 @@ pub fn error(err: &StoreError) -> Worded {
         ),
         StoreError::ExportUnreadable { path, reason } => Worded::new(
             Some(t!("progress.lead.export")),
-            t!("progress.error.read", file = name(path), cause = reason),
+            t!(
+                "progress.error.read",
+                file = name(path),
+                cause = format_error(reason)
+            ),
             Some(in_dir(path)),
         ),
         StoreError::Export { path, cause } => Worded::new(
@@ -206,7 +219,7 @@ pub fn error(err: &StoreError) -> Worded {
             t!(
                 "progress.error.import",
                 path = shown_path(path),
-                reason = reason
+                reason = format_error(reason)
             ),
             None,
         ),
@@ -291,7 +304,7 @@ pub fn warning(warning: &StoreWarning) -> Worded {
                 ),
                 Some(t!(
                     "progress.reason_in_dir",
-                    reason = reason,
+                    reason = format_error(reason),
                     dir = dir(path)
                 )),
             )
@@ -305,7 +318,7 @@ pub fn warning(warning: &StoreWarning) -> Worded {
             t!("progress.warning.not_moved", file = name(path)),
             Some(t!(
                 "progress.reason_cause_in_dir",
-                reason = reason,
+                reason = format_error(reason),
                 cause = file_error(cause),
                 dir = dir(path)
             )),
@@ -315,7 +328,7 @@ pub fn warning(warning: &StoreWarning) -> Worded {
             t!("progress.warning.left_as_it_is", file = name(path)),
             Some(t!(
                 "progress.reason_in_dir",
-                reason = reason,
+                reason = format_error(reason),
                 dir = dir(path)
             )),
         ),
@@ -327,12 +340,50 @@ pub fn warning(warning: &StoreWarning) -> Worded {
     }
 }
 
-fn entries_left_out(path: &Path, reason: &dyn fmt::Display, salvage: &Salvage) -> Worded {
-    let reason_in_dir = || t!("progress.reason_in_dir", reason = reason, dir = dir(path));
+/// Why a progress file could not be read.
+pub fn format_error(reason: &FormatError) -> String {
+    match reason {
+        FormatError::NotUtf8 { offset } => {
+            t!("cli.progress_format.not_utf8", offset = offset)
+        }
+        FormatError::Syntax(message) => t!("cli.progress_format.syntax", message = message),
+        FormatError::Shape(Shape::NoVersion) => t!("cli.progress_format.no_version").to_owned(),
+        FormatError::Shape(Shape::BadVersion { found }) => {
+            t!("cli.progress_format.bad_version", found = found)
+        }
+        FormatError::Shape(Shape::Field { field, expected }) => t!(
+            "cli.progress_format.field",
+            field = field,
+            expected = expected_words(*expected)
+        ),
+        FormatError::Shape(Shape::Lesson { name, message }) => {
+            t!("cli.progress_format.lesson", name = name, message = message)
+        }
+    }
+}
+
+fn expected_words(expected: Expected) -> &'static str {
+    match expected {
+        Expected::WholeNumber => t!("cli.progress_format.expected.whole_number"),
+        Expected::LessonKeyString => t!("cli.progress_format.expected.lesson_key_string"),
+        Expected::LessonKey => t!("cli.progress_format.expected.lesson_key"),
+        Expected::Table => t!("cli.progress_format.expected.table"),
+        Expected::DateTime => t!("cli.progress_format.expected.datetime"),
+    }
+}
+
+fn entries_left_out(path: &Path, reason: &FormatError, salvage: &Salvage) -> Worded {
+    let reason_in_dir = || {
+        t!(
+            "progress.reason_in_dir",
+            reason = format_error(reason),
+            dir = dir(path)
+        )
+    };
     let with_cause = |cause: &FileError| {
         t!(
             "progress.reason_cause_in_dir",
-            reason = reason,
+            reason = format_error(reason),
             cause = file_error(cause),
             dir = dir(path)
         )

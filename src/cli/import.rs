@@ -40,7 +40,10 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         match import_one(args, file, &mut used) {
             Ok(()) => {}
             Err(err) => {
-                eprintln!("terakoya: error: {err:#}");
+                eprintln!(
+                    "{}",
+                    crate::t!("cli.error_line", message = format!("{err:#}"))
+                );
                 failed = true;
             }
         }

@@ -108,8 +108,16 @@ type Row = [String; 5];
 /// The table: a header, then each course (id and title) followed by its
 /// lessons (`course/lesson`, label, title, counts), aligned by display width.
 pub fn table(library: &Library) -> String {
-    let mut rows: Vec<Row> =
-        vec![["LESSON", "LABEL", "TITLE", "SECTIONS", "POINTS"].map(String::from)];
+    let mut rows: Vec<Row> = vec![
+        [
+            crate::t!("cli.list.lesson"),
+            crate::t!("cli.list.label"),
+            crate::t!("cli.list.title"),
+            crate::t!("cli.list.sections"),
+            crate::t!("cli.list.points"),
+        ]
+        .map(String::from),
+    ];
     for course in &library.courses {
         rows.push([
             course.id.clone(),

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::i18n::{self, Lang};
+
 mod check;
 pub mod command;
 pub mod config;
@@ -48,9 +50,31 @@ pub struct Cli {
     /// ~/.config/terakoya/config.toml]; see docs/config.md
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// The interface language [default: from LC_ALL, LC_MESSAGES or LANG:
+    /// Japanese when it starts with `ja`, else English]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The languages `--lang` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// 日本語
+    Ja,
+    /// English
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::Ja => Lang::Ja,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -188,8 +212,13 @@ impl Cli {
         if self.lessons.is_none() {
             self.lessons.clone_from(&settings.config.lessons);
         }
-        if let Some(lang) = settings.config.lang {
-            crate::i18n::set_lang(lang);
+        // `--lang` wins over the config file, which wins over the locale.
+        if settings.config.lang.is_some() {
+            i18n::set_lang(i18n::choose(
+                self.lang.map(Lang::from),
+                settings.config.lang,
+                |name| std::env::var(name).ok(),
+            ));
         }
         settings
     }
@@ -198,6 +227,10 @@ impl Cli {
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
     let mut cli = Cli::parse();
+    // Before anything is said. The config file's `lang` is not read yet.
+    i18n::set_lang(i18n::choose(cli.lang.map(Lang::from), None, |name| {
+        std::env::var(name).ok()
+    }));
     cli.resolve_data_dir(std::env::var_os(DATA_DIR_VAR).map(PathBuf::from));
     let settings = cli.settings();
     let result = match &cli.command {
@@ -219,9 +252,9 @@ pub fn main() -> ExitCode {
             // Whatever a message echoes (an argument, a path, a name from
             // a file) is shown visibly, never acted on by the terminal.
             let message = format!("{err:#}");
-            output::eprint_line(&format!(
-                "terakoya: error: {}",
-                terakoya_core::text::sanitize::clean(&message)
+            output::eprint_line(&crate::t!(
+                "cli.error_line",
+                message = terakoya_core::text::sanitize::clean(&message)
             ));
             ExitCode::from(EXIT_FAILURE)
         }

@@ -13,6 +13,7 @@ use super::echo::{shown, shown_path};
 use super::table::aligned;
 use super::{Cli, ProgressAction, ProgressArgs};
 use crate::progress_words::{self, to_anyhow};
+use crate::t;
 use terakoya_core::bundle;
 use terakoya_core::model::Library;
 use terakoya_core::progress::report::{LessonReport, report};
@@ -21,7 +22,7 @@ use terakoya_core::progress::{LessonKey, Progress, time};
 
 pub fn run(cli: &Cli, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
     if args.json && args.action.is_some() {
-        bail!("--json applies to the progress table, not to export, import or reset");
+        bail!(t!("cli.progress.json_with_action"));
     }
     let data_dir = cli.data_dir.as_deref();
     match &args.action {
@@ -43,7 +44,7 @@ pub fn run(cli: &Cli, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
             let scope = match (lesson, all) {
                 (_, true) => Reset::All,
                 (Some(spec), false) => Reset::Lesson(find_saved(&opened.progress, spec)?),
-                (None, false) => bail!("name a lesson (COURSE/LESSON) or pass --all"),
+                (None, false) => bail!(t!("cli.progress.name_a_lesson")),
             };
             reset(&mut opened.store, &opened.progress, &scope, *yes)
         }
@@ -60,9 +61,9 @@ fn open(data_dir: Option<&Path>) -> Opened {
 /// Says on stderr what opening the store found wrong (also for `show`).
 pub(super) fn warn(opened: &Opened) {
     for warning in &opened.warnings {
-        super::output::eprint_line(&format!(
-            "terakoya: warning: {}",
-            progress_words::warning(warning)
+        super::output::eprint_line(&t!(
+            "cli.warning_line",
+            message = progress_words::warning(warning)
         ));
     }
 }
@@ -70,10 +71,10 @@ pub(super) fn warn(opened: &Opened) {
 fn show(cli: &Cli, store: &Store, progress: &Progress, json: bool) -> anyhow::Result<ExitCode> {
     let loaded = bundle::load(&super::command::resolve(cli.lessons.as_deref()));
     if !loaded.diagnostics.is_empty() {
-        super::output::eprint_line(&format!(
-            "terakoya: {} problem(s) in the lesson files; `{}` shows them",
-            loaded.diagnostics.len(),
-            shown(&super::command::check_command(cli.lessons.as_deref()))
+        super::output::eprint_line(&t!(
+            "cli.progress.lesson_problems",
+            count = loaded.diagnostics.len(),
+            command = shown(&super::command::check_command(cli.lessons.as_deref()))
         ));
     }
     let rows = report(&loaded.library, progress);
@@ -121,21 +122,24 @@ pub fn to_json<'a>(rows: &[LessonReport<'a>]) -> ProgressJson<'a> {
     }
 }
 
-const HEADER: [&str; 6] = [
-    "COURSE",
-    "LESSON",
-    "POINTS",
-    "SECTIONS",
-    "LAST OPENED",
-    "TITLE",
-];
+fn header() -> [String; 6] {
+    [
+        t!("cli.progress.course"),
+        t!("cli.progress.lesson"),
+        t!("cli.progress.points"),
+        t!("cli.progress.sections"),
+        t!("cli.progress.last_opened"),
+        t!("cli.progress.title"),
+    ]
+    .map(String::from)
+}
 /// POINTS and SECTIONS are right-aligned.
 const RIGHT_ALIGNED: [usize; 2] = [2, 3];
 
 /// The table, aligned by display width (Japanese titles take two columns a
 /// character).
 pub fn table(rows: &[LessonReport<'_>], now: u64) -> String {
-    let mut cells: Vec<[String; 6]> = vec![HEADER.map(String::from)];
+    let mut cells: Vec<[String; 6]> = vec![header()];
     cells.extend(rows.iter().map(|row| {
         [
             row.course.id.clone(),
@@ -172,11 +176,13 @@ fn footer(library: &Library, progress: &Progress, store: &Store) -> String {
     let mut text = String::new();
     if hidden > 0 {
         text.push_str(&format!(
-            "\nProgress of {hidden} lesson(s) not among these lessons is kept, not shown.\n"
+            "\n{}\n",
+            t!("cli.progress.hidden", hidden = hidden)
         ));
     }
     if let Some(file) = store.file() {
-        text.push_str(&format!("\nProgress file: {}\n", shown_path(&file)));
+        let line = t!("cli.progress.file", path = shown_path(&file));
+        text.push_str(&format!("\n{line}\n"));
     }
     text
 }
@@ -191,8 +197,12 @@ fn export(store: &Store, file: &Path) -> anyhow::Result<ExitCode> {
     } else {
         let lessons = store.export_to(file).map_err(|e| to_anyhow(&e))?;
         println!(
-            "Exported the progress of {lessons} lesson(s) to {}",
-            shown_path(file)
+            "{}",
+            t!(
+                "cli.progress.exported",
+                lessons = lessons,
+                path = shown_path(file)
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -212,10 +222,13 @@ fn import(store: &mut Store, before: &Progress, file: &Path) -> anyhow::Result<E
     let bytes = bytes.map_err(|e| to_anyhow(&e))?;
     let after = store.import(&bytes, file).map_err(|e| to_anyhow(&e))?;
     println!(
-        "Imported {}: {} new tick(s), {} lesson(s) with progress in all.",
-        shown_path(file),
-        tick_count(&after).saturating_sub(tick_count(before)),
-        after.lessons.len()
+        "{}",
+        t!(
+            "cli.progress.imported",
+            path = shown_path(file),
+            ticks = tick_count(&after).saturating_sub(tick_count(before)),
+            lessons = after.lessons.len()
+        )
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -232,37 +245,40 @@ fn reset(
 ) -> anyhow::Result<ExitCode> {
     let what = match scope {
         Reset::All if progress.lessons.is_empty() && progress.last_opened.is_none() => {
-            println!("There is no saved progress to clear.");
+            println!("{}", t!("cli.progress.nothing_to_clear"));
             return Ok(ExitCode::SUCCESS);
         }
-        Reset::All => format!("all saved progress ({} lesson(s))", progress.lessons.len()),
+        Reset::All => t!(
+            "cli.progress.all_progress",
+            lessons = progress.lessons.len()
+        ),
         Reset::Lesson(key) => describe_lesson(progress, key),
     };
     if !yes && !confirm(&what)? {
-        println!("Nothing cleared.");
+        println!("{}", t!("cli.progress.nothing_cleared"));
         return Ok(ExitCode::SUCCESS);
     }
     store.reset(scope).map_err(|e| to_anyhow(&e))?;
-    println!("Cleared {what}.");
+    println!("{}", t!("cli.progress.cleared", what = what));
     Ok(ExitCode::SUCCESS)
 }
 
 fn describe_lesson(progress: &Progress, key: &LessonKey) -> String {
     let saved = progress.lesson(key);
-    format!(
-        "the progress of {} ({} point(s) ticked, {} section(s) read)",
-        shown(&key.to_string()),
-        saved.map_or(0, |l| l.ticked.len()),
-        saved.map_or(0, |l| l.sections_read.len())
+    t!(
+        "cli.progress.lesson_progress",
+        lesson = shown(&key.to_string()),
+        ticked = saved.map_or(0, |l| l.ticked.len()),
+        read = saved.map_or(0, |l| l.sections_read.len())
     )
 }
 
 /// Asks on the terminal; refuses when there is none to ask on.
 fn confirm(what: &str) -> anyhow::Result<bool> {
     if !std::io::stdin().is_terminal() {
-        bail!("not clearing {what} without confirmation (stdin is not a terminal); add --yes");
+        bail!(t!("cli.progress.not_confirmed", what = what));
     }
-    eprint!("Clear {what}? [y/N] ");
+    eprint!("{}", t!("cli.progress.confirm", what = what));
     std::io::stderr().flush()?;
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer)?;
@@ -286,18 +302,16 @@ fn find_saved(progress: &Progress, spec: &str) -> anyhow::Result<LessonKey> {
     };
     match matches.as_slice() {
         [key] => Ok((*key).clone()),
-        [] => bail!(
-            "no saved progress for `{}`; `terakoya progress` shows the lessons",
-            shown(spec)
-        ),
-        keys => bail!(
-            "`{}` has progress in more than one course; name one of: {}",
-            shown(spec),
-            keys.iter()
+        [] => bail!(t!("cli.progress.no_saved_progress", spec = shown(spec))),
+        keys => bail!(t!(
+            "cli.progress.ambiguous",
+            spec = shown(spec),
+            candidates = keys
+                .iter()
                 .map(|key| shown(&key.to_string()).into_owned())
                 .collect::<Vec<_>>()
                 .join(", ")
-        ),
+        )),
     }
 }
 

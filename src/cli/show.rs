@@ -18,7 +18,7 @@ use super::Cli;
 use super::command::{check_command, command, resolve};
 use super::diagnostic::{file_and_line, headline};
 use super::output::{self, eprint_line, styles};
-use crate::tui::strings::{SUMMARY, TICKED, UNTICKED};
+use crate::tui::strings::{TICKED, UNTICKED, summary};
 use terakoya_core::bundle::{self, Loaded, Severity};
 use terakoya_core::model::{FindError, Lesson};
 use terakoya_core::progress::LessonKey;
@@ -41,27 +41,15 @@ pub fn run(cli: &Cli, spec: &str, width: Option<u16>) -> anyhow::Result<ExitCode
     let loaded = bundle::load(&resolve(cli.lessons.as_deref()));
     let (course, lesson) = match loaded.library.find_lesson(spec) {
         Ok(found) => found,
-        Err(FindError::NotFound(spec)) => {
-            report_problems(cli, &loaded, None);
-            // A file that exists but failed to load is not "no lesson".
-            if let Some(failed) = failed_file(&loaded, &spec) {
-                anyhow::bail!(crate::t!("check.lesson_failed", spec = spec, file = failed));
-            }
-            if cli.lessons.is_none() {
-                anyhow::bail!(FindError::NotFound(spec));
-            }
-            // The model's message names `terakoya list`; run as printed it
-            // must list the same lessons.
-            let list = command(cli.lessons.as_deref(), "list");
-            anyhow::bail!(
-                "no lesson `{}`; `{}` shows the lesson ids",
-                super::echo::shown(&spec),
-                super::echo::shown(&list)
-            );
-        }
         Err(err) => {
             report_problems(cli, &loaded, None);
-            anyhow::bail!("{}", super::echo::shown(&err.to_string()));
+            // A file that exists but failed to load is not "no lesson".
+            if let FindError::NotFound(spec) = &err
+                && let Some(failed) = failed_file(&loaded, spec)
+            {
+                anyhow::bail!(crate::t!("check.lesson_failed", spec = spec, file = failed));
+            }
+            anyhow::bail!(find_error(&err, cli.lessons.as_deref()));
         }
     };
     report_problems(cli, &loaded, Some(lesson));
@@ -82,6 +70,23 @@ pub fn run(cli: &Cli, spec: &str, width: Option<u16>) -> anyhow::Result<ExitCode
     let written = write_lesson(&mut out, lesson, &ticked, width, style).and_then(|()| out.flush());
     output::ignore_broken_pipe(written)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why no lesson was found, naming `list` as it must be run to list the
+/// same lessons (with `lessons`, the `-L` path given, if any).
+pub fn find_error(err: &FindError, lessons: Option<&Path>) -> String {
+    match err {
+        FindError::NotFound(spec) => crate::t!(
+            "cli.lesson_not_found",
+            spec = super::echo::shown(spec),
+            list = super::echo::shown(&command(lessons, "list"))
+        ),
+        FindError::Ambiguous { spec, candidates } => crate::t!(
+            "cli.lesson_ambiguous",
+            spec = super::echo::shown(spec),
+            candidates = super::echo::shown(&candidates.join(", "))
+        ),
+    }
 }
 
 /// `file:line` of the first error in the lesson file `spec` names
@@ -147,8 +152,9 @@ pub fn write_lesson(
     writeln!(out)?;
     let width = usize::from(layout.width);
     let mut heading_width = 0;
-    for range in wrap(SUMMARY, width) {
-        let line = shown(SUMMARY, range, width);
+    let summary = summary();
+    for range in wrap(summary, width) {
+        let line = shown(summary, range, width);
         heading_width = heading_width.max(str_width(line));
         writeln!(out, "{}", paint(line, LineKind::Heading, style))?;
     }

@@ -11,6 +11,7 @@
 //! Use the [`t!`](crate::t) macro: `t!("check.ok")` gives a `&'static str`,
 //! `t!("check.summary", errors = n)` a `String`.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt::{Display, Write as _};
 use std::sync::OnceLock;
@@ -56,17 +57,70 @@ impl Lang {
     }
 }
 
+/// The locale variables that name the interface language, in the order
+/// POSIX gives them weight: the first set and not empty decides.
+pub const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
+
+/// The interface language: `--lang` if given, else the config file's
+/// `lang`, else the locale (`env` looks up a variable; see [`from_locale`]).
+pub fn choose(
+    cli: Option<Lang>,
+    config: Option<Lang>,
+    env: impl Fn(&str) -> Option<String>,
+) -> Lang {
+    cli.or(config).unwrap_or_else(|| from_locale(env))
+}
+
+/// The language of the locale: the first of [`LOCALE_VARS`] that is set
+/// and not empty decides; a value starting with `ja` (`ja_JP.UTF-8`, `ja`)
+/// is Japanese, anything else (`C`, `en_US.UTF-8`, `fr_FR`) or nothing is
+/// English.
+pub fn from_locale(env: impl Fn(&str) -> Option<String>) -> Lang {
+    let locale = LOCALE_VARS
+        .iter()
+        .filter_map(|name| env(name))
+        .find(|value| !value.is_empty());
+    match locale {
+        Some(value) if value.starts_with("ja") => Lang::Ja,
+        _ => Lang::En,
+    }
+}
+
 static CURRENT: AtomicU8 = AtomicU8::new(0);
+
+thread_local! {
+    /// A language for this thread only (see [`with_lang`]).
+    static OVERRIDE: Cell<Option<Lang>> = const { Cell::new(None) };
+}
 
 /// Chooses the language of every later message.
 pub fn set_lang(lang: Lang) {
     CURRENT.store(u8::try_from(lang.index()).unwrap_or(0), Ordering::Relaxed);
 }
 
-/// The language messages are worded in now.
+/// The language messages are worded in now: this thread's, inside
+/// [`with_lang`], else the one [`set_lang`] chose.
 pub fn lang() -> Lang {
+    if let Some(lang) = OVERRIDE.with(Cell::get) {
+        return lang;
+    }
     let index = usize::from(CURRENT.load(Ordering::Relaxed));
     Lang::ALL.get(index).copied().unwrap_or(Lang::En)
+}
+
+/// Runs `f` with messages in `lang` on this thread only, leaving every
+/// other thread's language alone: tests running in parallel can each draw
+/// the screen in their own language.
+pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    /// Puts the previous language back even if `f` panics.
+    struct Restore(Option<Lang>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            OVERRIDE.with(|cell| cell.set(self.0));
+        }
+    }
+    let _restore = Restore(OVERRIDE.with(|cell| cell.replace(Some(lang))));
+    f()
 }
 
 type Catalog = HashMap<String, String>;

@@ -96,3 +96,60 @@ fn a_missing_key_shows_as_itself() {
     assert_eq!(text("no.such.key"), "no.such.key");
     assert_eq!(text("meta.name"), "English");
 }
+
+fn env_of<'a>(vars: &'a [(&str, &str)]) -> impl Fn(&str) -> Option<String> + 'a {
+    |name: &str| {
+        vars.iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| (*v).to_owned())
+    }
+}
+
+#[test]
+fn the_locale_chooses_the_language_in_posix_order() {
+    let lang = |vars: &[(&str, &str)]| choose(None, None, env_of(vars));
+    assert_eq!(lang(&[]), Lang::En);
+    assert_eq!(lang(&[("LANG", "ja_JP.UTF-8")]), Lang::Ja);
+    assert_eq!(lang(&[("LANG", "ja")]), Lang::Ja);
+    assert_eq!(lang(&[("LANG", "C.UTF-8")]), Lang::En);
+    assert_eq!(lang(&[("LANG", "en_US.UTF-8")]), Lang::En);
+    // LC_ALL outranks LC_MESSAGES, which outranks LANG.
+    assert_eq!(lang(&[("LC_ALL", "C"), ("LANG", "ja_JP.UTF-8")]), Lang::En);
+    assert_eq!(
+        lang(&[("LC_MESSAGES", "ja_JP.eucJP"), ("LANG", "en_GB")]),
+        Lang::Ja
+    );
+    assert_eq!(
+        lang(&[("LC_ALL", "ja_JP.UTF-8"), ("LC_MESSAGES", "C")]),
+        Lang::Ja
+    );
+    // An empty variable counts as unset.
+    assert_eq!(lang(&[("LC_ALL", ""), ("LANG", "ja_JP.UTF-8")]), Lang::Ja);
+    assert_eq!(lang(&[("LC_ALL", ""), ("LANG", "")]), Lang::En);
+}
+
+#[test]
+fn the_command_line_outranks_the_config_which_outranks_the_locale() {
+    let japanese = [("LANG", "ja_JP.UTF-8")];
+    assert_eq!(choose(Some(Lang::En), None, env_of(&japanese)), Lang::En);
+    assert_eq!(choose(None, Some(Lang::En), env_of(&japanese)), Lang::En);
+    assert_eq!(
+        choose(Some(Lang::Ja), Some(Lang::En), env_of(&[])),
+        Lang::Ja
+    );
+    assert_eq!(choose(None, Some(Lang::Ja), env_of(&[])), Lang::Ja);
+}
+
+#[test]
+fn with_lang_changes_this_thread_only_and_restores_it() {
+    let outer = lang();
+    with_lang(Lang::Ja, || {
+        assert_eq!(lang(), Lang::Ja);
+        assert_eq!(text("meta.name"), "日本語");
+        let other = std::thread::spawn(lang).join().unwrap();
+        assert_eq!(other, outer);
+        with_lang(Lang::En, || assert_eq!(text("meta.name"), "English"));
+        assert_eq!(lang(), Lang::Ja);
+    });
+    assert_eq!(lang(), outer);
+}

@@ -132,4 +132,33 @@ mod tests {
             }
         }
     }
+
+    /// Japanese descriptions and headings are two columns a character: at
+    /// every width each row fits the box (nothing cut mid-character, no
+    /// overflow) and every description is there whole, wrapped.
+    #[test]
+    fn japanese_help_fits_every_width() {
+        crate::i18n::with_lang(crate::i18n::Lang::Ja, || {
+            let keymap = Keymap::default();
+            for width in [20, 30, 40, 50, 60, 80, 120] {
+                let (_, inner, rows) = layout(Rect::new(0, 0, width, 12), &keymap);
+                for row in &rows {
+                    assert!(
+                        str_width(&row.text) <= usize::from(inner.width),
+                        "{width}: {row:?}"
+                    );
+                }
+                let text: String = rows
+                    .iter()
+                    .flat_map(|r| r.text.split_whitespace())
+                    .collect();
+                for line in help_lines(&keymap) {
+                    if let HelpLine::Key { what, .. } | HelpLine::Note(what) = line {
+                        let what: String = what.split_whitespace().collect();
+                        assert!(text.contains(&what), "{width}: {what}");
+                    }
+                }
+            }
+        });
+    }
 }

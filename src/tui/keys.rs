@@ -330,10 +330,10 @@ pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
         out.extend(entries);
     }
     out.push(HelpLine::Blank);
-    out.push(HelpLine::Note(super::strings::FULL_WIDTH_NOTE));
+    out.push(HelpLine::Note(super::strings::full_width_note()));
     out.push(HelpLine::Blank);
-    out.push(HelpLine::Heading(super::strings::MOUSE_HEADING));
-    for &(what_to_do, what) in super::strings::MOUSE_HELP {
+    out.push(HelpLine::Heading(super::strings::mouse_heading()));
+    for (what_to_do, what) in super::strings::mouse_help() {
         out.push(HelpLine::Key {
             keys: what_to_do.to_owned(),
             what,

@@ -162,6 +162,6 @@ fn a_fresh_start_selects_the_tour_and_c_explains_itself() {
     assert_eq!(app.screen, super::app::Screen::List);
     assert_eq!(
         app.status.map(|s| s.message.essential).as_deref(),
-        Some(super::strings::NOTHING_TO_CONTINUE)
+        Some(super::strings::nothing_to_continue())
     );
 }

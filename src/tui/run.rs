@@ -52,7 +52,7 @@ pub fn run(
     settings: Settings,
 ) -> anyhow::Result<ExitCode> {
     if !stdout().is_terminal() || !io::stdin().is_terminal() {
-        anyhow::bail!("{}", strings::NOT_A_TERMINAL);
+        anyhow::bail!("{}", strings::not_a_terminal());
     }
     if let Some(path) = lessons.filter(|path| !path.exists()) {
         anyhow::bail!("{}", strings::no_such_lessons(path));
@@ -125,7 +125,11 @@ fn joined(messages: &[Message]) -> Message {
 /// A warning on stderr. Not `eprintln!`, which panics when stderr is gone
 /// (the terminal closed: SIGHUP), and the exit status must still tell.
 fn warn(warning: &str) {
-    let _ = writeln!(io::stderr(), "terakoya: warning: {warning}");
+    let _ = writeln!(
+        io::stderr(),
+        "{}",
+        crate::t!("cli.warning_line", message = warning)
+    );
 }
 
 /// The lessons to read, and a warning for the status line when some files
@@ -268,7 +272,7 @@ fn next_event(app: &App, rx: &Receiver<Event>) -> anyhow::Result<Event> {
             Ok(event) if is_ignored_mouse(&event) => {}
             Ok(event) => return Ok(event),
             Err(RecvTimeoutError::Timeout) => return Ok(Event::Settled),
-            Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the input thread stopped"),
+            Err(RecvTimeoutError::Disconnected) => anyhow::bail!("{}", strings::input_stopped()),
         }
     }
 }

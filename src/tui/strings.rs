@@ -1,5 +1,7 @@
-//! Every user-visible string of the reader, so that a Japanese interface
-//! (chosen from LANG) can be added here in one place.
+//! Every user-visible phrase of the reader, as thin functions over the
+//! catalogs (`src/i18n/*.toml`, table `[reader]`): call sites stay short
+//! and every word is in the interface language. Marks and layout-only
+//! formats (`3/6 heading`, `j/k`) stay here; they are the same everywhere.
 
 use ratatui::crossterm::event::KeyCode;
 
@@ -8,16 +10,9 @@ use terakoya_core::progress::store::{StoreError, StoreWarning};
 use super::app::Message;
 use super::keys::Context;
 use super::msg::Action;
+use crate::t;
 
 pub const APP_TITLE: &str = "terakoya";
-pub const SUMMARY: &str = "Summary";
-pub const TEXT: &str = "Text";
-pub const CLOSE: &str = "close";
-pub const SECTIONS: &str = "Sections";
-pub const HELP_TITLE: &str = "Keys";
-pub const CONTINUE: &str = "Continue";
-pub const NO_LESSONS: &str = "No lessons to show (the status line says why).";
-pub const NO_SUMMARY: &str = "This lesson has no summary points.";
 pub const DONE_MARK: &str = "✓";
 pub const READ_MARK: &str = "✓";
 pub const TICKED: &str = "[x] ";
@@ -25,8 +20,46 @@ pub const UNTICKED: &str = "[ ] ";
 pub const ELLIPSIS: &str = "…";
 /// Drawn in the margin left of a section heading.
 pub const HEADING_MARK: &str = "┃";
-pub const NOT_A_TERMINAL: &str = "the reader needs a terminal; for plain text use `terakoya list` or `terakoya show COURSE/LESSON`";
-pub const NOTHING_TO_CONTINUE: &str = "Nothing to continue yet: Enter opens a lesson";
+
+pub fn summary() -> &'static str {
+    t!("reader.summary")
+}
+
+pub fn text() -> &'static str {
+    t!("reader.text")
+}
+
+pub fn close() -> &'static str {
+    t!("reader.close")
+}
+
+pub fn sections() -> &'static str {
+    t!("reader.sections")
+}
+
+pub fn help_title() -> &'static str {
+    t!("reader.help_title")
+}
+
+pub fn no_lessons() -> &'static str {
+    t!("reader.no_lessons")
+}
+
+pub fn no_summary() -> &'static str {
+    t!("reader.no_summary")
+}
+
+pub fn not_a_terminal() -> &'static str {
+    t!("reader.not_a_terminal")
+}
+
+pub fn nothing_to_continue() -> &'static str {
+    t!("reader.nothing_to_continue")
+}
+
+pub fn input_stopped() -> &'static str {
+    t!("reader.input_stopped")
+}
 
 /// How a key is written in the help and the hints.
 pub fn key_name(code: KeyCode) -> String {
@@ -64,107 +97,122 @@ pub fn with_ctrl(key: &str) -> String {
 
 /// The help box's bottom line when all of it shows: "Esc or ? closes this help".
 pub fn help_close_hint(close: &str, toggle: &str) -> String {
-    format!("{close} or {toggle} closes this help")
+    t!("reader.help_close_hint", close = close, toggle = toggle)
 }
 
 /// The help box's bottom line when it scrolls: "j/k scroll · Esc closes".
 pub fn help_scroll_hint(scroll: &str, close: &str) -> String {
-    format!("{scroll} scroll · {close} closes")
+    t!("reader.help_scroll_hint", scroll = scroll, close = close)
 }
 
 /// The headings of the help overlay.
 pub fn context_heading(context: Context) -> &'static str {
     match context {
-        Context::Global => "Everywhere",
-        Context::List => "Lesson list",
-        Context::Lesson => "Lesson",
-        Context::Content => "Lesson text",
-        Context::Checklist => "Summary checklist",
-        Context::Contents => crate::t!("search_ui.help.contents_heading"),
-        Context::Results => crate::t!("search_ui.help.results_heading"),
-        Context::Help => "This help",
+        Context::Global => t!("reader.context.global"),
+        Context::List => t!("reader.context.list"),
+        Context::Lesson => t!("reader.context.lesson"),
+        Context::Content => t!("reader.context.content"),
+        Context::Checklist => t!("reader.context.checklist"),
+        Context::Contents => t!("search_ui.help.contents_heading"),
+        Context::Results => t!("search_ui.help.results_heading"),
+        Context::Help => t!("reader.context.help"),
     }
 }
 
 /// Said once in the help, for every letter key.
-pub const FULL_WIDTH_NOTE: &str = "Keys typed in full-width (全角) mode work too: ｊ as j, ］ as ], the ideographic space as Space.";
+pub fn full_width_note() -> &'static str {
+    t!("reader.full_width_note")
+}
+
+/// The heading of the help's section on the mouse.
+pub fn mouse_heading() -> &'static str {
+    t!("reader.mouse.heading")
+}
 
 /// The help's section on the mouse: what to do, and what it does.
-pub const MOUSE_HEADING: &str = "Mouse";
-pub const MOUSE_HELP: &[(&str, &str)] = &[
-    ("wheel", "scroll the list, text, summary or help under it"),
-    ("click", "select a lesson in the list; again: open it"),
-    ("click", "tick or untick a summary point"),
-    ("click", "jump to a section in the outline"),
-    ("click", "close this help"),
-];
+pub fn mouse_help() -> [(&'static str, &'static str); 5] {
+    let click = t!("reader.mouse.click");
+    [
+        (t!("reader.mouse.wheel"), t!("reader.mouse.scroll")),
+        (click, t!("reader.mouse.select")),
+        (click, t!("reader.mouse.tick")),
+        (click, t!("reader.mouse.jump")),
+        (click, t!("reader.mouse.close")),
+    ]
+}
 
 /// What an action does, as the help overlay says it (in `context`: keys
 /// that only close the help say so).
 pub fn action_help(context: Context, action: Action) -> &'static str {
     match (context, action) {
-        (Context::Help, Action::ToggleHelp) => return "close this help",
-        (Context::Content, Action::Open) => return "at the end, all points ticked: next lesson",
-        (Context::List, Action::Search) => return crate::t!("search_ui.help.search_library"),
-        (Context::Contents, Action::Open) => return crate::t!("search_ui.help.jump"),
+        (Context::Help, Action::ToggleHelp) => return t!("reader.action.close_help"),
+        (Context::Content, Action::Open) => return t!("reader.action.next_at_end"),
+        (Context::List, Action::Search) => return t!("search_ui.help.search_library"),
+        (Context::Contents, Action::Open) => return t!("search_ui.help.jump"),
         (Context::Contents, Action::Contents | Action::Back) => {
-            return crate::t!("search_ui.help.close_contents");
+            return t!("search_ui.help.close_contents");
         }
-        (Context::Results, Action::Open) => return crate::t!("search_ui.help.open_match"),
-        (Context::Results, Action::Search) => return crate::t!("search_ui.help.edit_search"),
+        (Context::Results, Action::Open) => return t!("search_ui.help.open_match"),
+        (Context::Results, Action::Search) => return t!("search_ui.help.edit_search"),
         _ => {}
     }
     match action {
-        Action::ScrollDown => "scroll down / next item",
-        Action::ScrollUp => "scroll up / previous item",
-        Action::PageDown => "page down",
-        Action::PageUp => "page up",
-        Action::HalfPageDown => "half a page down",
-        Action::HalfPageUp => "half a page up",
-        Action::Top => "go to the top",
-        Action::Bottom => "go to the end",
-        Action::NextSection => "next section, or the next lesson at the end",
-        Action::PrevSection => "this section's start, or the previous one",
-        Action::Search => crate::t!("search_ui.help.search"),
-        Action::SearchNext => crate::t!("search_ui.help.next"),
-        Action::SearchPrev => crate::t!("search_ui.help.prev"),
-        Action::Contents => crate::t!("search_ui.help.contents"),
-        Action::Open => "open the selected lesson",
-        Action::Resume => "continue the last lesson where you left it",
-        Action::Back => "back to the lesson list",
-        Action::ToggleFocus => "switch between the text and the summary",
-        Action::ToggleTick => "tick or untick the point",
-        Action::ToggleHelp => "show or hide this help",
-        Action::Suspend => "suspend to the shell (`fg` resumes)",
-        Action::Quit => "quit",
+        Action::ScrollDown => t!("reader.action.scroll_down"),
+        Action::ScrollUp => t!("reader.action.scroll_up"),
+        Action::PageDown => t!("reader.action.page_down"),
+        Action::PageUp => t!("reader.action.page_up"),
+        Action::HalfPageDown => t!("reader.action.half_page_down"),
+        Action::HalfPageUp => t!("reader.action.half_page_up"),
+        Action::Top => t!("reader.action.top"),
+        Action::Bottom => t!("reader.action.bottom"),
+        Action::NextSection => t!("reader.action.next_section"),
+        Action::PrevSection => t!("reader.action.prev_section"),
+        Action::Search => t!("search_ui.help.search"),
+        Action::SearchNext => t!("search_ui.help.next"),
+        Action::SearchPrev => t!("search_ui.help.prev"),
+        Action::Contents => t!("search_ui.help.contents"),
+        Action::Open => t!("reader.action.open"),
+        Action::Resume => t!("reader.action.resume"),
+        Action::Back => t!("reader.action.back"),
+        Action::ToggleFocus => t!("reader.action.toggle_focus"),
+        Action::ToggleTick => t!("reader.action.toggle_tick"),
+        Action::ToggleHelp => t!("reader.action.toggle_help"),
+        Action::Suspend => t!("reader.action.suspend"),
+        Action::Quit => t!("reader.action.quit"),
     }
 }
 
 /// The short word for an action in the status line's key hints.
 pub fn action_hint(action: Action) -> &'static str {
     match action {
-        Action::ScrollDown | Action::ScrollUp => "move",
-        Action::PageDown | Action::PageUp => "page",
-        Action::HalfPageDown | Action::HalfPageUp => "half page",
-        Action::Top | Action::Bottom => "top/end",
-        Action::NextSection | Action::PrevSection => "section",
-        Action::Search => crate::t!("search_ui.hint.search"),
-        Action::SearchNext | Action::SearchPrev => crate::t!("search_ui.hint.next"),
-        Action::Contents => crate::t!("search_ui.hint.contents"),
-        Action::Open => "open",
-        Action::Resume => "continue",
-        Action::Back => "list",
-        Action::ToggleFocus => "switch pane",
-        Action::ToggleTick => "tick",
-        Action::ToggleHelp => "help",
-        Action::Suspend => "suspend",
-        Action::Quit => "quit",
+        Action::ScrollDown | Action::ScrollUp => t!("reader.hint.move"),
+        Action::PageDown | Action::PageUp => t!("reader.hint.page"),
+        Action::HalfPageDown | Action::HalfPageUp => t!("reader.hint.half_page"),
+        Action::Top | Action::Bottom => t!("reader.hint.top_end"),
+        Action::NextSection | Action::PrevSection => t!("reader.hint.section"),
+        Action::Search => t!("search_ui.hint.search"),
+        Action::SearchNext | Action::SearchPrev => t!("search_ui.hint.next"),
+        Action::Contents => t!("search_ui.hint.contents"),
+        Action::Open => t!("reader.hint.open"),
+        Action::Resume => t!("reader.hint.continue"),
+        Action::Back => t!("reader.hint.list"),
+        Action::ToggleFocus => t!("reader.hint.switch_pane"),
+        Action::ToggleTick => t!("reader.hint.tick"),
+        Action::ToggleHelp => t!("reader.hint.help"),
+        Action::Suspend => t!("reader.hint.suspend"),
+        Action::Quit => t!("reader.hint.quit"),
     }
 }
 
 /// The list's second line for a lesson: lecturer, points, sections read.
 pub fn lesson_stats(ticked: usize, points: usize, read: usize, sections: usize) -> String {
-    format!("points {ticked}/{points} · read {read}/{sections}")
+    t!(
+        "reader.lesson_stats",
+        ticked = ticked,
+        points = points,
+        read = read,
+        sections = sections
+    )
 }
 
 /// The section indicator: "3/6 頭を使って情報発信をしよう".
@@ -174,7 +222,7 @@ pub fn section_indicator(number: usize, total: usize, heading: &str) -> String {
 
 /// The section indicator in the lesson's head, before the first section.
 pub fn head_indicator(total: usize) -> String {
-    format!("0/{total} Introduction")
+    t!("reader.head_indicator", total = total)
 }
 
 pub fn percent(value: usize) -> String {
@@ -182,16 +230,16 @@ pub fn percent(value: usize) -> String {
 }
 
 pub fn summary_title(ticked: usize, total: usize) -> String {
-    format!("{SUMMARY} {ticked}/{total}")
+    t!("reader.summary_title", ticked = ticked, total = total)
 }
 
 /// `check` is the command that shows the problems, spelled with the same
 /// `-L PATH` the reader was started with.
 pub fn load_errors(files: usize, check: &str) -> String {
     if files == 1 {
-        format!("1 lesson file has errors: run `{check}`")
+        t!("reader.load_errors_one", check = check)
     } else {
-        format!("{files} lesson files have errors: run `{check}`")
+        t!("reader.load_errors", files = files, check = check)
     }
 }
 
@@ -202,7 +250,7 @@ pub fn save_failed(error: &StoreError) -> Message {
     // its essential part stays essential (it may be "upgrade terakoya").
     let worded = crate::progress_words::error(error);
     Message {
-        essential: format!("Progress not saved: {}", worded.essential),
+        essential: t!("reader.save_failed", essential = worded.essential),
         detail: worded.detail,
     }
 }
@@ -212,7 +260,11 @@ pub fn save_failed(error: &StoreError) -> Message {
 pub fn store_warning(warning: &StoreWarning) -> Message {
     let worded = crate::progress_words::warning(warning);
     let essential = match worded.lead {
-        Some(lead) => format!("{lead}: {}", worded.essential),
+        Some(lead) => t!(
+            "reader.with_lead",
+            lead = lead,
+            essential = worded.essential
+        ),
         None => worded.essential,
     };
     Message {
@@ -228,11 +280,11 @@ pub fn with_more(essential: &str) -> String {
 
 /// A message whole: "essential (detail)".
 pub fn with_detail(essential: &str, detail: &str) -> String {
-    format!("{essential} ({detail})")
+    t!("reader.with_detail", essential = essential, detail = detail)
 }
 
 pub fn lesson_complete() -> &'static str {
-    "All points ticked: lesson complete!"
+    t!("reader.lesson_complete")
 }
 
 /// The right end of the text's title in a narrow layout.
@@ -251,7 +303,7 @@ pub fn lessons_done(done: usize, total: usize) -> String {
 }
 
 pub fn continue_line(title: &str) -> String {
-    format!("▶ {CONTINUE}: {title}")
+    t!("reader.continue_line", title = title)
 }
 
 /// A lesson's label and title, as the list shows them.
@@ -287,33 +339,33 @@ pub fn key_pair(down: &str, up: &str) -> String {
 
 /// Said when there is no lesson at all and no file with errors to blame.
 pub fn no_lesson_files(check: &str) -> String {
-    format!("No lesson files found: `{check}` says where terakoya looked")
+    t!("reader.no_lesson_files", check = check)
 }
 
 /// The reader does not start on a `--lessons` path that does not exist.
 pub fn no_such_lessons(path: &std::path::Path) -> String {
-    format!(
-        "{}: no such file or directory (give --lessons a directory of courses, a course or a lesson file)",
-        path.display()
-    )
+    t!("reader.no_such_lessons", path = path.display())
 }
 
 /// Printed after the terminal is restored when changes could not be saved.
 pub fn unsaved_on_exit(changes: usize, reason: &str) -> String {
-    let what = if changes == 1 { "1 change" } else { "changes" };
-    format!("{what} to your progress could not be saved: {reason}")
+    if changes == 1 {
+        t!("reader.unsaved_on_exit_one", reason = reason)
+    } else {
+        t!("reader.unsaved_on_exit", reason = reason)
+    }
 }
 
 /// The line after the lesson's last: "— The end · Summary: press Tab —",
 /// naming the key to the summary when it is not beside the text.
 pub fn lesson_end(summary_key: Option<&str>) -> String {
     match summary_key {
-        Some(key) => format!("— The end · Summary: press {key} —"),
-        None => "— End of the lesson —".to_owned(),
+        Some(key) => t!("reader.lesson_end", key = key),
+        None => t!("reader.lesson_end_plain").to_owned(),
     }
 }
 
 /// The end of a lesson whose points are all ticked, offering the next one.
 pub fn lesson_end_next(key: &str, title: &str) -> String {
-    format!("— All points ticked · {key}: next lesson, {title} —")
+    t!("reader.lesson_end_next", key = key, title = title)
 }

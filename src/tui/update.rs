@@ -155,7 +155,7 @@ fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Resume => match listing::last_opened(app) {
             Some(at) => return reading::open(app, at),
             None => {
-                app.status = Status::info(strings::NOTHING_TO_CONTINUE);
+                app.status = Status::info(strings::nothing_to_continue());
                 selected
             }
         },

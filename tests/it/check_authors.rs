@@ -6,8 +6,7 @@ use assert_cmd::Command;
 /// Runs terakoya with `-L path` and `args`; returns (stdout, stderr, code).
 fn run(path: &str, args: &[&str]) -> (String, String, i32) {
     let data = tempfile::tempdir().unwrap();
-    let output = Command::cargo_bin("terakoya")
-        .unwrap()
+    let output = crate::support::terakoya()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("TERAKOYA_DATA_DIR", data.path())
         .env("NO_COLOR", "1")

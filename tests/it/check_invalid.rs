@@ -6,8 +6,7 @@ use assert_cmd::Command;
 /// Runs `check` on a fixture; returns (stdout, exit code).
 fn check(case: &str) -> (String, i32) {
     let data = tempfile::tempdir().unwrap();
-    let output = Command::cargo_bin("terakoya")
-        .unwrap()
+    let output = crate::support::terakoya()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .arg("--data-dir")
         .arg(data.path())

@@ -3,7 +3,7 @@
 use assert_cmd::Command;
 
 fn terakoya(data_dir: &tempfile::TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("terakoya").unwrap();
+    let mut cmd = crate::support::terakoya();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("TERAKOYA_DATA_DIR")
         .arg("--data-dir")

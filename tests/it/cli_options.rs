@@ -11,7 +11,7 @@ use tempfile::TempDir;
 /// terakoya with a home and XDG directories inside `home`, so that nothing
 /// can reach the real home directory, and no `TERAKOYA_DATA_DIR`.
 fn terakoya(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("terakoya").unwrap();
+    let mut cmd = crate::support::terakoya();
     cmd.env_remove("TERAKOYA_DATA_DIR")
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("xdg"));

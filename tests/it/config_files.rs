@@ -13,7 +13,7 @@ use crate::pty_support::{COLS, ROWS, Reader};
 use crate::reader_support::{act, draw, screen, sns_app};
 
 fn terakoya() -> Command {
-    let mut cmd = Command::cargo_bin("terakoya").unwrap();
+    let mut cmd = crate::support::terakoya();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("TERAKOYA_CONFIG")
         .env_remove("CLICOLOR_FORCE")

@@ -24,8 +24,7 @@ pub fn fixture(name: &str) -> PathBuf {
 /// the user's in reach.
 pub fn terakoya(dir: &Path, args: &[&str]) -> Output {
     let data = tempfile::tempdir().unwrap();
-    Command::cargo_bin("terakoya")
-        .unwrap()
+    crate::support::terakoya()
         .current_dir(dir)
         .env_remove("TERAKOYA_DATA_DIR")
         .env("TERAKOYA_DATA_DIR", data.path())

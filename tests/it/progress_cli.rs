@@ -112,6 +112,7 @@ impl World {
 
 fn terakoya_in(data: &Path, lessons: &Path) -> std::process::Command {
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("terakoya"));
+    cmd.env("LC_ALL", "C.UTF-8");
     cmd.env_remove("TERAKOYA_DATA_DIR")
         .env("HOME", data) // nothing may reach the real home directory
         .env("XDG_DATA_HOME", data)

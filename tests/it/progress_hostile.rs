@@ -43,7 +43,8 @@ impl World {
     /// after 10 s (a hang fails the test instead of stopping the suite).
     fn terakoya(&self) -> Command {
         let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("terakoya"));
-        cmd.env_remove("TERAKOYA_DATA_DIR")
+        cmd.env("LC_ALL", "C.UTF-8")
+            .env_remove("TERAKOYA_DATA_DIR")
             .env("HOME", self.data.path())
             .env("XDG_DATA_HOME", self.data.path())
             .arg("--lessons")
@@ -239,6 +240,7 @@ fn echoed_arguments_paths_and_settings_print_no_controls() {
         assert!(!text(&out.stderr).contains("pwned"), "case {n}");
     }
     let cmd = Command::new(assert_cmd::cargo::cargo_bin!("terakoya"))
+        .env("LC_ALL", "C.UTF-8")
         .env("TERAKOYA_DATA_DIR", format!("/proc/{evil}"))
         .env("HOME", world.data.path())
         .args([

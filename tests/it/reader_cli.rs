@@ -6,8 +6,7 @@ use predicates::str::contains;
 #[test]
 fn without_a_terminal_the_reader_points_to_plain_commands() {
     let data = tempfile::tempdir().unwrap();
-    Command::cargo_bin("terakoya")
-        .unwrap()
+    crate::support::terakoya()
         .arg("--data-dir")
         .arg(data.path())
         .write_stdin("")

@@ -3,8 +3,7 @@
 use assert_cmd::Command;
 
 fn terakoya(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("terakoya")
-        .unwrap()
+    crate::support::terakoya()
         .env_remove("TERAKOYA_DATA_DIR")
         .args(args)
         .output()

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use assert_cmd::Command;
-use terakoya::tui::strings::SUMMARY;
+use terakoya::tui::strings::summary;
 use terakoya_core::bundle::{self, LessonsSource};
 use terakoya_core::model::{BlockKind, Lesson, Text};
 use terakoya_core::progress::store::Store;
@@ -16,7 +16,7 @@ use terakoya_core::text::layout::LIST_INDENT;
 use terakoya_core::text::width::{char_width, str_width};
 
 fn terakoya(data_dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("terakoya").unwrap();
+    let mut cmd = crate::support::terakoya();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("TERAKOYA_DATA_DIR")
         .env_remove("NO_COLOR")
@@ -83,7 +83,7 @@ fn expected_chars(lesson: &Lesson, ticked: &[&str], width: usize) -> String {
         out.push_str(&section.heading);
         push_text(&mut out, &section.body, bullets);
     }
-    out.push_str(SUMMARY);
+    out.push_str(summary());
     for point in &lesson.summary {
         let ticked = ticked.contains(&point.id.as_str());
         out.push_str(match (ticked, width >= 3) {
@@ -243,7 +243,7 @@ fn summary_is_a_checklist_from_saved_progress() {
     let out = show(data.path(), &["06-sns", "--width", "30"]);
     let checklist: Vec<&str> = out
         .lines()
-        .skip_while(|l| *l != SUMMARY)
+        .skip_while(|l| *l != summary())
         .filter(|l| l.starts_with('['))
         .collect();
     assert_eq!(checklist.len(), lesson.summary.len());
@@ -252,7 +252,7 @@ fn summary_is_a_checklist_from_saved_progress() {
     // Continuation lines hang under the text, after the marker.
     let summary: Vec<&str> = out
         .lines()
-        .skip_while(|l| *l != SUMMARY)
+        .skip_while(|l| *l != summary())
         .skip(3) // the heading, its rule and a blank line
         .collect();
     assert!(
@@ -344,8 +344,7 @@ fn indented_paragraphs_keep_their_indent_on_the_first_line_only() {
         ]
     );
     for width in 10..=120 {
-        let out = Command::cargo_bin("terakoya")
-            .unwrap()
+        let out = crate::support::terakoya()
             .arg("--data-dir")
             .arg(data.path())
             .arg("--lessons")
@@ -394,8 +393,7 @@ fn each_list_keeps_the_marker_its_author_wrote() {
     std::fs::create_dir(&course).unwrap();
     std::fs::write(course.join("course.toml"), "title = \"C\"\n").unwrap();
     std::fs::write(course.join("a.toml"), BULLETS).unwrap();
-    let out = Command::cargo_bin("terakoya")
-        .unwrap()
+    let out = crate::support::terakoya()
         .arg("--data-dir")
         .arg(data.path())
         .arg("--lessons")

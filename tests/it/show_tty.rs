@@ -18,6 +18,7 @@ fn show_in_pty(cols: u16, no_color: bool) -> String {
         })
         .unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_terakoya"));
+    cmd.env("LC_ALL", "C.UTF-8");
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.args(["--lessons", "lessons", "--data-dir"]);
     cmd.arg(data.path());

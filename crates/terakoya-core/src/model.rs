@@ -144,16 +144,27 @@ impl Text {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why [`Library::find_lesson`] found no single lesson. Data only: the
+/// front end words it (and names its own command to list the ids).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FindError {
-    #[error("no lesson `{0}`; `terakoya list` shows the lesson ids")]
+    /// No lesson has this `course/lesson` or bare id.
     NotFound(String),
-    #[error("`{spec}` is in more than one course; name one of: {}", .candidates.join(", "))]
+    /// A bare id several courses have: `candidates` are `course/lesson`.
     Ambiguous {
         spec: String,
         candidates: Vec<String>,
     },
 }
+
+/// Technical, for logs and tests: people read the front end's wording.
+impl std::fmt::Display for FindError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+impl std::error::Error for FindError {}
 
 #[cfg(test)]
 mod tests {

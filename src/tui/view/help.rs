@@ -20,7 +20,7 @@ pub fn draw(app: &App, top: usize, area: Rect, buf: &mut Buffer) {
     if outer != inner {
         Block::new()
             .borders(Borders::ALL)
-            .title(strings::HELP_TITLE)
+            .title(strings::help_title())
             .title_bottom(bottom_hint(keymap, rows.len() > usize::from(inner.height)))
             .render(outer, buf);
     }

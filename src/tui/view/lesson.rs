@@ -210,7 +210,7 @@ fn draw_scrollbar(st: &Styles, top: usize, len: usize, body: Rect, text: Rect, b
 
 fn draw_outline(app: &App, state: &LessonState, lesson: &Lesson, pane: Pane, buf: &mut Buffer) {
     let st = &app.styles;
-    put_both(buf, pane.title, strings::SECTIONS, "", st.unfocused_title);
+    put_both(buf, pane.title, strings::sections(), "", st.unfocused_title);
     let current = position::current_section(&state.layout, state.top);
     for (rect, index) in screen::outline_rows(state) {
         let Some(section) = lesson.sections.get(index) else {
@@ -263,7 +263,7 @@ fn draw_checklist(
                 buf,
                 rect,
                 rect.x,
-                &truncate(strings::NO_SUMMARY, usize::from(rect.width)),
+                &truncate(strings::no_summary(), usize::from(rect.width)),
                 st.dim,
             );
         }

@@ -49,7 +49,7 @@ fn draw_rows(app: &App, body: Rect, buf: &mut Buffer) {
                 buf,
                 row,
                 row.x,
-                &truncate(strings::NO_LESSONS, usize::from(row.width)),
+                &truncate(strings::no_lessons(), usize::from(row.width)),
                 st.dim,
             );
         }

@@ -94,11 +94,11 @@ fn all_hints(app: &App) -> Vec<String> {
 /// Tab's hint names the pane it goes to; in the help, `?` and Esc close it.
 fn hint_word(app: &App, action: Action) -> &'static str {
     if action == Action::ToggleHelp && app.help.is_some() {
-        return strings::CLOSE;
+        return strings::close();
     }
     match (action, app.screen, app.focus()) {
-        (Action::ToggleFocus, Screen::Lesson, Focus::Content) => strings::SUMMARY,
-        (Action::ToggleFocus, Screen::Lesson, Focus::Checklist) => strings::TEXT,
+        (Action::ToggleFocus, Screen::Lesson, Focus::Content) => strings::summary(),
+        (Action::ToggleFocus, Screen::Lesson, Focus::Checklist) => strings::text(),
         _ => strings::action_hint(action),
     }
 }

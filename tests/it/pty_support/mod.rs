@@ -38,6 +38,8 @@ pub struct Reader {
 /// goes on top.
 fn command(program: &str, args: &[&str], env: &[(&str, &str)]) -> CommandBuilder {
     let mut cmd = CommandBuilder::new(program);
+    // English whatever the developer's locale (a test may set its own).
+    cmd.env("LC_ALL", "C.UTF-8");
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("TERAKOYA_DATA_DIR");

@@ -8,6 +8,15 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 
+/// The terakoya binary, speaking English whatever the developer's locale:
+/// the tests compare its English messages (tests of the Japanese interface
+/// set the language themselves).
+pub fn terakoya() -> Command {
+    let mut command = Command::cargo_bin("terakoya").unwrap();
+    command.env("LC_ALL", "C.UTF-8");
+    command
+}
+
 /// Runs terakoya with `--lessons lessons`, a fresh data directory and `args`.
 pub fn run(lessons: &Path, args: &[&str]) -> Output {
     run_limited(lessons, args, None)
@@ -21,7 +30,7 @@ pub fn run_within(lessons: &Path, args: &[&str], limit: Duration) -> Output {
 
 fn run_limited(lessons: &Path, args: &[&str], limit: Option<Duration>) -> Output {
     let data = tempfile::tempdir().unwrap();
-    let mut terakoya = Command::cargo_bin("terakoya").unwrap();
+    let mut terakoya = crate::support::terakoya();
     terakoya
         .env_remove("TERAKOYA_DATA_DIR")
         .arg("--data-dir")

@@ -52,14 +52,55 @@ pub struct Extras {
     pub lessons: BTreeMap<LessonKey, Table>,
 }
 
-/// Why a progress file could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a progress file could not be read. Data only: the front end words
+/// it (`src/progress_words.rs` in terakoya).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormatError {
-    #[error("not valid TOML: {0}")]
+    /// The bytes are not UTF-8; the first bad one is at `offset`.
+    NotUtf8 { offset: usize },
+    /// Not TOML: toml's own message, on one line ("line 3, column 5: …").
     Syntax(String),
-    #[error("{0}")]
-    Shape(String),
+    /// TOML, but not of the progress file's shape.
+    Shape(Shape),
 }
+
+/// How a progress file's TOML is not what terakoya writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shape {
+    /// There is no `version` field.
+    NoVersion,
+    /// `version` is not a whole number from 1 up; `found` is its TOML.
+    BadVersion { found: String },
+    /// `field` (a dotted path such as `lessons."c/l".completed`) is not
+    /// what it must be.
+    Field { field: String, expected: Expected },
+    /// An entry of `lessons` whose fields do not read: `name` is its key,
+    /// quoted, and `message` the TOML reader's own words, on one line.
+    Lesson { name: String, message: String },
+}
+
+/// What a field of the progress file must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A whole number from 1 up.
+    WholeNumber,
+    /// A `"course/lesson"` string.
+    LessonKeyString,
+    /// A `"course/lesson"` key.
+    LessonKey,
+    Table,
+    /// A date and time such as 2026-11-25T09:24:04Z.
+    DateTime,
+}
+
+/// Technical, for logs and tests: people read the front end's wording.
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+impl std::error::Error for FormatError {}
 
 #[derive(Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
@@ -225,10 +266,10 @@ fn encode_lesson(lesson: &LessonProgress) -> Table {
 fn take_version(table: &mut Table) -> Result<i64, FormatError> {
     match table.get("version") {
         Some(Value::Integer(v)) if *v >= 1 => Ok(*v),
-        Some(other) => Err(FormatError::Shape(format!(
-            "`version` must be a whole number from 1 up, not {other}"
-        ))),
-        None => Err(FormatError::Shape("no `version` field".into())),
+        Some(other) => Err(FormatError::Shape(Shape::BadVersion {
+            found: other.to_string(),
+        })),
+        None => Err(FormatError::Shape(Shape::NoVersion)),
     }
 }
 
@@ -237,7 +278,7 @@ fn take_ids(table: &Table) -> Result<i64, FormatError> {
     match table.get("ids") {
         None => Ok(1),
         Some(Value::Integer(v)) if *v >= 1 => Ok(*v),
-        Some(_) => Err(shape("ids", "a whole number from 1 up")),
+        Some(_) => Err(shape("ids", Expected::WholeNumber)),
     }
 }
 
@@ -291,7 +332,7 @@ fn decode_entries(mut table: Table) -> (Progress, Extras, Vec<FormatError>) {
             .map_err(|e| problems.push(e))
             .ok(),
         Some(_) => {
-            problems.push(shape("last_opened", "a \"course/lesson\" string"));
+            problems.push(shape("last_opened", Expected::LessonKeyString));
             None
         }
     };
@@ -299,7 +340,7 @@ fn decode_entries(mut table: Table) -> (Progress, Extras, Vec<FormatError>) {
         None => Table::new(),
         Some(Value::Table(lessons)) => lessons,
         Some(_) => {
-            problems.push(shape("lessons", "a table"));
+            problems.push(shape("lessons", Expected::Table));
             Table::new()
         }
     };
@@ -341,7 +382,7 @@ struct Entry {
 fn decode_entry(name: &str, value: Value) -> Result<Entry, FormatError> {
     let key = parse_key(name, &format!("lessons.{name:?}"))?;
     let Value::Table(mut fields) = value else {
-        return Err(shape(&format!("lessons.{name:?}"), "a table"));
+        return Err(shape(&format!("lessons.{name:?}"), Expected::Table));
     };
     let unknown: Table = fields
         .iter()
@@ -375,16 +416,16 @@ fn decode_lesson(name: &str, fields: Table) -> Result<LessonProgress, FormatErro
     let fields: LessonFields = Value::Table(fields)
         .try_into()
         .map_err(|e: toml::de::Error| {
-            FormatError::Shape(format!("lessons.{name:?}: {}", one_line(&e.to_string())))
+            FormatError::Shape(Shape::Lesson {
+                name: format!("{name:?}"),
+                message: one_line(&e.to_string()),
+            })
         })?;
     let time = |field: &str, value: Option<Datetime>| match value {
         None => Ok(None),
-        Some(datetime) => from_datetime(&datetime).map(Some).ok_or_else(|| {
-            shape(
-                &format!("lessons.{name:?}.{field}"),
-                "a date and time such as 2026-11-25T09:24:04Z",
-            )
-        }),
+        Some(datetime) => from_datetime(&datetime)
+            .map(Some)
+            .ok_or_else(|| shape(&format!("lessons.{name:?}.{field}"), Expected::DateTime)),
     };
     Ok(LessonProgress {
         ticked: fields.ticked,
@@ -404,12 +445,15 @@ fn parse_key(text: &str, field: &str) -> Result<LessonKey, FormatError> {
     // Anything the writer writes must read back, even empty parts.
     match text.split_once('/') {
         Some((course, lesson)) => Ok(LessonKey::new(course, lesson)),
-        None => Err(shape(field, "a \"course/lesson\" key")),
+        None => Err(shape(field, Expected::LessonKey)),
     }
 }
 
-fn shape(field: &str, expected: &str) -> FormatError {
-    FormatError::Shape(format!("`{field}` must be {expected}"))
+fn shape(field: &str, expected: Expected) -> FormatError {
+    FormatError::Shape(Shape::Field {
+        field: field.to_owned(),
+        expected,
+    })
 }
 
 /// toml's messages span several lines (position, source excerpt, caret,

@@ -95,36 +95,61 @@ fn a_newer_version_is_read_as_far_as_known() {
 
 #[test]
 fn bad_files_are_refused_with_a_reason() {
-    let cases: [(&str, &str); 9] = [
-        ("\u{0}\u{1}garbage", "not valid TOML"),
-        (&SAMPLE[..SAMPLE.len() - 20], "not valid TOML"),
-        ("lessons = {}\n", "no `version`"),
-        ("version = \"1\"\n", "`version` must be"),
-        ("version = 0\n", "`version` must be"),
-        ("version = 1\nlessons = [1]\n", "`lessons` must be a table"),
+    let field = |field: &str, expected| {
+        FormatError::Shape(Shape::Field {
+            field: field.to_owned(),
+            expected,
+        })
+    };
+    let cases: [(&str, FormatError); 6] = [
+        ("lessons = {}\n", FormatError::Shape(Shape::NoVersion)),
         (
-            "version = 1\nlast_opened = \"nokey\"\n",
-            "\"course/lesson\"",
+            "version = \"1\"\n",
+            FormatError::Shape(Shape::BadVersion {
+                found: "\"1\"".into(),
+            }),
         ),
         (
-            "version = 1\n[lessons.\"c/l\"]\nticked = \"p1\"\n",
-            "lessons.\"c/l\"",
+            "version = 0\n",
+            FormatError::Shape(Shape::BadVersion { found: "0".into() }),
+        ),
+        (
+            "version = 1\nlessons = [1]\n",
+            field("lessons", Expected::Table),
+        ),
+        (
+            "version = 1\nlast_opened = \"nokey\"\n",
+            field("last_opened", Expected::LessonKey),
         ),
         (
             "version = 1\n[lessons.\"c/l\"]\nlast_opened = 2026-11-25\n",
-            "a date and time",
+            field("lessons.\"c/l\".last_opened", Expected::DateTime),
         ),
     ];
     for (text, expected) in cases {
-        let err = parse(text).unwrap_err().to_string();
-        assert!(err.contains(expected), "{text:?}: {err}");
-        assert!(!err.contains('\n'), "{err}");
+        assert_eq!(parse(text), Err(expected), "{text:?}");
     }
+    // toml's own words, on one line.
+    for text in ["\u{0}\u{1}garbage", &SAMPLE[..SAMPLE.len() - 20]] {
+        let Err(FormatError::Syntax(message)) = parse(text) else {
+            panic!("{text:?} parsed");
+        };
+        assert!(!message.is_empty() && !message.contains('\n'), "{message}");
+    }
+    let Err(FormatError::Shape(Shape::Lesson { name, message })) =
+        parse("version = 1\n[lessons.\"c/l\"]\nticked = \"p1\"\n")
+    else {
+        panic!("a string of ticks parsed");
+    };
+    assert_eq!(name, "\"c/l\"");
+    assert!(!message.contains('\n'), "{message}");
 }
 
 #[test]
 fn syntax_errors_name_the_line() {
-    let err = parse("version = 1\nlessons = {\n").unwrap_err().to_string();
+    let Err(FormatError::Syntax(err)) = parse("version = 1\nlessons = {\n") else {
+        panic!("parsed");
+    };
     assert!(err.contains("line 2"), "{err}");
 }
 

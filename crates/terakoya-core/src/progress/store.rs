@@ -11,8 +11,8 @@
 use std::path::{Path, PathBuf};
 
 use super::disk::{self, FILE_NAME, LOCK_NAME, Lock};
-pub use super::file::FormatError;
 use super::file::{self, Document};
+pub use super::file::{Expected, FormatError, Shape};
 pub use super::problem::{
     AfterSetAside, FileError, FileKind, Hint, Salvage, StoreError, StoreWarning,
 };
@@ -445,8 +445,9 @@ pub fn default_dir() -> Option<PathBuf> {
 
 /// Parses file bytes; an empty (or blank) file is empty progress.
 fn decode(bytes: &[u8]) -> Result<Document, FormatError> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| FormatError::Syntax(format!("not UTF-8 text ({e})")))?;
+    let text = std::str::from_utf8(bytes).map_err(|e| FormatError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
     if text.trim().is_empty() {
         return Ok(Document::new());
     }
