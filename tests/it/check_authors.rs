@@ -1,8 +1,6 @@
 //! `check` on authors' mistakes (issue 10): each new diagnostic with its
 //! exact output (file:line:col, message, quoted line, help).
 
-use assert_cmd::Command;
-
 /// Runs terakoya with `-L path` and `args`; returns (stdout, stderr, code).
 fn run(path: &str, args: &[&str]) -> (String, String, i32) {
     let data = tempfile::tempdir().unwrap();

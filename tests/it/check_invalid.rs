@@ -1,8 +1,6 @@
 //! `check` on one fixture folder per error class (tests/invalid_bundles/):
 //! each problem at its exact file, line, column and message, and exit 1.
 
-use assert_cmd::Command;
-
 /// Runs `check` on a fixture; returns (stdout, exit code).
 fn check(case: &str) -> (String, i32) {
     let data = tempfile::tempdir().unwrap();

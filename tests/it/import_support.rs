@@ -4,8 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use assert_cmd::Command;
-
 /// Flip to `true` once the format-2 loader has landed: `check` then reads
 /// the written files as they are. Until then, `check` refuses `format = 2`
 /// ("made for a newer terakoya"), so the tests check the same files with

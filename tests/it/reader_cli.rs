@@ -1,6 +1,5 @@
 //! The reader outside a terminal: a clear error, not a garbled screen.
 
-use assert_cmd::Command;
 use predicates::str::contains;
 
 #[test]

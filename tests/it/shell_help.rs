@@ -1,7 +1,5 @@
 //! `completions` and `man` print what shells and man(1) read.
 
-use assert_cmd::Command;
-
 fn terakoya(args: &[&str]) -> std::process::Output {
     crate::support::terakoya()
         .env_remove("TERAKOYA_DATA_DIR")
