@@ -63,6 +63,7 @@ pub fn lesson(check: &mut FileCheck<'_>, root: &DeTable<'_>, stem: &str) -> Pars
             sections,
             summary,
             path: check.src.path.to_owned(),
+            ..Default::default()
         },
     }
 }

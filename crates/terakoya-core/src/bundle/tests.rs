@@ -32,6 +32,7 @@ fn para(text: &str) -> Block {
     Block {
         kind: BlockKind::Paragraph,
         text: text.into(),
+        ..Default::default()
     }
 }
 

@@ -37,6 +37,7 @@ pub(crate) fn sample_lesson() -> Lesson {
         ],
         summary: vec![],
         path: PathBuf::new(),
+        ..Default::default()
     }
 }
 
@@ -214,9 +215,9 @@ fn parallel_chunks_give_the_same_layout_as_one_pass() {
             .extend(body.blocks.iter().cloned());
     }
     for width in [1, 7, 40, 80] {
-        let whole = layout_in_chunks(&lesson, width, usize::MAX);
-        assert_eq!(layout_in_chunks(&lesson, width, 300), whole);
-        assert_eq!(layout_in_chunks(&lesson, width, 1), whole);
+        let whole = layout_in_chunks(&lesson, width, DisplayOptions::default(), usize::MAX);
+        assert_eq!(layout_in_chunks(&lesson, width, DisplayOptions::default(), 300), whole);
+        assert_eq!(layout_in_chunks(&lesson, width, DisplayOptions::default(), 1), whole);
     }
 }
 
@@ -251,7 +252,7 @@ fn every_line_of_the_head_has_a_place_of_its_own() {
 #[test]
 fn bullets_fill_the_indent() {
     for bullet in [Bullet::Dot, Bullet::Dash] {
-        assert_eq!(str_width(bullet.symbol()), usize::from(LIST_INDENT));
+        assert_eq!(str_width(&bullet.symbol()), usize::from(LIST_INDENT));
     }
 }
 
