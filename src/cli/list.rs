@@ -149,6 +149,7 @@ mod tests {
             sections: vec![],
             summary: vec![],
             path: PathBuf::new(),
+            ..Default::default()
         };
         Library {
             courses: vec![Course {

@@ -90,6 +90,7 @@ pub fn big_lesson(bytes: usize) -> Lesson {
         sections,
         summary: vec![],
         path: PathBuf::new(),
+        ..Default::default()
     }
 }
 

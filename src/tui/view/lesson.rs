@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{
     LineGauge, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
@@ -17,7 +17,8 @@ use crate::tui::msg::Action;
 use crate::tui::screen::{self, LessonScreen};
 use crate::tui::{checklist, position, reading, scroll, strings};
 use terakoya_core::model::Lesson;
-use terakoya_core::text::layout::{LIST_INDENT, LineKind};
+use terakoya_core::text::layout::{LayoutLine, LessonLayout, LineKind, QUOTE_BAR, QUOTE_INDENT};
+use terakoya_core::text::styled::RunStyle;
 use terakoya_core::text::linebreak::shown;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
@@ -150,20 +151,59 @@ fn draw_content(
                 theme::heading(),
             );
         }
-        if let LineKind::ListItemFirst(bullet) = line.kind
-            && line.indent >= LIST_INDENT
-        {
-            put(buf, rect, rect.x, bullet.symbol(), theme::dim());
-        }
-        put(
-            buf,
-            rect,
-            rect.x + line.indent,
-            layout.line_text(index),
-            line_style(line.kind),
-        );
+        draw_margin(line, rect, buf);
+        draw_line(layout, index, rect, buf);
     }
     draw_scrollbar(state.top, len, pane.body, text, buf);
+}
+
+/// Quote bars and the bullet, in the line's indent.
+fn draw_margin(line: &LayoutLine, rect: Rect, buf: &mut Buffer) {
+    for level in 0..u16::from(line.quote) {
+        put(buf, rect, rect.x + level * QUOTE_INDENT, QUOTE_BAR, theme::dim());
+    }
+    if let Some((bullet, column)) = line.bullet() {
+        put(buf, rect, rect.x + column, &bullet.symbol(), theme::dim());
+    }
+}
+
+/// A line's text in the style of its kind, its styled runs on top.
+fn draw_line(layout: &LessonLayout, index: usize, rect: Rect, buf: &mut Buffer) {
+    let Some(line) = layout.lines.get(index) else {
+        return;
+    };
+    let text = layout.line_text(index);
+    let x = rect.x + line.indent;
+    put(buf, rect, x, text, line_style(line.kind));
+    for run in layout.line_runs(index) {
+        let (start, end) = (run.start as usize, run.end as usize);
+        let before = str_width(text.get(..start).unwrap_or("")) as u16;
+        let width = str_width(text.get(start..end).unwrap_or("")) as u16;
+        let from = x.saturating_add(before);
+        let to = from.saturating_add(width).min(rect.right());
+        if from < to {
+            let area = Rect::new(from, rect.y, to - from, 1);
+            buf.set_style(area, run_style(run.style));
+        }
+    }
+}
+
+/// Bold, italic, dimmer readings and underlined links.
+fn run_style(run: RunStyle) -> Style {
+    let mut style = Style::new();
+    if run.strong {
+        style = style.add_modifier(Modifier::BOLD);
+    }
+    if run.emphasis {
+        style = style.add_modifier(Modifier::ITALIC);
+    }
+    if run.reading {
+        style = style.add_modifier(Modifier::DIM);
+    }
+    if run.link.is_some() {
+        style = style.add_modifier(Modifier::UNDERLINED);
+    }
+    style
 }
 
 fn line_style(kind: LineKind) -> Style {
@@ -172,6 +212,8 @@ fn line_style(kind: LineKind) -> Style {
         LineKind::Title | LineKind::Lecturer => theme::title(),
         LineKind::Heading => theme::heading(),
         LineKind::LecturerBio => theme::bio(),
+        LineKind::TableHeader => Style::new().add_modifier(Modifier::BOLD),
+        LineKind::TableRule | LineKind::Rule => theme::dim(),
         _ => Style::new(),
     }
 }
