@@ -251,7 +251,21 @@ fn column_widths(rows: &[Vec<Shown>], columns: usize, available: usize) -> Optio
     if natural.iter().sum::<usize>() <= room {
         return Some(natural);
     }
-    let mut widths: Vec<usize> = natural.iter().map(|&n| n.min(MIN_COLUMN)).collect();
+    // A ruby group or inline code is not cut when the column can hold it.
+    let widest_kept = |c: usize| {
+        let kept = rows.iter().flat_map(|r| {
+            let cell = &r[c];
+            kept_ranges(&cell.spans)
+                .into_iter()
+                .map(|k| str_width(cell.text.get(k).unwrap_or("")))
+        });
+        kept.max().unwrap_or(0)
+    };
+    let mut widths: Vec<usize> = natural
+        .iter()
+        .enumerate()
+        .map(|(c, &n)| n.min(MIN_COLUMN.max(widest_kept(c))))
+        .collect();
     let mut left = room.checked_sub(widths.iter().sum())?;
     while left > 0 {
         let wanting = (0..columns)

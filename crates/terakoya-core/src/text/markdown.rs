@@ -263,12 +263,12 @@ impl<'a> Walker<'a> {
             Event::End(tag) => self.end(tag),
             Event::Text(text) => self.text(&text, range),
             Event::Code(code) => self.inline().push_styled(&code, SpanStyle::Code),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                let line = html.trim_end_matches('\n');
-                if self.inline.is_some() || self.table.is_some() {
-                    self.inline().soft_break();
-                }
-                self.inline().push_text(line);
+            Event::InlineHtml(html) => self.inline().push_text(&html),
+            Event::Html(html) => {
+                // A line of an HTML block, shown as written.
+                let inline = self.inline();
+                inline.soft_break();
+                inline.push_text(html.trim_end_matches('\n'));
             }
             Event::SoftBreak | Event::HardBreak => self.inline().soft_break(),
             Event::Rule => {
