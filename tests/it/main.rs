@@ -37,6 +37,7 @@ mod reader_snapshots;
 mod search_cli;
 mod shell_help;
 mod show;
+mod show_format2;
 mod show_tty;
 mod text_props;
 mod text_render;

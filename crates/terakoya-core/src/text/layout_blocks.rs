@@ -220,6 +220,21 @@ impl Part {
     }
 }
 
+/// Columns of the widest run of text without a space or a CJK character
+/// (where lines may break).
+fn widest_latin_word(text: &str) -> usize {
+    let (mut widest, mut run) = (0, 0);
+    for c in text.chars() {
+        if c.is_whitespace() || crate::text::chars::is_cjk(c) {
+            run = 0;
+        } else {
+            run += crate::text::width::char_width(c);
+            widest = widest.max(run);
+        }
+    }
+    widest
+}
+
 /// Chars of `line` consumed when `rest` (a suffix) is what is left of it.
 fn consumed(line: &str, rest: &str) -> u32 {
     line.get(..line.len() - rest.len()).map_or(0, |done| done.chars().count()) as u32
@@ -261,10 +276,15 @@ fn column_widths(rows: &[Vec<Shown>], columns: usize, available: usize) -> Optio
         });
         kept.max().unwrap_or(0)
     };
+    // Nor is a Latin word.
+    let widest_word = |c: usize| {
+        let words = rows.iter().map(|r| widest_latin_word(&r[c].text));
+        words.max().unwrap_or(0)
+    };
     let mut widths: Vec<usize> = natural
         .iter()
         .enumerate()
-        .map(|(c, &n)| n.min(MIN_COLUMN.max(widest_kept(c))))
+        .map(|(c, &n)| n.min(MIN_COLUMN.max(widest_kept(c)).max(widest_word(c))))
         .collect();
     let mut left = room.checked_sub(widths.iter().sum())?;
     while left > 0 {
