@@ -31,6 +31,7 @@ mod progress_store;
 mod pty_reader;
 mod reader_cli;
 mod reader_clicks;
+mod reader_format2;
 mod reader_props;
 mod reader_sections;
 mod reader_snapshots;

@@ -332,3 +332,30 @@ fn a_soft_hyphen_counts_as_the_column_terminals_draw() {
         "abcdefghi\u{AD}jklmnopqrstuvw\u{AD}xyz"
     );
 }
+
+#[test]
+fn format_2_runs_carry_strong_and_readings() {
+    let (body, _) = crate::text::markdown::parse("たとえば**褥瘡**《じょくそう》の好発部位");
+    let lesson = Lesson {
+        title: "t".into(),
+        sections: vec![Section {
+            id: "s".into(),
+            heading: "h".into(),
+            body,
+        }],
+        ..Lesson::default()
+    };
+    let layout = layout_lesson(&lesson, 80);
+    let index = layout
+        .lines
+        .iter()
+        .position(|l| l.kind == LineKind::Paragraph)
+        .unwrap();
+    let text = layout.line_text(index);
+    let runs: Vec<(&str, bool, bool)> = layout
+        .line_runs(index)
+        .iter()
+        .map(|r| (&text[r.start as usize..r.end as usize], r.style.strong, r.style.reading))
+        .collect();
+    assert_eq!(runs, [("褥瘡", true, false), ("（じょくそう）", false, true)]);
+}

@@ -115,3 +115,16 @@ fn web_urls() {
     assert!(!is_web_url("javascript:alert(1)"));
     assert!(!is_web_url("https://a\u{1b}b"));
 }
+
+#[test]
+fn ruby_in_a_paragraph_has_its_spans() {
+    let (text, _) = parse("たとえば褥瘡《じょくそう》の\n好発部位");
+    let block = &text.blocks[0];
+    assert_eq!(
+        styled(block),
+        [
+            (SpanStyle::Ruby, "褥瘡（じょくそう）"),
+            (SpanStyle::Reading, "（じょくそう）")
+        ]
+    );
+}
