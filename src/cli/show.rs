@@ -276,7 +276,10 @@ fn write_runs(
     style: Style,
 ) -> io::Result<()> {
     let text = layout.line_text(index);
-    let kind = layout.lines.get(index).map_or(LineKind::Paragraph, |l| l.kind);
+    let kind = layout
+        .lines
+        .get(index)
+        .map_or(LineKind::Paragraph, |l| l.kind);
     let base = paint("", kind, style).style.unwrap_or_default();
     let mut at = 0;
     for run in layout.line_runs(index) {

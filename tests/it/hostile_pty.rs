@@ -196,7 +196,9 @@ fn format_2_links_and_code_inject_nothing() {
             &text[at..text.len().min(at + 16)]
         );
     }
-    let bad = text.chars().find(|&c| matches!(c, '\0' | '\u{7}' | '\u{80}'..='\u{9f}'));
+    let bad = text
+        .chars()
+        .find(|&c| matches!(c, '\0' | '\u{7}' | '\u{80}'..='\u{9f}'));
     assert_eq!(bad, None, "{:?}", sequences(&bytes));
     for injected in ["\x1b[31m", "\x1b[5m", "javascript:"] {
         assert!(!text.contains(injected), "wrote {injected:?}");

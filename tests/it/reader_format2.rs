@@ -68,6 +68,11 @@ fn format_2_ruby_and_emphasis() {
 #[test]
 fn format_2_table() {
     for (w, h) in [(80, 24), (40, 12)] {
-        snapshot("format2_table", w, h, &[NextSection, NextSection, NextSection]);
+        snapshot(
+            "format2_table",
+            w,
+            h,
+            &[NextSection, NextSection, NextSection],
+        );
     }
 }

@@ -37,7 +37,10 @@ fn sample(spec: &str) -> Lesson {
 /// Drawn around the text: quote bars, table rules and separators, heading
 /// rules, checklist boxes, code continuation marks and spaces.
 fn is_decoration(c: char) -> bool {
-    matches!(c, ' ' | '\n' | '\u{3000}' | '│' | '─' | '┼' | '=' | '-' | '[' | ']' | '\\')
+    matches!(
+        c,
+        ' ' | '\n' | '\u{3000}' | '│' | '─' | '┼' | '=' | '-' | '[' | ']' | '\\'
+    )
 }
 
 fn count(out: &mut BTreeMap<char, usize>, text: &str) {
@@ -77,9 +80,15 @@ fn expected(lesson: &Lesson, grid: bool) -> BTreeMap<char, usize> {
     count(&mut out, &lesson.title);
     if let Some(lecturer) = &lesson.lecturer {
         count(&mut out, &lecturer.name);
-        lecturer.bio.iter().for_each(|b| count_text(&mut out, b, grid));
+        lecturer
+            .bio
+            .iter()
+            .for_each(|b| count_text(&mut out, b, grid));
     }
-    lesson.intro.iter().for_each(|t| count_text(&mut out, t, grid));
+    lesson
+        .intro
+        .iter()
+        .for_each(|t| count_text(&mut out, t, grid));
     for section in &lesson.sections {
         count(&mut out, &section.heading);
         count_text(&mut out, &section.body, grid);
@@ -132,7 +141,10 @@ fn format_2_sample_at_every_width_fits_keeps_kinsoku_and_ruby_and_loses_nothing(
         // summary point, a table column) is never split.
         if width >= 24 {
             for group in RUBY {
-                let whole = lines.iter().map(|l| l.matches(group).count()).sum::<usize>();
+                let whole = lines
+                    .iter()
+                    .map(|l| l.matches(group).count())
+                    .sum::<usize>();
                 let bases = lines
                     .iter()
                     .map(|l| l.matches(&group[..6]).count())
@@ -166,7 +178,10 @@ fn links_print_their_url_and_markup_is_plain() {
     assert!(!out.contains("**"), "{out}");
     assert!(out.contains("これは「重要」です。"), "{out}");
     assert!(out.contains("<b>this</b>"), "{out}");
-    assert!(out.contains("1. Numbered lists keep their numbers."), "{out}");
+    assert!(
+        out.contains("1. Numbered lists keep their numbers."),
+        "{out}"
+    );
     assert!(out.contains("   - Lists can nest."), "{out}");
     assert!(out.contains("│ A quote has a bar at the left"), "{out}");
     // Too narrow for the table: one block per row.

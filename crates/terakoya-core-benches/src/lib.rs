@@ -75,7 +75,11 @@ pub fn big_sections(bytes: usize) -> Vec<(String, String)> {
 /// every sentence or two, a numbered list and a small table every few
 /// paragraphs.
 pub fn big_sections_format2(bytes: usize) -> Vec<(String, String)> {
-    const RUBY: &[&str] = &["褥瘡《じょくそう》", "誤嚥《ごえん》", "｜申し送り《もうしおくり》"];
+    const RUBY: &[&str] = &[
+        "褥瘡《じょくそう》",
+        "誤嚥《ごえん》",
+        "｜申し送り《もうしおくり》",
+    ];
     let mut seed = 0x1234_5678_u32;
     let mut next = move |n: usize| {
         seed ^= seed << 13;
@@ -133,7 +137,11 @@ pub fn big_lesson_dir_format2(bytes: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let course = dir.path().join("big");
     std::fs::create_dir(&course).unwrap();
-    std::fs::write(course.join("course.toml"), "format = 2\ntitle = \"大きな講座\"\n").unwrap();
+    std::fs::write(
+        course.join("course.toml"),
+        "format = 2\ntitle = \"大きな講座\"\n",
+    )
+    .unwrap();
     let mut toml = String::from("format = 2\ntitle = \"大きな**レッスン**\"\n");
     for (heading, body) in big_sections_format2(bytes) {
         toml.push_str(&format!(

@@ -18,8 +18,8 @@ use crate::tui::screen::{self, LessonScreen};
 use crate::tui::{checklist, position, reading, scroll, strings};
 use terakoya_core::model::Lesson;
 use terakoya_core::text::layout::{LayoutLine, LessonLayout, LineKind, QUOTE_BAR, QUOTE_INDENT};
-use terakoya_core::text::styled::RunStyle;
 use terakoya_core::text::linebreak::shown;
+use terakoya_core::text::styled::RunStyle;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let Some((state, lesson)) = app.open_lesson() else {
@@ -160,7 +160,13 @@ fn draw_content(
 /// Quote bars and the bullet, in the line's indent.
 fn draw_margin(line: &LayoutLine, rect: Rect, buf: &mut Buffer) {
     for level in 0..u16::from(line.quote) {
-        put(buf, rect, rect.x + level * QUOTE_INDENT, QUOTE_BAR, theme::dim());
+        put(
+            buf,
+            rect,
+            rect.x + level * QUOTE_INDENT,
+            QUOTE_BAR,
+            theme::dim(),
+        );
     }
     if let Some((bullet, column)) = line.bullet() {
         put(buf, rect, rect.x + column, &bullet.symbol(), theme::dim());

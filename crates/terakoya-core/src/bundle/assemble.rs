@@ -111,7 +111,8 @@ fn parse_lessons(
 
 /// The format a course's lessons default to: 1 without a course file.
 fn course_format(head: Option<&FileResult<CourseHead>>) -> i64 {
-    head.and_then(|h| h.value.as_ref()).map_or(1, |h| h.format.max(1))
+    head.and_then(|h| h.value.as_ref())
+        .map_or(1, |h| h.format.max(1))
 }
 
 fn newer_format(head: &FileResult<CourseHead>) -> bool {

@@ -42,7 +42,8 @@ pub fn lesson(
 ) -> ParsedLesson {
     check_keys(check, root, LESSON_KEYS, Place::Lesson);
     // A lesson newer than this terakoya is reported and read as the newest.
-    let format = given_format(check, root).map_or(super::course::FORMAT, |f| f.unwrap_or(course_format));
+    let format =
+        given_format(check, root).map_or(super::course::FORMAT, |f| f.unwrap_or(course_format));
     let mut marks = InlineMarks::default();
     let (id, id_at) = lesson_id(check, root, stem);
     let title = req_str(check, root, "title", 0..0, Place::Lesson);
@@ -64,8 +65,7 @@ pub fn lesson(
         lint::pasted_bullets(check, &s);
         fields::text_field(check, &s, format)
     });
-    let lecturer =
-        opt_table(check, root, "lecturer").map(|(t, at)| lecturer(check, t, at, format));
+    let lecturer = opt_table(check, root, "lecturer").map(|(t, at)| lecturer(check, t, at, format));
     let (sections, heading_spans) = sections(check, root, format, &mut marks.headings);
     let summary = summary(check, root, format, &mut marks.points);
     let has_summary = root.get("summary").is_some();

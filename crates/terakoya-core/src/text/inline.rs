@@ -142,11 +142,27 @@ fn pair_loose_stars(text: &mut String, spans: &mut Vec<Span>, loose: &[u32]) {
             Some(open) if open.len() == run.len() && run.start > open.end => {
                 let (start, end) = (open.end, run.start);
                 match run.len() {
-                    1 => spans.push(Span { start, end, style: SpanStyle::Emphasis }),
-                    2 => spans.push(Span { start, end, style: SpanStyle::Strong }),
+                    1 => spans.push(Span {
+                        start,
+                        end,
+                        style: SpanStyle::Emphasis,
+                    }),
+                    2 => spans.push(Span {
+                        start,
+                        end,
+                        style: SpanStyle::Strong,
+                    }),
                     _ => {
-                        spans.push(Span { start, end, style: SpanStyle::Strong });
-                        spans.push(Span { start, end, style: SpanStyle::Emphasis });
+                        spans.push(Span {
+                            start,
+                            end,
+                            style: SpanStyle::Strong,
+                        });
+                        spans.push(Span {
+                            start,
+                            end,
+                            style: SpanStyle::Emphasis,
+                        });
                     }
                 }
                 removed.push(open);
@@ -280,8 +296,16 @@ fn read_ruby(text: &mut String, spans: &mut Vec<Span>, problems: &mut Vec<Inline
             out.push_str(reading);
             out.push('）');
             let end = out.len() as u32;
-            new_spans.push(Span { start: group_start, end, style: SpanStyle::Ruby });
-            new_spans.push(Span { start: reading_start, end, style: SpanStyle::Reading });
+            new_spans.push(Span {
+                start: group_start,
+                end,
+                style: SpanStyle::Ruby,
+            });
+            new_spans.push(Span {
+                start: reading_start,
+                end,
+                style: SpanStyle::Reading,
+            });
         }
         from = close + '》'.len_utf8();
     }
@@ -302,7 +326,12 @@ mod tests {
         let (text, spans) = inline.finish(&mut problems);
         let shown = spans
             .iter()
-            .map(|s| (s.style.clone(), text[s.start as usize..s.end as usize].to_owned()))
+            .map(|s| {
+                (
+                    s.style.clone(),
+                    text[s.start as usize..s.end as usize].to_owned(),
+                )
+            })
             .collect();
         (text, shown, problems)
     }
@@ -312,7 +341,10 @@ mod tests {
         let mut inline = Inline::default();
         inline.push_text("皮膚の褥瘡《じょくそう》と｜お薬手帳《おくすりてちょう》。");
         let (text, spans, problems) = finish(inline);
-        assert_eq!(text, "皮膚の褥瘡（じょくそう）とお薬手帳（おくすりてちょう）。");
+        assert_eq!(
+            text,
+            "皮膚の褥瘡（じょくそう）とお薬手帳（おくすりてちょう）。"
+        );
         assert_eq!(
             spans,
             [

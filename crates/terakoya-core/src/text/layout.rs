@@ -290,14 +290,21 @@ impl Item<'_> {
     fn text_len(&self) -> usize {
         match self {
             Item::Wrap { text, .. } => text.len(),
-            Item::Block { block, .. } => block.text.len() + block.table.as_ref().map_or(0, |t| table_len(t)),
+            Item::Block { block, .. } => {
+                block.text.len() + block.table.as_ref().map_or(0, |t| table_len(t))
+            }
             _ => 0,
         }
     }
 }
 
 fn table_len(table: &Table) -> usize {
-    table.rows.iter().flatten().map(|cell| cell.text.len()).sum()
+    table
+        .rows
+        .iter()
+        .flatten()
+        .map(|cell| cell.text.len())
+        .sum()
 }
 
 /// Below this many bytes of text a lesson is laid out on one thread.
@@ -425,7 +432,10 @@ fn plan_text<'a>(
         if list {
             indent += bullet.width();
         }
-        if matches!(block.kind, BlockKind::Code | BlockKind::Rule | BlockKind::Table) {
+        if matches!(
+            block.kind,
+            BlockKind::Code | BlockKind::Rule | BlockKind::Table
+        ) {
             plan.push(Item::Block {
                 block,
                 indent,

@@ -56,7 +56,11 @@ impl Part {
                     self.push_line(LineKind::Code, rest, margin, at);
                     break;
                 }
-                let room = if available >= 2 { available - 1 } else { available };
+                let room = if available >= 2 {
+                    available - 1
+                } else {
+                    available
+                };
                 let (piece, _) = cut(rest, room);
                 if piece.is_empty() {
                     // A grapheme wider than the whole line.
@@ -209,7 +213,11 @@ impl Part {
                 let shown = Shown { text, spans };
                 for range in wrap_cell(&shown, available) {
                     let line = shown.text.get(range.clone()).unwrap_or(PLACEHOLDER);
-                    let line = if str_width(line) > available { PLACEHOLDER } else { line };
+                    let line = if str_width(line) > available {
+                        PLACEHOLDER
+                    } else {
+                        line
+                    };
                     self.push_line(LineKind::TableRow, line, margin, pos);
                     if line != PLACEHOLDER {
                         self.style_last_line(range, &shown.spans);
@@ -237,7 +245,8 @@ fn widest_latin_word(text: &str) -> usize {
 
 /// Chars of `line` consumed when `rest` (a suffix) is what is left of it.
 fn consumed(line: &str, rest: &str) -> u32 {
-    line.get(..line.len() - rest.len()).map_or(0, |done| done.chars().count()) as u32
+    line.get(..line.len() - rest.len())
+        .map_or(0, |done| done.chars().count()) as u32
 }
 
 /// The lines of a cell broken to `width`; an empty cell has one empty

@@ -216,8 +216,14 @@ fn parallel_chunks_give_the_same_layout_as_one_pass() {
     }
     for width in [1, 7, 40, 80] {
         let whole = layout_in_chunks(&lesson, width, DisplayOptions::default(), usize::MAX);
-        assert_eq!(layout_in_chunks(&lesson, width, DisplayOptions::default(), 300), whole);
-        assert_eq!(layout_in_chunks(&lesson, width, DisplayOptions::default(), 1), whole);
+        assert_eq!(
+            layout_in_chunks(&lesson, width, DisplayOptions::default(), 300),
+            whole
+        );
+        assert_eq!(
+            layout_in_chunks(&lesson, width, DisplayOptions::default(), 1),
+            whole
+        );
     }
 }
 
@@ -355,7 +361,16 @@ fn format_2_runs_carry_strong_and_readings() {
     let runs: Vec<(&str, bool, bool)> = layout
         .line_runs(index)
         .iter()
-        .map(|r| (&text[r.start as usize..r.end as usize], r.style.strong, r.style.reading))
+        .map(|r| {
+            (
+                &text[r.start as usize..r.end as usize],
+                r.style.strong,
+                r.style.reading,
+            )
+        })
         .collect();
-    assert_eq!(runs, [("褥瘡", true, false), ("（じょくそう）", false, true)]);
+    assert_eq!(
+        runs,
+        [("褥瘡", true, false), ("（じょくそう）", false, true)]
+    );
 }

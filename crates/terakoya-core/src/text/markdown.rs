@@ -39,10 +39,12 @@ pub enum ProblemKind {
 
 /// Whether a link URL may be opened: http, https or mailto.
 pub fn is_web_url(url: &str) -> bool {
-    let scheme = ["https://", "http://", "mailto:"].into_iter().find(|scheme| {
-        url.get(..scheme.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
-    });
+    let scheme = ["https://", "http://", "mailto:"]
+        .into_iter()
+        .find(|scheme| {
+            url.get(..scheme.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
+        });
     scheme.is_some_and(|scheme| url.len() > scheme.len())
         && !url.chars().any(|c| c.is_control() || c.is_whitespace())
 }
@@ -235,7 +237,8 @@ impl<'a> Walker<'a> {
             return;
         }
         let stars = !text.is_empty() && text.bytes().all(|b| b == b'*');
-        let escaped = range.start > 0 && self.source.as_bytes().get(range.start - 1) == Some(&b'\\');
+        let escaped =
+            range.start > 0 && self.source.as_bytes().get(range.start - 1) == Some(&b'\\');
         if stars && !escaped && self.source.get(range) == Some(text) {
             let inline = self.inline();
             for _ in 0..text.len() {
@@ -280,20 +283,18 @@ impl<'a> Walker<'a> {
                     ..Block::default()
                 });
             }
-            Event::FootnoteReference(text)
-            | Event::InlineMath(text)
-            | Event::DisplayMath(text) => self.inline().push_text(&text),
-            Event::TaskListMarker(done) => self.inline().push_text(if done { "[x] " } else { "[ ] " }),
+            Event::FootnoteReference(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
+                self.inline().push_text(&text)
+            }
+            Event::TaskListMarker(done) => {
+                self.inline().push_text(if done { "[x] " } else { "[ ] " })
+            }
         }
     }
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         match tag {
-            Tag::Paragraph => {
-                if self.table.is_none() {
-                    self.finish_inline();
-                }
-            }
+            Tag::Paragraph if self.table.is_none() => self.finish_inline(),
             Tag::Heading { .. } => {
                 self.problem(ProblemKind::Heading, range);
                 self.finish_inline();
@@ -341,7 +342,13 @@ impl<'a> Walker<'a> {
                         self.header_cells = cells;
                     } else if cells != self.header_cells {
                         let header = self.header_cells;
-                        self.problem(ProblemKind::RaggedRow { header, found: cells }, range);
+                        self.problem(
+                            ProblemKind::RaggedRow {
+                                header,
+                                found: cells,
+                            },
+                            range,
+                        );
                     }
                     if let Some(rows) = &mut self.table {
                         rows.push(Vec::new());
@@ -366,11 +373,7 @@ impl<'a> Walker<'a> {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph => {
-                if self.table.is_none() {
-                    self.finish_inline();
-                }
-            }
+            TagEnd::Paragraph if self.table.is_none() => self.finish_inline(),
             TagEnd::Heading(_) => {
                 self.inline().close();
                 self.finish_inline();

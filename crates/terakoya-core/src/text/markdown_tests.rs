@@ -1,14 +1,24 @@
 use super::*;
 
 fn blocks(raw: &str) -> Vec<(BlockKind, String)> {
-    parse(raw).0.blocks.into_iter().map(|b| (b.kind, b.text)).collect()
+    parse(raw)
+        .0
+        .blocks
+        .into_iter()
+        .map(|b| (b.kind, b.text))
+        .collect()
 }
 
 fn styled(block: &Block) -> Vec<(SpanStyle, &str)> {
     block
         .spans
         .iter()
-        .map(|s| (s.style.clone(), &block.text[s.start as usize..s.end as usize]))
+        .map(|s| {
+            (
+                s.style.clone(),
+                &block.text[s.start as usize..s.end as usize],
+            )
+        })
         .collect()
 }
 
@@ -27,7 +37,11 @@ fn japanese_soft_breaks_indents_and_nakaguro_items() {
 
 #[test]
 fn emphasis_next_to_japanese_punctuation_is_strong() {
-    for raw in ["これは**「重要」**です", "**重要**。", "「**重要**」と**言う**。"] {
+    for raw in [
+        "これは**「重要」**です",
+        "**重要**。",
+        "「**重要**」と**言う**。",
+    ] {
         let (text, _) = parse(raw);
         let block = &text.blocks[0];
         assert!(!block.text.contains('*'), "{raw}: {}", block.text);
@@ -53,8 +67,20 @@ fn lists_quotes_code_rules_and_tables() {
         [
             (BlockKind::NumberedItem(1), Nest::default()),
             (BlockKind::NumberedItem(2), Nest::default()),
-            (BlockKind::DashListItem, Nest { quote: 0, indent: 3 }),
-            (BlockKind::Paragraph, Nest { quote: 1, indent: 0 }),
+            (
+                BlockKind::DashListItem,
+                Nest {
+                    quote: 0,
+                    indent: 3
+                }
+            ),
+            (
+                BlockKind::Paragraph,
+                Nest {
+                    quote: 1,
+                    indent: 0
+                }
+            ),
             (BlockKind::Code, Nest::default()),
             (BlockKind::Rule, Nest::default()),
             (BlockKind::Table, Nest::default()),
@@ -78,9 +104,14 @@ fn problems_are_reported_with_their_source() {
         [
             ProblemKind::Heading,
             ProblemKind::LinkUrl { url: String::new() },
-            ProblemKind::LinkUrl { url: "ftp://x".into() },
+            ProblemKind::LinkUrl {
+                url: "ftp://x".into()
+            },
             ProblemKind::EmptyReading,
-            ProblemKind::RaggedRow { header: 2, found: 1 },
+            ProblemKind::RaggedRow {
+                header: 2,
+                found: 1
+            },
         ]
     );
     assert_eq!(problems[0].source, "# 見出し");

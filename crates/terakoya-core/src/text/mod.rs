@@ -5,10 +5,10 @@
 //! the like is answered in one place, [`chars`].
 
 pub mod chars;
+pub mod inline;
 pub mod kinsoku;
 pub mod layout;
 pub mod linebreak;
-pub mod inline;
 pub mod markdown;
 pub mod markup;
 pub mod sanitize;

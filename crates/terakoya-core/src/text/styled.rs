@@ -70,11 +70,23 @@ pub fn display<'t>(
     let mut edits = Vec::new();
     for span in spans {
         match (&span.style, options) {
-            (SpanStyle::Reading, DisplayOptions { ruby: RubyMode::Hide, .. }) => edits.push(Edit {
+            (
+                SpanStyle::Reading,
+                DisplayOptions {
+                    ruby: RubyMode::Hide,
+                    ..
+                },
+            ) => edits.push(Edit {
                 range: span.start..span.end,
                 insert: String::new(),
             }),
-            (SpanStyle::Link(url), DisplayOptions { links: LinkMode::WithUrl, .. }) => {
+            (
+                SpanStyle::Link(url),
+                DisplayOptions {
+                    links: LinkMode::WithUrl,
+                    ..
+                },
+            ) => {
                 let shown = text.get(span.start as usize..span.end as usize);
                 // A link written as its own URL is not repeated.
                 if shown != Some(&**url) {
@@ -219,13 +231,19 @@ mod tests {
 
     #[test]
     fn runs_split_where_styles_change() {
-        let spans = [span(0, 6, SpanStyle::Strong), span(3, 9, SpanStyle::Emphasis)];
+        let spans = [
+            span(0, 6, SpanStyle::Strong),
+            span(3, 9, SpanStyle::Emphasis),
+        ];
         let mut runs = Vec::new();
         line_runs(2..8, &spans, &mut |_| 0, &mut runs);
         let styles: Vec<_> = runs
             .iter()
             .map(|r| (r.start, r.end, r.style.strong, r.style.emphasis))
             .collect();
-        assert_eq!(styles, [(0, 1, true, false), (1, 4, true, true), (4, 6, false, true)]);
+        assert_eq!(
+            styles,
+            [(0, 1, true, false), (1, 4, true, true), (4, 6, false, true)]
+        );
     }
 }
