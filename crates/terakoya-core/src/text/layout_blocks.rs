@@ -5,7 +5,8 @@
 
 use std::ops::Range;
 
-use super::{CODE_CONTINUES, LineKind, Margin, PLACEHOLDER, Part, SourcePos, TABLE_SEPARATOR};
+use super::part::{Margin, Part};
+use super::{CODE_CONTINUES, LineKind, PLACEHOLDER, SourcePos, TABLE_SEPARATOR};
 use crate::model::{Block, BlockKind, Cell, Span, SpanStyle, Table};
 use crate::text::linebreak::break_lines_keeping;
 use crate::text::styled::{display, kept_ranges};
