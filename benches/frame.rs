@@ -77,6 +77,7 @@ fn block(rng: &mut Lcg) -> Block {
     Block {
         kind,
         text: paragraph(rng),
+        ..Default::default()
     }
 }
 
@@ -111,6 +112,7 @@ fn big_lesson() -> Lesson {
             })
             .collect(),
         path: PathBuf::from("<bench>/big.toml"),
+        ..Default::default()
     }
 }
 

@@ -96,6 +96,14 @@ pub fn message(kind: &K) -> String {
         K::SummaryAsSection { heading } => {
             t!("check.message.summary_as_section", heading = heading)
         }
+        K::HeadingInText => t!("check.message.heading_in_text").to_owned(),
+        K::LinkNotWeb { url } => t!("check.message.link_not_web", url = url),
+        K::EmptyRubyReading => t!("check.message.empty_ruby_reading").to_owned(),
+        K::RaggedTableRow { header, found } => t!(
+            "check.message.ragged_table_row",
+            found = found,
+            header = header
+        ),
         K::BadLessonId { id, problem } => t!(
             "check.message.bad_lesson_id",
             id = id,
@@ -236,6 +244,10 @@ pub fn help(kind: &K) -> Option<String> {
         K::PastedBullet { .. } => t!("check.help.pasted_bullet").to_owned(),
         K::DecoratedHeading { mark } => t!("check.help.decorated_heading", mark = mark),
         K::SummaryAsSection { .. } => t!("check.help.summary_as_section").to_owned(),
+        K::HeadingInText => t!("check.help.heading_in_text").to_owned(),
+        K::LinkNotWeb { .. } => t!("check.help.link_not_web").to_owned(),
+        K::EmptyRubyReading => t!("check.help.empty_ruby_reading").to_owned(),
+        K::RaggedTableRow { .. } => t!("check.help.ragged_table_row").to_owned(),
         K::BadLessonId { .. } => t!("check.help.lesson_id").to_owned(),
         K::BadFileStem { .. } => t!("check.help.file_stem").to_owned(),
         K::DuplicateEntryId {

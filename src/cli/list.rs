@@ -157,6 +157,7 @@ mod tests {
             sections: vec![],
             summary: vec![],
             path: PathBuf::new(),
+            ..Default::default()
         };
         Library {
             courses: vec![Course {

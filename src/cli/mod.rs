@@ -100,6 +100,9 @@ pub enum Command {
         /// Wrap to this many columns [default: the terminal's width, or 80]
         #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
+        /// How furigana is shown: after its base in brackets, or not at all
+        #[arg(long, value_enum, default_value_t = show::Ruby::Inline)]
+        ruby: show::Ruby,
         /// Where progress is kept [default: $TERAKOYA_DATA_DIR if set and
         /// not empty, else the platform data directory]
         #[arg(long, value_name = "DIR")]
@@ -237,7 +240,12 @@ pub fn main() -> ExitCode {
         None => crate::tui::run(cli.lessons.as_deref(), cli.data_dir.as_deref(), settings),
         Some(Command::Check { watch }) => check::run(&cli, *watch),
         Some(Command::List { json }) => list::run(&cli, *json),
-        Some(Command::Show { lesson, width, .. }) => show::run(&cli, lesson, *width),
+        Some(Command::Show {
+            lesson,
+            width,
+            ruby,
+            ..
+        }) => show::run(&cli, lesson, *width, *ruby),
         Some(Command::Progress(args)) => progress::run(&cli, args),
         Some(Command::Search { query, json }) => search::run(&cli, query, *json),
         Some(Command::Completions { shell }) => shell_help::completions(*shell),

@@ -27,6 +27,7 @@ fn library() -> Library {
         sections,
         summary: points,
         path: PathBuf::new(),
+        ..Default::default()
     };
     Library {
         courses: vec![Course {

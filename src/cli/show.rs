@@ -23,12 +23,36 @@ use terakoya_core::bundle::{self, Loaded, Severity};
 use terakoya_core::model::{FindError, Lesson};
 use terakoya_core::progress::LessonKey;
 use terakoya_core::progress::store::Store;
-use terakoya_core::text::layout::{LIST_INDENT, LessonLayout, LineKind, layout_lesson};
-use terakoya_core::text::linebreak::{shown, wrap};
+use terakoya_core::text::layout::{
+    LessonLayout, LineKind, QUOTE_BAR, QUOTE_INDENT, layout_lesson_with,
+};
+use terakoya_core::text::linebreak::{break_lines_keeping, shown, wrap};
+use terakoya_core::text::styled::{
+    DisplayOptions, LinkMode, RubyMode, RunStyle, display, kept_ranges,
+};
 use terakoya_core::text::width::str_width;
 
 /// Width used when stdout is not a terminal and no `--width` is given.
 pub const DEFAULT_WIDTH: u16 = 80;
+
+/// `--ruby`: how furigana is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Ruby {
+    /// 褥瘡（じょくそう）
+    #[default]
+    Inline,
+    /// 褥瘡
+    Hide,
+}
+
+impl Ruby {
+    fn mode(self) -> RubyMode {
+        match self {
+            Ruby::Inline => RubyMode::Inline,
+            Ruby::Hide => RubyMode::Hide,
+        }
+    }
+}
 
 /// Whether to decorate the output with SGR codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +61,7 @@ pub enum Style {
     Color,
 }
 
-pub fn run(cli: &Cli, spec: &str, width: Option<u16>) -> anyhow::Result<ExitCode> {
+pub fn run(cli: &Cli, spec: &str, width: Option<u16>, ruby: Ruby) -> anyhow::Result<ExitCode> {
     let loaded = bundle::load(&resolve(cli.lessons.as_deref()));
     let (course, lesson) = match loaded.library.find_lesson(spec) {
         Ok(found) => found,
@@ -67,7 +91,8 @@ pub fn run(cli: &Cli, spec: &str, width: Option<u16>) -> anyhow::Result<ExitCode
         Style::Plain
     };
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let written = write_lesson(&mut out, lesson, &ticked, width, style).and_then(|()| out.flush());
+    let written = write_lesson_with(&mut out, lesson, &ticked, (width, ruby), style)
+        .and_then(|()| out.flush());
     output::ignore_broken_pipe(written)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -144,7 +169,23 @@ pub fn write_lesson(
     width: u16,
     style: Style,
 ) -> io::Result<()> {
-    let layout = layout_lesson(lesson, width);
+    write_lesson_with(out, lesson, ticked, (width, Ruby::Inline), style)
+}
+
+/// [`write_lesson`] with ruby shown as `ruby` says; links are followed by
+/// their URL in `<>`.
+pub fn write_lesson_with(
+    out: &mut impl Write,
+    lesson: &Lesson,
+    ticked: &dyn Fn(&str) -> bool,
+    (width, ruby): (u16, Ruby),
+    style: Style,
+) -> io::Result<()> {
+    let options = DisplayOptions {
+        ruby: ruby.mode(),
+        links: LinkMode::WithUrl,
+    };
+    let layout = layout_lesson_with(lesson, width, options);
     write_layout(out, &layout, style)?;
     if lesson.summary.is_empty() {
         return Ok(());
@@ -160,8 +201,11 @@ pub fn write_lesson(
     }
     write_rule(out, LineKind::Heading, heading_width, style)?;
     writeln!(out)?;
-    for point in &lesson.summary {
-        write_point(out, &point.text, ticked(&point.id), layout.width, style)?;
+    for (index, point) in lesson.summary.iter().enumerate() {
+        let (text, spans) = display(&point.text, lesson.inline.point(index), options);
+        let keep = kept_ranges(&spans);
+        let done = ticked(&point.id);
+        write_point(out, (&text, &keep), done, layout.width, style)?;
     }
     Ok(())
 }
@@ -171,20 +215,11 @@ fn write_layout(out: &mut impl Write, layout: &LessonLayout, style: Style) -> io
     let mut heading_width = 0;
     for (index, line) in layout.lines.iter().enumerate() {
         let text = layout.line_text(index);
-        let mut indent = usize::from(line.indent);
-        if let LineKind::ListItemFirst(bullet) = line.kind
-            && line.indent >= LIST_INDENT
-        {
-            indent -= usize::from(LIST_INDENT);
-            write_spaces(out, indent)?;
-            write!(out, "{}", paint(bullet.symbol(), line.kind, style))?;
-        } else {
-            write_spaces(out, indent)?;
-        }
+        write_margin(out, line, style)?;
         match style {
             // The common case, a line per call: no formatting machinery.
             Style::Plain => out.write_all(text.as_bytes())?,
-            Style::Color => write!(out, "{}", paint(text, line.kind, style))?,
+            Style::Color => write_runs(out, layout, index, style)?,
         }
         out.write_all(b"\n")?;
         if is_heading(line.kind) {
@@ -217,6 +252,70 @@ fn write_rule(out: &mut impl Write, kind: LineKind, width: usize, style: Style) 
     writeln!(out, "{}", paint(&rule, kind, style))
 }
 
+/// The indent of a line: quote bars, then spaces, then its bullet.
+fn write_margin(
+    out: &mut impl Write,
+    line: &terakoya_core::text::layout::LayoutLine,
+    style: Style,
+) -> io::Result<()> {
+    let mut column = 0;
+    for _ in 0..line.quote {
+        write!(out, "{}", paint(QUOTE_BAR, LineKind::Label, style))?;
+        write_spaces(out, usize::from(QUOTE_INDENT) - str_width(QUOTE_BAR))?;
+        column += usize::from(QUOTE_INDENT);
+    }
+    if let Some((bullet, at)) = line.bullet() {
+        write_spaces(out, usize::from(at).saturating_sub(column))?;
+        write!(out, "{}", paint(&bullet.symbol(), line.kind, style))?;
+    } else {
+        write_spaces(out, usize::from(line.indent).saturating_sub(column))?;
+    }
+    Ok(())
+}
+
+/// A line's text in colour: the style of its kind, with its runs' styles
+/// (bold, italic, dim readings, underlined links) on top.
+fn write_runs(
+    out: &mut impl Write,
+    layout: &LessonLayout,
+    index: usize,
+    style: Style,
+) -> io::Result<()> {
+    let text = layout.line_text(index);
+    let kind = layout
+        .lines
+        .get(index)
+        .map_or(LineKind::Paragraph, |l| l.kind);
+    let base = paint("", kind, style).style.unwrap_or_default();
+    let mut at = 0;
+    for run in layout.line_runs(index) {
+        let (start, end) = (run.start as usize, run.end as usize);
+        let before = text.get(at..start).unwrap_or("");
+        write!(out, "{}", Painted::new(before, base))?;
+        let piece = text.get(start..end).unwrap_or("");
+        write!(out, "{}", Painted::new(piece, run_style(base, run.style)))?;
+        at = end;
+    }
+    write!(out, "{}", Painted::new(text.get(at..).unwrap_or(""), base))
+}
+
+fn run_style(base: anstyle::Style, run: RunStyle) -> anstyle::Style {
+    let mut style = base;
+    if run.strong {
+        style = style.bold();
+    }
+    if run.emphasis {
+        style = style.italic();
+    }
+    if run.reading {
+        style = style.dimmed();
+    }
+    if run.link.is_some() {
+        style = style.underline();
+    }
+    style
+}
+
 fn write_spaces(out: &mut impl Write, count: usize) -> io::Result<()> {
     const SPACES: &[u8] = b"                ";
     let mut left = count;
@@ -232,7 +331,7 @@ fn write_spaces(out: &mut impl Write, count: usize) -> io::Result<()> {
 /// marker gets a line of its own and the text the full width.
 fn write_point(
     out: &mut impl Write,
-    text: &str,
+    (text, keep): (&str, &[std::ops::Range<usize>]),
     done: bool,
     width: u16,
     style: Style,
@@ -255,7 +354,9 @@ fn write_point(
     if hang == 0 {
         writeln!(out, "{}", paint(marker, kind, style))?;
     }
-    for (index, range) in wrap(text, width - hang).into_iter().enumerate() {
+    let mut lines = Vec::new();
+    break_lines_keeping(text, width - hang, keep, |range, _| lines.push(range));
+    for (index, range) in lines.into_iter().enumerate() {
         let line = shown(text, range, width - hang);
         match (index, hang) {
             (_, 0) => writeln!(out, "{line}")?,
@@ -278,6 +379,8 @@ fn paint(text: &str, kind: LineKind, style: Style) -> Painted<'_> {
         (_, LineKind::Heading) => Some(styles::HEADING),
         (_, LineKind::Label | LineKind::LecturerBio) => Some(styles::DIM),
         (_, LineKind::ListItemFirst(_)) => Some(styles::BULLET),
+        (_, LineKind::TableHeader) => Some(styles::BOLD),
+        (_, LineKind::TableRule | LineKind::Rule) => Some(styles::DIM),
         _ => None,
     };
     Painted { text, style }
@@ -286,6 +389,13 @@ fn paint(text: &str, kind: LineKind, style: Style) -> Painted<'_> {
 struct Painted<'a> {
     text: &'a str,
     style: Option<anstyle::Style>,
+}
+
+impl<'a> Painted<'a> {
+    fn new(text: &'a str, style: anstyle::Style) -> Self {
+        let style = (style != anstyle::Style::new()).then_some(style);
+        Painted { text, style }
+    }
 }
 
 impl std::fmt::Display for Painted<'_> {

@@ -25,6 +25,7 @@ fn lesson(heading: &str, body: &str) -> Lesson {
                 blocks: vec![Block {
                     kind: BlockKind::Paragraph,
                     text: body.into(),
+                    ..Block::default()
                 }],
             },
         }],
@@ -33,6 +34,7 @@ fn lesson(heading: &str, body: &str) -> Lesson {
             text: "ﾃﾞｰﾀを守る".into(),
         }],
         path: PathBuf::new(),
+        inline: Default::default(),
     }
 }
 

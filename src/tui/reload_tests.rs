@@ -54,6 +54,7 @@ fn edited_library() -> Library {
     lesson.intro.as_mut().unwrap().blocks.push(Block {
         kind: BlockKind::Paragraph,
         text: "書き足した段落です。".repeat(12),
+        ..Block::default()
     });
     lesson.summary.insert(
         0,

@@ -12,6 +12,7 @@ fn para(text: &str) -> Block {
     Block {
         kind: BlockKind::Paragraph,
         text: text.to_owned(),
+        ..Default::default()
     }
 }
 
@@ -19,6 +20,7 @@ fn item(text: &str) -> Block {
     Block {
         kind: BlockKind::ListItem,
         text: text.to_owned(),
+        ..Default::default()
     }
 }
 
@@ -101,6 +103,7 @@ pub fn study_lesson() -> Lesson {
             point("small-steps", "完璧より継続。小さな一歩を毎日積み重ねる"),
         ],
         path: PathBuf::from("<sample>/study/01-after-night-shift.toml"),
+        ..Default::default()
     }
 }
 
@@ -119,6 +122,7 @@ pub fn short_lesson() -> Lesson {
         )],
         summary: vec![point("one", "Short lessons are fine.")],
         path: PathBuf::from("<sample>/study/02-short.toml"),
+        ..Default::default()
     }
 }
 

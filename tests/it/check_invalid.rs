@@ -195,7 +195,7 @@ fn newer_format_stops_at_the_course() {
     expect(
         "newer_format",
         &[
-            "course.toml:1:10: error: made for a newer terakoya (format 2); this terakoya reads format 1",
+            "course.toml:1:10: error: made for a newer terakoya (format 3); this terakoya reads formats 1 to 2",
         ],
         &["upgrade terakoya"],
         "1 error in 1 file (1 file checked)",

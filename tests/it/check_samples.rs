@@ -51,7 +51,7 @@ fn without_lessons_option_in_an_empty_directory_the_built_in_samples_load() {
         .success();
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(
-        stdout.starts_with("ok: 5 files checked, 2 courses, 3 lessons"),
+        stdout.starts_with("ok: 7 files checked, 2 courses, 5 lessons"),
         "{stdout}"
     );
 }

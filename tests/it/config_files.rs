@@ -175,7 +175,7 @@ fn a_remapped_key_ticks_and_the_help_shows_it() {
     let args = ["--config", config.as_str(), "--lessons", lessons.as_str()];
     let mut reader = Reader::start(dir.path(), &args);
     reader.wait_for_text("Enter open");
-    reader.send("j\r");
+    reader.send(crate::pty_support::OPEN_SNS);
     reader.wait_for_text("Introduction");
     reader.send("\t");
     reader.wait_for_text("Summary 0/6");

@@ -175,3 +175,32 @@ fn mouse_left_off(text: &str) -> bool {
     let off = text.rfind("\x1b[?1000l");
     matches!((on, off), (Some(on), Some(off)) if off > on)
 }
+
+/// Format 2 on a hostile lesson: links (with escapes in their text and
+/// URL, and a `javascript:` one), inline code and a code block holding
+/// escapes, raw HTML in a table. The reader writes no OSC (so no OSC 8
+/// hyperlink to any of these URLs) and only its own CSI codes.
+#[test]
+fn format_2_links_and_code_inject_nothing() {
+    let lessons = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile/format2");
+    let mut pty = start(lessons, &[]);
+    read_the_hostile_lesson(&mut pty);
+    pty.wait_for_terminal("the main screen", |screen| !screen.alternate_screen());
+    let bytes = pty.bytes();
+    let text = String::from_utf8(bytes.clone()).expect("the reader writes UTF-8");
+    for (at, _) in text.match_indices('\u{1b}') {
+        let next = text[at + 1..].chars().next();
+        assert!(
+            matches!(next, Some('[' | '7' | '8' | '=' | '>')),
+            "unexpected escape {:?}",
+            &text[at..text.len().min(at + 16)]
+        );
+    }
+    let bad = text
+        .chars()
+        .find(|&c| matches!(c, '\0' | '\u{7}' | '\u{80}'..='\u{9f}'));
+    assert_eq!(bad, None, "{:?}", sequences(&bytes));
+    for injected in ["\x1b[31m", "\x1b[5m", "javascript:"] {
+        assert!(!text.contains(injected), "wrote {injected:?}");
+    }
+}

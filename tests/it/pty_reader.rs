@@ -8,7 +8,7 @@ use pty_support::Reader;
 const MOUSE_OFF: &str = "\x1b[?1000l";
 /// From the list on a fresh data directory (the tour preselected): down to
 /// the Japanese lesson 第6回 and open it.
-const OPEN_SNS: &str = "j\r";
+use crate::pty_support::OPEN_SNS;
 const ENTER_ALTERNATE_SCREEN: &str = "\x1b[?1049h";
 const LEAVE_ALTERNATE_SCREEN: &str = "\x1b[?1049l";
 
@@ -217,9 +217,9 @@ fn the_mouse_selects_opens_scrolls_and_ticks() {
     let lessons = lessons_dir();
     let mut reader = Reader::start(data.path(), &["--lessons", &lessons]);
     reader.wait_for_text("Enter open");
-    // Row 0 is the title, row 1 the tour course, rows 2-3 its lesson, row 5
-    // the career course, rows 6-7 lesson 6, rows 8-9 lesson 7.
-    let click = format!("{}{}", sgr(0, 6, 8, true), sgr(0, 6, 8, false));
+    // Row 0 is the title, row 1 the tour course, rows 2-5 its lessons, row
+    // 7 the career course, rows 8-9 lesson 6, rows 10-11 lesson 7.
+    let click = format!("{}{}", sgr(0, 6, 10, true), sgr(0, 6, 10, false));
     reader.send(&click);
     reader.send(&click);
     reader.wait_for_text("Introduction");

@@ -29,7 +29,7 @@ fn a_half_width_katakana_query_finds_and_highlights_a_later_section() {
     let mut reader = Reader::start_private(&["--lessons", &lessons_dir()], &[]);
     reader.wait_for_text("Enter open");
     // Down to 第6回 and open it: the lesson's head shows.
-    reader.send("j\r");
+    reader.send(crate::pty_support::OPEN_SNS);
     reader.wait_for_text("Introduction");
     // ｽﾏｰﾄﾌｫﾝ folds to スマートフォン, first written in a later section.
     reader.send("/ｽﾏｰﾄﾌｫﾝ");

@@ -18,7 +18,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use terakoya_core::text::layout::layout_lesson;
 use terakoya_core::text::linebreak::break_lines;
 use terakoya_core_benches::fragments::{first_fit_lines, optimal_fit_lines};
-use terakoya_core_benches::{big_lesson, blocks, latin_paragraphs, textwrap_all};
+use terakoya_core_benches::{
+    big_lesson, big_lesson_format2, blocks, latin_paragraphs, textwrap_all,
+};
 
 /// Lines of every text by terakoya's breaker, one after the other.
 fn breaker_lines<'a>(texts: impl Iterator<Item = &'a str>, width: usize) -> usize {
@@ -53,6 +55,20 @@ fn layout(c: &mut Criterion) {
                 .map(|text| black_box(first_fit_lines(text, 80, &mut pieces)).len())
                 .sum::<usize>()
         })
+    });
+    group.finish();
+
+    // Format 2 (emphasis, ruby, lists, tables): the target is at most 0.4
+    // of the same baseline over its paragraphs' text.
+    let lesson = big_lesson_format2(10 << 20);
+    let mut group = c.benchmark_group("layout_10mb_format2_w80");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(12));
+    group.bench_function("textwrap_baseline", |b| b.iter(|| textwrap_all(&lesson)));
+    group.bench_function("terakoya_layout", |b| {
+        b.iter(|| black_box(layout_lesson(&lesson, 80)).lines.len())
     });
     group.finish();
 

@@ -60,6 +60,26 @@ fn bench(c: &mut Criterion) {
     });
     group.finish();
     paired_ratio(&files, &source);
+    format2(c);
+}
+
+/// A 10 MB format-2 lesson (emphasis, ruby, tables): the load against bare
+/// TOML parsing of the same file; the target is at most 0.6 of it.
+fn format2(c: &mut Criterion) {
+    let dir = terakoya_core_benches::big_lesson_dir_format2(10 << 20);
+    let files = vec![dir.path().join("big/big.toml")];
+    let source = LessonsSource::Path(dir.path().to_owned());
+    let loaded = bundle::load(&source);
+    assert_eq!(loaded.error_count(), 0, "{:?}", loaded.diagnostics.first());
+    let mut group = c.benchmark_group("load_10mb_format2");
+    group.sample_size(10).warm_up_time(Duration::from_secs(2));
+    group.bench_function("baseline_toml_from_str_table_1_thread", |b| {
+        b.iter_with_large_drop(|| baseline(&files))
+    });
+    group.bench_function("bundle_load", |b| {
+        b.iter_with_large_drop(|| bundle::load(&source))
+    });
+    group.finish();
 }
 
 /// The shared machine's load drifts between criterion's two groups of

@@ -70,6 +70,89 @@ pub fn big_sections(bytes: usize) -> Vec<(String, String)> {
     sections
 }
 
+/// Sections (heading, Markdown body) of about `bytes` bytes in all, for
+/// format 2: the paragraphs of [`big_sections`] with emphasis and ruby in
+/// every sentence or two, a numbered list and a small table every few
+/// paragraphs.
+pub fn big_sections_format2(bytes: usize) -> Vec<(String, String)> {
+    const RUBY: &[&str] = &[
+        "褥瘡《じょくそう》",
+        "誤嚥《ごえん》",
+        "｜申し送り《もうしおくり》",
+    ];
+    let mut seed = 0x1234_5678_u32;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed as usize % n
+    };
+    let (mut sections, mut total) = (Vec::new(), 0);
+    while total < bytes {
+        let mut body = String::new();
+        for paragraph in 0..40 {
+            for _ in 0..3 + next(7) {
+                let sentence = SENTENCES[next(SENTENCES.len())];
+                match next(4) {
+                    0 => body.push_str(&format!("**{sentence}**")),
+                    1 => body.push_str(&format!("{}は{sentence}", RUBY[next(RUBY.len())])),
+                    _ => body.push_str(sentence),
+                }
+            }
+            body.push_str("\n\n");
+            if paragraph % 7 == 3 {
+                body.push_str("1. 手を洗う\n2. **記録**を残す\n3. 分からなければ聞く\n\n");
+            }
+            if paragraph % 7 == 6 {
+                body.push_str(
+                    "| 項目 | 内容 |\n|---|---|\n| 褥瘡《じょくそう》 | 体位変換と皮膚の観察 |\n| 誤嚥《ごえん》 | 食事の形態を確かめる |\n\n",
+                );
+            }
+        }
+        total += body.len();
+        let heading = format!("第{}節 **伝わる**申し送り", sections.len() + 1);
+        sections.push((heading, body));
+    }
+    sections
+}
+
+/// The model of a format-2 lesson of about `bytes` bytes.
+pub fn big_lesson_format2(bytes: usize) -> Lesson {
+    let mut lesson = big_lesson(0);
+    lesson.sections = big_sections_format2(bytes)
+        .into_iter()
+        .enumerate()
+        .map(|(index, (heading, body))| Section {
+            id: format!("s{index}"),
+            heading,
+            body: terakoya_core::text::markdown::parse(&body).0,
+        })
+        .collect();
+    lesson
+}
+
+/// A lessons directory holding `big/big.toml`, a format-2 lesson of about
+/// `bytes` bytes.
+pub fn big_lesson_dir_format2(bytes: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("big");
+    std::fs::create_dir(&course).unwrap();
+    std::fs::write(
+        course.join("course.toml"),
+        "format = 2\ntitle = \"大きな講座\"\n",
+    )
+    .unwrap();
+    let mut toml = String::from("format = 2\ntitle = \"大きな**レッスン**\"\n");
+    for (heading, body) in big_sections_format2(bytes) {
+        toml.push_str(&format!(
+            "\n[[sections]]\nheading = \"{heading}\"\nbody = \"\"\"\n{body}\"\"\"\n"
+        ));
+    }
+    toml.push_str("\n[[summary]]\ntext = \"褥瘡《じょくそう》を**毎日**見る。\"\n");
+    std::fs::write(course.join("big.toml"), toml).unwrap();
+    dir
+}
+
 /// The model of a lesson of about `bytes` bytes.
 pub fn big_lesson(bytes: usize) -> Lesson {
     let sections = big_sections(bytes)
@@ -90,6 +173,7 @@ pub fn big_lesson(bytes: usize) -> Lesson {
         sections,
         summary: vec![],
         path: PathBuf::new(),
+        ..Default::default()
     }
 }
 
@@ -138,3 +222,20 @@ pub fn textwrap_all(lesson: &Lesson) -> usize {
 }
 
 pub mod library;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_2_bench_lesson_loads_cleanly_with_its_features() {
+        let dir = big_lesson_dir_format2(64 << 10);
+        let source = terakoya_core::bundle::LessonsSource::Path(dir.path().to_owned());
+        let loaded = terakoya_core::bundle::load(&source);
+        assert_eq!(loaded.error_count(), 0, "{:?}", loaded.diagnostics.first());
+        let lesson = &loaded.library.courses[0].lessons[0];
+        let blocks = lesson.sections.iter().flat_map(|s| &s.body.blocks);
+        assert!(blocks.clone().any(|b| b.table.is_some()));
+        assert!(blocks.clone().any(|b| !b.spans.is_empty()));
+    }
+}

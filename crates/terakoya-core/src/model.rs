@@ -24,7 +24,7 @@ pub struct Course {
     pub path: PathBuf,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lesson {
     /// The file stem unless the file sets `id`; unique within its course.
     pub id: String,
@@ -37,6 +37,32 @@ pub struct Lesson {
     pub summary: Vec<SummaryPoint>,
     /// The lesson file, for messages.
     pub path: PathBuf,
+    /// Emphasis, ruby and links in the one-line fields (format 2; empty
+    /// for format 1).
+    pub inline: InlineMarks,
+}
+
+/// The spans of a format-2 lesson's one-line fields, whose text is in the
+/// plain strings (`Lesson::title`, `Section::heading`, …) as displayed with
+/// ruby inline.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InlineMarks {
+    pub label: Vec<Span>,
+    pub title: Vec<Span>,
+    /// Per section, in section order (may be shorter: no spans).
+    pub headings: Vec<Vec<Span>>,
+    /// Per summary point, in order (may be shorter: no spans).
+    pub points: Vec<Vec<Span>>,
+}
+
+impl InlineMarks {
+    pub fn heading(&self, section: usize) -> &[Span] {
+        self.headings.get(section).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn point(&self, point: usize) -> &[Span] {
+        self.points.get(point).map_or(&[], Vec::as_slice)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,27 +96,103 @@ pub struct Text {
 }
 
 /// A paragraph or a list item; its `text` has soft breaks already joined,
-/// so it holds no newline.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// so it holds no newline (but for a code block, whose lines it joins).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Block {
     pub kind: BlockKind,
     pub text: String,
+    /// Styled stretches of `text` (format 2), sorted by start; they may
+    /// nest (a strong word in a link) but never cross a ruby group.
+    pub spans: Vec<Span>,
+    /// Where the block sits in quotes and lists (format 2).
+    pub nest: Nest,
+    /// The cells of a [`BlockKind::Table`]; `None` for other kinds.
+    pub table: Option<Box<Table>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The nesting of a block: quote depth, and the columns its enclosing list
+/// items indent it by (not counting its own marker).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Nest {
+    pub quote: u8,
+    pub indent: u16,
+}
+
+/// A styled stretch `start..end` (bytes) of a text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+    pub style: SpanStyle,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum SpanStyle {
+    Strong,
+    Emphasis,
+    /// Inline code: never broken by the Japanese rules.
+    Code,
+    /// A link's text; the URL as written (sanitised).
+    Link(Box<str>),
+    /// A whole ruby group, base and reading: never split across lines.
+    Ruby,
+    /// The reading of a ruby group with its brackets, `（かんじ）`: the end
+    /// of a [`SpanStyle::Ruby`] span; left out when ruby is hidden.
+    Reading,
+}
+
+/// A table: the header row first; rows may have fewer cells than the
+/// header (the rest are empty).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One table cell: one line of text with its spans.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub spans: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum BlockKind {
+    #[default]
     Paragraph,
     /// A list item written as `・item`, the marker of Japanese lists (and
     /// the kind of items built in code); the marker is not part of `text`.
     ListItem,
     /// A list item written as `- item`; the marker is not part of `text`.
     DashListItem,
+    /// An item of a numbered list (format 2), with its number.
+    NumberedItem(u32),
+    /// A code block (format 2): lines joined by `\n`, never wrapped by the
+    /// Japanese rules.
+    Code,
+    /// A thematic break (format 2); `text` is empty.
+    Rule,
+    /// A table (format 2): see [`Block::table`]; `text` is empty.
+    Table,
 }
 
 impl BlockKind {
     /// Whether this is a list item, whichever marker it was written with.
     pub fn is_list_item(self) -> bool {
-        matches!(self, BlockKind::ListItem | BlockKind::DashListItem)
+        matches!(
+            self,
+            BlockKind::ListItem | BlockKind::DashListItem | BlockKind::NumberedItem(_)
+        )
+    }
+}
+
+impl Block {
+    /// A block of plain text (no spans, not nested).
+    pub fn plain(kind: BlockKind, text: impl Into<String>) -> Block {
+        Block {
+            kind,
+            text: text.into(),
+            ..Block::default()
+        }
     }
 }
 
@@ -180,6 +282,7 @@ mod tests {
             sections: vec![],
             summary: vec![],
             path: PathBuf::new(),
+            inline: InlineMarks::default(),
         }
     }
 

@@ -126,6 +126,7 @@ mod tests {
             blocks: vec![Block {
                 kind: BlockKind::Paragraph,
                 text: t.to_owned(),
+                ..Default::default()
             }],
         };
         let lesson = Lesson {
@@ -144,6 +145,7 @@ mod tests {
                 text: "う".into(),
             }],
             path: std::path::PathBuf::new(),
+            ..Default::default()
         };
         let time = LessonTime::new(&lesson);
         let per_char = 60.0 / 500.0;

@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{
     LineGauge, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
@@ -18,8 +18,9 @@ use crate::tui::screen::{self, LessonScreen};
 use crate::tui::style::Styles;
 use crate::tui::{checklist, position, reading, scroll, strings};
 use terakoya_core::model::Lesson;
-use terakoya_core::text::layout::{LIST_INDENT, LineKind};
+use terakoya_core::text::layout::{LayoutLine, LessonLayout, LineKind, QUOTE_BAR, QUOTE_INDENT};
 use terakoya_core::text::linebreak::shown;
+use terakoya_core::text::styled::RunStyle;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let st = &app.styles;
@@ -160,20 +161,59 @@ fn draw_content(
             // A marker in the margin: headings stand out without colour too.
             put(buf, rect, text.x - 1, strings::HEADING_MARK, st.heading);
         }
-        if let LineKind::ListItemFirst(bullet) = line.kind
-            && line.indent >= LIST_INDENT
-        {
-            put(buf, rect, rect.x, bullet.symbol(), st.dim);
-        }
-        put(
-            buf,
-            rect,
-            rect.x + line.indent,
-            layout.line_text(index),
-            line_style(st, line.kind),
-        );
+        draw_margin(st, line, rect, buf);
+        draw_line(st, layout, index, rect, buf);
     }
     draw_scrollbar(st, state.top, len, pane.body, text, buf);
+}
+
+/// Quote bars and the bullet, in the line's indent.
+fn draw_margin(st: &Styles, line: &LayoutLine, rect: Rect, buf: &mut Buffer) {
+    for level in 0..u16::from(line.quote) {
+        put(buf, rect, rect.x + level * QUOTE_INDENT, QUOTE_BAR, st.dim);
+    }
+    if let Some((bullet, column)) = line.bullet() {
+        put(buf, rect, rect.x + column, &bullet.symbol(), st.dim);
+    }
+}
+
+/// A line's text in the style of its kind, its styled runs on top.
+fn draw_line(st: &Styles, layout: &LessonLayout, index: usize, rect: Rect, buf: &mut Buffer) {
+    let Some(line) = layout.lines.get(index) else {
+        return;
+    };
+    let text = layout.line_text(index);
+    let x = rect.x + line.indent;
+    put(buf, rect, x, text, line_style(st, line.kind));
+    for run in layout.line_runs(index) {
+        let (start, end) = (run.start as usize, run.end as usize);
+        let before = str_width(text.get(..start).unwrap_or("")) as u16;
+        let width = str_width(text.get(start..end).unwrap_or("")) as u16;
+        let from = x.saturating_add(before);
+        let to = from.saturating_add(width).min(rect.right());
+        if from < to {
+            let area = Rect::new(from, rect.y, to - from, 1);
+            buf.set_style(area, run_style(run.style));
+        }
+    }
+}
+
+/// Bold, italic, dimmer readings and underlined links.
+fn run_style(run: RunStyle) -> Style {
+    let mut style = Style::new();
+    if run.strong {
+        style = style.add_modifier(Modifier::BOLD);
+    }
+    if run.emphasis {
+        style = style.add_modifier(Modifier::ITALIC);
+    }
+    if run.reading {
+        style = style.add_modifier(Modifier::DIM);
+    }
+    if run.link.is_some() {
+        style = style.add_modifier(Modifier::UNDERLINED);
+    }
+    style
 }
 
 fn line_style(st: &Styles, kind: LineKind) -> Style {
@@ -182,6 +222,8 @@ fn line_style(st: &Styles, kind: LineKind) -> Style {
         LineKind::Title | LineKind::Lecturer => st.title,
         LineKind::Heading => st.heading,
         LineKind::LecturerBio => st.bio,
+        LineKind::TableHeader => st.text.add_modifier(Modifier::BOLD),
+        LineKind::TableRule | LineKind::Rule => st.dim,
         _ => st.text,
     }
 }

@@ -2,6 +2,10 @@
 //! a vt100 parser; waits are bounded polling loops, never fixed sleeps.
 //! Shared by every pseudo-terminal test (`mod pty_support;`).
 
+/// Keys that open the career course's SNS lesson from a fresh list of the
+/// samples (the tour's lessons come first).
+pub const OPEN_SNS: &str = "jj\r";
+
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};

@@ -80,20 +80,23 @@ fn parse_lessons(
     courses: &[CoursePlan],
     heads: &[Option<FileResult<CourseHead>>],
 ) -> Vec<Vec<FileResult<ParsedLesson>>> {
-    let jobs: Vec<(usize, &FileRef)> = courses
+    let jobs: Vec<(usize, &FileRef, i64)> = courses
         .iter()
         .zip(heads)
         .enumerate()
         .filter(|(_, (_, head))| !head.as_ref().is_some_and(newer_format))
-        .flat_map(|(i, (c, _))| c.lessons.iter().map(move |f| (i, f)))
+        .flat_map(|(i, (c, head))| {
+            let format = course_format(head.as_ref());
+            c.lessons.iter().map(move |f| (i, f, format))
+        })
         .collect();
     let results: Vec<(usize, FileResult<ParsedLesson>)> = jobs
         .par_iter()
-        .map(|&(i, file)| {
+        .map(|&(i, file, format)| {
             let stem = stem(file.shown());
             (
                 i,
-                check_file(file, |check, root| lesson(check, root, &stem)),
+                check_file(file, |check, root| lesson(check, root, &stem, format)),
             )
         })
         .collect();
@@ -104,6 +107,12 @@ fn parse_lessons(
         }
     }
     per_course
+}
+
+/// The format a course's lessons default to: 1 without a course file.
+fn course_format(head: Option<&FileResult<CourseHead>>) -> i64 {
+    head.and_then(|h| h.value.as_ref())
+        .map_or(1, |h| h.format.max(1))
 }
 
 fn newer_format(head: &FileResult<CourseHead>) -> bool {

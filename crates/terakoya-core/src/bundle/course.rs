@@ -10,8 +10,9 @@ use super::kind::{DiagnosticKind, Place};
 use super::walk::{FileCheck, check_keys, opt_str, req_str, type_of};
 use crate::model::Text;
 
-/// The bundle format this terakoya reads.
-pub const FORMAT: i64 = 1;
+/// The newest bundle format this terakoya reads: 1, the light markup, and
+/// 2, CommonMark text fields (see docs/format.md).
+pub const FORMAT: i64 = 2;
 
 const COURSE_KEYS: &[&str] = &["format", "title", "description", "lessons"];
 
@@ -24,11 +25,15 @@ pub struct CourseHead {
     pub order: Option<Vec<(String, Location)>>,
     /// `format` is newer than [`FORMAT`]: the course's lessons are not read.
     pub newer_format: bool,
+    /// The course's format (1 when not given), its lessons' unless they
+    /// say otherwise.
+    pub format: i64,
 }
 
 pub fn course_head(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> CourseHead {
     check_keys(check, root, COURSE_KEYS, Place::CourseFile);
-    let newer_format = check_format(check, root);
+    let format = check_format(check, root);
+    let newer_format = format.is_none();
     let title = req_str(check, root, "title", 0..0, Place::CourseFile).and_then(|t| {
         let line = fields::one_line(t.value);
         if line.is_empty() {
@@ -36,13 +41,15 @@ pub fn course_head(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> CourseHead 
         }
         Some(line).filter(|l| !l.is_empty())
     });
+    let format = format.unwrap_or(FORMAT);
     CourseHead {
         title,
         description: opt_str(check, root, "description")
-            .map(|d| fields::text(d.value))
+            .map(|d| fields::text_field(check, &d, format))
             .filter(|t| !t.is_empty()),
         order: lesson_order(check, root),
         newer_format,
+        format,
     }
 }
 
@@ -74,30 +81,35 @@ fn lesson_order(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Option<Vec<(St
     Some(order)
 }
 
-/// Checks `format` (absent means 1); returns whether it is newer than this
-/// terakoya reads.
-pub fn check_format(check: &mut FileCheck<'_>, table: &DeTable<'_>) -> bool {
+/// Checks `format`; returns it (1 when absent or invalid, reported), or
+/// `None` when it is newer than this terakoya reads.
+pub fn check_format(check: &mut FileCheck<'_>, table: &DeTable<'_>) -> Option<i64> {
+    given_format(check, table).map(|f| f.unwrap_or(1))
+}
+
+/// [`check_format`], with `Some(None)` when `format` is absent or invalid.
+pub fn given_format(check: &mut FileCheck<'_>, table: &DeTable<'_>) -> Option<Option<i64>> {
     let Some(value) = table.get("format") else {
-        return false;
+        return Some(None);
     };
     let number = match value.get_ref() {
         DeValue::Integer(n) => i64::from_str_radix(n.as_str(), n.radix()).ok(),
         _ => None,
     };
     match number {
-        Some(FORMAT) => false,
+        Some(n @ 1..=FORMAT) => Some(Some(n)),
         Some(n) if n > FORMAT => {
             let kind = DiagnosticKind::NewerFormat {
                 found: n,
                 supported: FORMAT,
             };
             check.error(value.span(), kind);
-            true
+            None
         }
         _ => {
             let kind = DiagnosticKind::BadFormat { supported: FORMAT };
             check.error(value.span(), kind);
-            false
+            Some(None)
         }
     }
 }

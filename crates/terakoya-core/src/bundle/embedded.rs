@@ -19,12 +19,20 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../../lessons/career/07-keep-learning.toml"),
     ),
     (
+        "career/08-handoff.toml",
+        include_str!("../../../../lessons/career/08-handoff.toml"),
+    ),
+    (
         "basics/course.toml",
         include_str!("../../../../lessons/basics/course.toml"),
     ),
     (
         "basics/01-getting-around.toml",
         include_str!("../../../../lessons/basics/01-getting-around.toml"),
+    ),
+    (
+        "basics/02-format-2.toml",
+        include_str!("../../../../lessons/basics/02-format-2.toml"),
     ),
 ];
 

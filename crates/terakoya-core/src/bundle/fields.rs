@@ -1,9 +1,55 @@
 //! Turning raw TOML strings into model text: every string is sanitised
 //! once here, so the layers above can trust the model.
 
-use crate::model::Text;
+use super::kind::DiagnosticKind;
+use super::lint::find_in;
+use super::walk::{FileCheck, Str};
+use crate::model::{Span, Text};
+use crate::text::markdown::{self, Problem, ProblemKind};
 use crate::text::width::is_cjk;
 use crate::text::{markup, sanitize};
+
+/// A text field of a file in `format`: the light markup (1) or CommonMark
+/// (2), whose problems are reported.
+pub fn text_field(check: &mut FileCheck<'_>, field: &Str<'_>, format: i64) -> Text {
+    if format < 2 {
+        return text(field.value);
+    }
+    let (text, problems) = markdown::parse(&sanitize::clean(field.value));
+    report(check, field, problems);
+    text
+}
+
+/// A one-line field of a file in `format`: in format 2 with its emphasis,
+/// ruby and links as spans.
+pub fn line_field(check: &mut FileCheck<'_>, field: &Str<'_>, format: i64) -> (String, Vec<Span>) {
+    let line = one_line(field.value);
+    if format < 2 {
+        return (line, Vec::new());
+    }
+    let (line, spans, problems) = markdown::parse_line(&line);
+    report(check, field, problems);
+    (line, spans)
+}
+
+/// Reports the problems of a format-2 field, each where its source is in
+/// the file (or at the field when it is written with escapes).
+fn report(check: &mut FileCheck<'_>, field: &Str<'_>, problems: Vec<Problem>) {
+    for problem in problems {
+        let span = find_in(check, &field.span, &problem.source).unwrap_or(field.span.clone());
+        match problem.kind {
+            ProblemKind::Heading => check.error(span, DiagnosticKind::HeadingInText),
+            ProblemKind::LinkUrl { url } => {
+                let url = super::diag::shorten(&url, 60);
+                check.warning(span, DiagnosticKind::LinkNotWeb { url });
+            }
+            ProblemKind::EmptyReading => check.warning(span, DiagnosticKind::EmptyRubyReading),
+            ProblemKind::RaggedRow { header, found } => {
+                check.warning(span, DiagnosticKind::RaggedTableRow { header, found });
+            }
+        }
+    }
+}
 
 /// A text field (intro, body, bio, description): sanitised, then parsed as
 /// the light markup.

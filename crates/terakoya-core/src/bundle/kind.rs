@@ -131,6 +131,23 @@ pub enum DiagnosticKind {
         heading: String,
     },
 
+    // Format-2 text (CommonMark).
+    /// A `#` heading inside a text field (an error): sections are
+    /// `[[sections]]` entries.
+    HeadingInText,
+    /// A link whose URL is empty or not http, https or mailto (a warning):
+    /// the reader shows its text only.
+    LinkNotWeb {
+        url: String,
+    },
+    /// Ruby (`漢字《》`) with an empty reading (a warning).
+    EmptyRubyReading,
+    /// A table row with more or fewer cells than the header (a warning).
+    RaggedTableRow {
+        header: usize,
+        found: usize,
+    },
+
     // Ids.
     BadLessonId {
         id: String,

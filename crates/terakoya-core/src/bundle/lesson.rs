@@ -6,13 +6,13 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
-use super::course::check_format;
+use super::course::given_format;
 use super::diag::{Location, shorten};
 use super::id_rules::{is_invisible, normalize_id};
 use super::kind::{DiagnosticKind, DuplicateFix, Entry, Place};
 use super::walk::{FileCheck, Str, check_keys, opt_str, opt_table, req_str, tables};
 use super::{fields, ids, lint};
-use crate::model::{Lecturer, Lesson, Section, SummaryPoint};
+use crate::model::{InlineMarks, Lecturer, Lesson, Section, Span, SummaryPoint};
 
 pub(super) const LESSON_KEYS: &[&str] = &[
     "format", "id", "label", "title", "intro", "lecturer", "sections", "summary",
@@ -31,24 +31,43 @@ pub struct ParsedLesson {
     pub lesson: Lesson,
 }
 
-/// Reads the lesson in `root`; `stem` is the file stem, the default id.
-pub fn lesson(check: &mut FileCheck<'_>, root: &DeTable<'_>, stem: &str) -> ParsedLesson {
+/// Reads the lesson in `root`; `stem` is the file stem, the default id;
+/// `course_format` the format of its course, used unless the lesson sets
+/// one.
+pub fn lesson(
+    check: &mut FileCheck<'_>,
+    root: &DeTable<'_>,
+    stem: &str,
+    course_format: i64,
+) -> ParsedLesson {
     check_keys(check, root, LESSON_KEYS, Place::Lesson);
-    check_format(check, root);
+    // A lesson newer than this terakoya is reported and read as the newest.
+    let format =
+        given_format(check, root).map_or(super::course::FORMAT, |f| f.unwrap_or(course_format));
+    let mut marks = InlineMarks::default();
     let (id, id_at) = lesson_id(check, root, stem);
     let title = req_str(check, root, "title", 0..0, Place::Lesson);
-    let title = non_empty_line(check, title, "title").unwrap_or_else(|| id.clone());
+    let title = non_empty_line(check, title, "title", format);
+    let title = match title {
+        Some((title, spans)) => {
+            marks.title = spans;
+            title
+        }
+        None => id.clone(),
+    };
     let label = opt_str(check, root, "label").map(|s| {
         lint::tab_in_line(check, &s, "label");
-        fields::one_line(s.value)
+        let (label, spans) = fields::line_field(check, &s, format);
+        marks.label = spans;
+        label
     });
     let intro = opt_str(check, root, "intro").map(|s| {
         lint::pasted_bullets(check, &s);
-        fields::text(s.value)
+        fields::text_field(check, &s, format)
     });
-    let lecturer = opt_table(check, root, "lecturer").map(|(t, at)| lecturer(check, t, at));
-    let (sections, heading_spans) = sections(check, root);
-    let summary = summary(check, root);
+    let lecturer = opt_table(check, root, "lecturer").map(|(t, at)| lecturer(check, t, at, format));
+    let (sections, heading_spans) = sections(check, root, format, &mut marks.headings);
+    let summary = summary(check, root, format, &mut marks.points);
     let has_summary = root.get("summary").is_some();
     lint::summary_as_section(check, &sections, &heading_spans, has_summary);
     ParsedLesson {
@@ -63,6 +82,7 @@ pub fn lesson(check: &mut FileCheck<'_>, root: &DeTable<'_>, stem: &str) -> Pars
             sections,
             summary,
             path: check.src.path.to_owned(),
+            inline: marks,
         },
     }
 }
@@ -88,15 +108,17 @@ fn lesson_id(check: &mut FileCheck<'_>, root: &DeTable<'_>, stem: &str) -> (Stri
     (normalize_id(stem), check.src.locate(0..0))
 }
 
-/// A required single-line field, reported when it is empty after cleaning.
+/// A required single-line field, reported when it is empty after cleaning;
+/// with its spans in format 2.
 fn non_empty_line(
     check: &mut FileCheck<'_>,
     field: Option<Str<'_>>,
     key: &'static str,
-) -> Option<String> {
+    format: i64,
+) -> Option<(String, Vec<Span>)> {
     let field = field?;
     lint::tab_in_line(check, &field, key);
-    let line = fields::one_line(field.value);
+    let (line, spans) = fields::line_field(check, &field, format);
     if line.is_empty() {
         check.error(field.span, DiagnosticKind::EmptyField { key });
         return None;
@@ -105,25 +127,36 @@ fn non_empty_line(
         check.error(field.span, DiagnosticKind::InvisibleField { key });
         return None;
     }
-    Some(line)
+    Some((line, spans))
 }
 
-fn lecturer(check: &mut FileCheck<'_>, table: &DeTable<'_>, at: Range<usize>) -> Lecturer {
+fn lecturer(
+    check: &mut FileCheck<'_>,
+    table: &DeTable<'_>,
+    at: Range<usize>,
+    format: i64,
+) -> Lecturer {
     check_keys(check, table, LECTURER_KEYS, Place::Lecturer);
     let name = req_str(check, table, "name", at, Place::Lecturer);
+    // A name is shown as written: no markup.
     Lecturer {
-        name: non_empty_line(check, name, "name").unwrap_or_default(),
+        name: non_empty_line(check, name, "name", 1).map_or_else(String::new, |(name, _)| name),
         bio: opt_str(check, table, "bio")
             .map(|s| {
                 lint::pasted_bullets(check, &s);
-                fields::text(s.value)
+                fields::text_field(check, &s, format)
             })
             .filter(|t| !t.is_empty()),
     }
 }
 
 /// The sections, and where each heading is (for later checks).
-fn sections(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> (Vec<Section>, Vec<Range<usize>>) {
+fn sections(
+    check: &mut FileCheck<'_>,
+    root: &DeTable<'_>,
+    format: i64,
+    marks: &mut Vec<Vec<Span>>,
+) -> (Vec<Section>, Vec<Range<usize>>) {
     let Some(entries) = tables(check, root, "sections") else {
         if !check.may_have_lost_keys() {
             check.warning(0..0, DiagnosticKind::NoSections);
@@ -137,7 +170,13 @@ fn sections(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> (Vec<Section>, Vec
         check_keys(check, table, SECTION_KEYS, Place::Sections);
         let heading = req_str(check, table, "heading", at.clone(), Place::Sections);
         let heading_at = heading.as_ref().map_or(at.clone(), |h| h.span.clone());
-        let heading = non_empty_line(check, heading, "heading");
+        let heading = non_empty_line(check, heading, "heading", format).map(|(heading, spans)| {
+            if !spans.is_empty() {
+                marks.resize(out.len(), Vec::new());
+                marks.push(spans);
+            }
+            heading
+        });
         if let Some(heading) = &heading {
             lint::decorated_heading(check, heading, heading_at.clone());
         }
@@ -146,7 +185,7 @@ fn sections(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> (Vec<Section>, Vec
         let body = body
             .map(|b| {
                 lint::pasted_bullets(check, &b);
-                fields::text(b.value)
+                fields::text_field(check, &b, format)
             })
             .unwrap_or_default();
         let id = entry_id(
@@ -163,7 +202,12 @@ fn sections(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> (Vec<Section>, Vec
     (out, heading_spans)
 }
 
-fn summary(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<SummaryPoint> {
+fn summary(
+    check: &mut FileCheck<'_>,
+    root: &DeTable<'_>,
+    format: i64,
+    marks: &mut Vec<Vec<Span>>,
+) -> Vec<SummaryPoint> {
     let entries = tables(check, root, "summary").unwrap_or_default();
     let mut seen = Ids::default();
     let mut out = Vec::with_capacity(entries.len());
@@ -171,7 +215,13 @@ fn summary(check: &mut FileCheck<'_>, root: &DeTable<'_>) -> Vec<SummaryPoint> {
         check_keys(check, table, SUMMARY_KEYS, Place::Summary);
         let text = req_str(check, table, "text", at.clone(), Place::Summary);
         let text_at = text.as_ref().map_or(at, |t| t.span.clone());
-        let text = non_empty_line(check, text, "text");
+        let text = non_empty_line(check, text, "text", format).map(|(text, spans)| {
+            if !spans.is_empty() {
+                marks.resize(out.len(), Vec::new());
+                marks.push(spans);
+            }
+            text
+        });
         let id = entry_id(check, table, text.as_deref(), text_at, &POINT, &mut seen);
         let text = text.unwrap_or_default();
         out.push(SummaryPoint { id, text });

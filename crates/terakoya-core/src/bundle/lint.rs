@@ -80,7 +80,11 @@ pub fn summary_as_section(
 
 /// Where `needle` is in the file's text within `span` (when the source
 /// spells it as is, not as an escape).
-fn find_in(check: &FileCheck<'_>, span: &Range<usize>, needle: &str) -> Option<Range<usize>> {
+pub(super) fn find_in(
+    check: &FileCheck<'_>,
+    span: &Range<usize>,
+    needle: &str,
+) -> Option<Range<usize>> {
     let text = check.src.text.get(span.clone())?;
     let at = span.start + text.find(needle)?;
     Some(at..at + needle.len())

@@ -97,7 +97,7 @@ pub fn load(source: &LessonsSource) -> Loaded {
 pub fn load_lesson_bytes(path: &Path, bytes: &[u8]) -> (Option<Lesson>, Vec<Diagnostic>) {
     let stem = lesson::stem(path);
     let result = parse::check_bytes(path, bytes, |check, root| {
-        lesson::lesson(check, root, &stem)
+        lesson::lesson(check, root, &stem, 1)
     });
     let lesson = result.value.filter(|_| !result.has_errors);
     (lesson.map(|parsed| parsed.lesson), result.diagnostics)

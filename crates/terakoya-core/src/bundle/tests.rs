@@ -13,7 +13,7 @@ fn parse(text: &'static str) -> FileResult<ParsedLesson> {
         shown: PathBuf::from("c/06-sns.toml"),
         text,
     };
-    check_file(&file, |check, root| lesson(check, root, "06-sns"))
+    check_file(&file, |check, root| lesson(check, root, "06-sns", 1))
 }
 
 /// Each diagnostic as (line, column, kind).
@@ -32,6 +32,7 @@ fn para(text: &str) -> Block {
     Block {
         kind: BlockKind::Paragraph,
         text: text.into(),
+        ..Default::default()
     }
 }
 

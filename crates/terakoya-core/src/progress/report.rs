@@ -99,6 +99,7 @@ mod tests {
             sections,
             summary: points,
             path: PathBuf::new(),
+            ..Default::default()
         };
         Library {
             courses: vec![Course {

@@ -12,6 +12,7 @@ fn text(paragraphs: &[&str]) -> Text {
             .map(|p| Block {
                 kind: BlockKind::Paragraph,
                 text: (*p).to_owned(),
+                ..Default::default()
             })
             .collect(),
     }
@@ -43,6 +44,7 @@ fn lesson(id: &str, title: &str, sections: &[(&str, &[&str])]) -> Lesson {
             text: "投稿は医師の発言として読まれる。".into(),
         }],
         path: PathBuf::new(),
+        ..Default::default()
     }
 }
 

@@ -9,12 +9,14 @@
 //! line (a two-column character at width 1) is stored as
 //! [`PLACEHOLDER`], so every line of the layout fits its width.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::model::{BlockKind, Lesson, Text};
-use crate::text::linebreak::{PLACEHOLDER, break_lines};
+use crate::model::{Block, BlockKind, Lesson, Span, Table, Text};
+use crate::text::linebreak::PLACEHOLDER;
+use crate::text::styled::{DisplayOptions, Run};
 
 pub use crate::text::linebreak::wrap;
 
@@ -33,7 +35,32 @@ pub enum LineKind {
     /// A continuation line of a list item, hang-indented under its text.
     ListItemRest,
     Blank,
+    /// A line of a code block (format 2), never wrapped by the Japanese
+    /// rules: a line too wide is cut and ends with [`CODE_CONTINUES`].
+    Code,
+    /// A thematic break, drawn as its text.
+    Rule,
+    /// A line of a table's header row; cells are separated by
+    /// [`TABLE_SEPARATOR`].
+    TableHeader,
+    /// The rule under a table's header.
+    TableRule,
+    /// A line of a table's body row.
+    TableRow,
 }
+
+/// Ends a piece of a code line cut to fit, the rest following on the
+/// next line (as a shell's line continuation).
+pub const CODE_CONTINUES: &str = "\\";
+
+/// Between the cells of a table line.
+pub const TABLE_SEPARATOR: &str = " │ ";
+
+/// Drawn in the indent for each level of quote, from the left.
+pub const QUOTE_BAR: &str = "│";
+
+/// Columns each level of quote indents by.
+pub const QUOTE_INDENT: u16 = 2;
 
 /// Where a line starts in the lesson source: the anchor of a reading
 /// position, independent of the width.
@@ -66,8 +93,14 @@ pub struct LayoutLine {
     pub kind: LineKind,
     /// Byte range of the line's text in [`LessonLayout::text`].
     pub text: Range<u32>,
-    /// Columns of indent before the text (bullets are drawn inside it).
+    /// Columns of indent before the text (bullets and quote bars are
+    /// drawn inside it).
     pub indent: u16,
+    /// Levels of quote: a [`QUOTE_BAR`] is drawn every [`QUOTE_INDENT`]
+    /// columns from the left of the indent.
+    pub quote: u8,
+    /// The line's styled runs: a range of [`LessonLayout::runs`].
+    pub runs: Range<u32>,
     pub pos: SourcePos,
 }
 
@@ -80,6 +113,10 @@ pub struct LessonLayout {
     pub lines: Vec<LayoutLine>,
     /// Line index of each section's heading, in section order.
     pub section_starts: Vec<usize>,
+    /// The styled runs of all lines; lines index into it.
+    pub runs: Vec<Run>,
+    /// The URLs of links, which runs index into.
+    pub links: Vec<Box<str>>,
 }
 
 /// Columns a list item's text is indented by (a bullet such as "・" or
@@ -89,34 +126,66 @@ pub const LIST_INDENT: u16 = 2;
 
 /// The bullet of a list's items: the marker its author wrote on the first
 /// item (`・item` or `- item`), one for the whole list (mixed bullets in
-/// one list look like two lists).
+/// one list look like two lists); numbered items keep their numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Bullet {
     Dot,
     Dash,
+    Number(u32),
 }
 
 impl Bullet {
-    /// The bullet of a list item of `kind`; `None` for a paragraph.
+    /// The bullet of a list item of `kind`; `None` for other blocks.
     pub fn of(kind: BlockKind) -> Option<Bullet> {
         match kind {
             BlockKind::ListItem => Some(Bullet::Dot),
             BlockKind::DashListItem => Some(Bullet::Dash),
-            BlockKind::Paragraph => None,
+            BlockKind::NumberedItem(n) => Some(Bullet::Number(n)),
+            _ => None,
         }
     }
 
-    /// Two columns either way: the bullet fills [`LIST_INDENT`]. The reader
-    /// and `show` both draw this.
-    pub fn symbol(self) -> &'static str {
+    /// What the reader and `show` draw: two columns for `・` and `- `
+    /// (the bullet fills [`LIST_INDENT`]), `12. ` for a number.
+    pub fn symbol(self) -> Cow<'static, str> {
         match self {
-            Bullet::Dot => "・",
-            Bullet::Dash => "- ",
+            Bullet::Dot => Cow::Borrowed("・"),
+            Bullet::Dash => Cow::Borrowed("- "),
+            Bullet::Number(n) => Cow::Owned(format!("{n}. ")),
+        }
+    }
+
+    /// Columns of [`Bullet::symbol`]: the hanging indent of the item.
+    pub fn width(self) -> u16 {
+        match self {
+            Bullet::Dot | Bullet::Dash => LIST_INDENT,
+            Bullet::Number(n) => n.checked_ilog10().map_or(1, |d| d as u16 + 1) + 2,
         }
     }
 }
 
+impl LayoutLine {
+    /// The bullet to draw in the indent of this line, and its column,
+    /// when the line is the first of a list item with room for it.
+    pub fn bullet(&self) -> Option<(Bullet, u16)> {
+        let LineKind::ListItemFirst(bullet) = self.kind else {
+            return None;
+        };
+        let bars = u16::from(self.quote) * QUOTE_INDENT;
+        let column = self.indent.checked_sub(bullet.width())?;
+        (column >= bars).then_some((bullet, column))
+    }
+}
+
 impl LessonLayout {
+    /// The styled runs of line `index` (offsets into its text).
+    pub fn line_runs(&self, index: usize) -> &[Run] {
+        self.lines
+            .get(index)
+            .and_then(|l| self.runs.get(l.runs.start as usize..l.runs.end as usize))
+            .unwrap_or(&[])
+    }
+
     pub fn line_text(&self, index: usize) -> &str {
         self.lines
             .get(index)
@@ -158,22 +227,32 @@ impl LessonLayout {
 
 /// Lays `lesson` out for `width` columns (at least 1).
 pub fn layout_lesson(lesson: &Lesson, width: u16) -> LessonLayout {
-    layout_in_chunks(lesson, width, PARALLEL_CHUNK_BYTES)
+    layout_lesson_with(lesson, width, DisplayOptions::default())
 }
 
-fn layout_in_chunks(lesson: &Lesson, width: u16, chunk_bytes: usize) -> LessonLayout {
+/// [`layout_lesson`] with ruby and links shown as `options` say.
+pub fn layout_lesson_with(lesson: &Lesson, width: u16, options: DisplayOptions) -> LessonLayout {
+    layout_in_chunks(lesson, width, options, PARALLEL_CHUNK_BYTES)
+}
+
+fn layout_in_chunks(
+    lesson: &Lesson,
+    width: u16,
+    options: DisplayOptions,
+    chunk_bytes: usize,
+) -> LessonLayout {
     let plan = plan(lesson);
     let chunks = chunks(&plan, chunk_bytes);
     let width = width.max(1);
     let parts: Vec<Part> = if chunks.len() > 1 {
         chunks
             .par_iter()
-            .map(|items| Part::build(items, width))
+            .map(|items| Part::build(items, width, options))
             .collect()
     } else {
         chunks
             .iter()
-            .map(|items| Part::build(items, width))
+            .map(|items| Part::build(items, width, options))
             .collect()
     };
     stitch(parts, width)
@@ -189,11 +268,21 @@ enum Item<'a> {
         /// The kind of the first line, when it differs (list items).
         first: LineKind,
         text: &'a str,
+        spans: &'a [Span],
+        /// Columns before the text, quote bars included.
         indent: u16,
+        quote: u8,
         pos: SourcePos,
         /// Whether line positions advance through the text (blocks of
         /// text), or all stay at `pos` (label, titles, headings).
         advance: bool,
+    },
+    /// A code block, a rule or a table (format 2).
+    Block {
+        block: &'a Block,
+        indent: u16,
+        quote: u8,
+        pos: SourcePos,
     },
 }
 
@@ -201,9 +290,21 @@ impl Item<'_> {
     fn text_len(&self) -> usize {
         match self {
             Item::Wrap { text, .. } => text.len(),
+            Item::Block { block, .. } => {
+                block.text.len() + block.table.as_ref().map_or(0, |t| table_len(t))
+            }
             _ => 0,
         }
     }
+}
+
+fn table_len(table: &Table) -> usize {
+    table
+        .rows
+        .iter()
+        .flatten()
+        .map(|cell| cell.text.len())
+        .sum()
 }
 
 /// Below this many bytes of text a lesson is laid out on one thread.
@@ -235,21 +336,24 @@ fn head(block: u32) -> SourcePos {
 
 fn plan(lesson: &Lesson) -> Vec<Item<'_>> {
     let mut plan = Vec::new();
-    let line = |kind, text, pos| Item::Wrap {
+    let line = |kind, text, spans, pos| Item::Wrap {
         kind,
         first: kind,
         text,
+        spans,
         indent: 0,
+        quote: 0,
         pos,
         advance: false,
     };
+    let marks = &lesson.inline;
     if let Some(label) = &lesson.label {
-        plan.push(line(LineKind::Label, label.as_str(), head(0)));
+        plan.push(line(LineKind::Label, label.as_str(), &marks.label, head(0)));
     }
-    plan.push(line(LineKind::Title, &lesson.title, head(0)));
+    plan.push(line(LineKind::Title, &lesson.title, &marks.title, head(0)));
     if let Some(lecturer) = &lesson.lecturer {
         plan.push(Item::Blank(head(0)));
-        plan.push(line(LineKind::Lecturer, &lecturer.name, head(0)));
+        plan.push(line(LineKind::Lecturer, &lecturer.name, &[], head(0)));
         if let Some(bio) = &lecturer.bio {
             plan_text(&mut plan, LineKind::LecturerBio, bio, None, 1);
         }
@@ -267,7 +371,8 @@ fn plan(lesson: &Lesson) -> Vec<Item<'_>> {
         };
         plan.push(Item::Blank(pos));
         plan.push(Item::SectionStart);
-        plan.push(line(LineKind::Heading, &section.heading, pos));
+        let spans = marks.heading(index);
+        plan.push(line(LineKind::Heading, &section.heading, spans, pos));
         plan_text(
             &mut plan,
             LineKind::Paragraph,
@@ -300,7 +405,7 @@ fn plan_text<'a>(
     section: Option<u32>,
     first_block: u32,
 ) {
-    let mut previous: Option<BlockKind> = None;
+    let mut previous: Option<&Block> = None;
     let mut bullet = Bullet::Dash;
     for (index, block) in text.blocks.iter().enumerate() {
         let pos = SourcePos {
@@ -309,14 +414,36 @@ fn plan_text<'a>(
             offset: 0,
         };
         let list = block.kind.is_list_item();
-        let in_list = list && previous.is_some_and(BlockKind::is_list_item);
+        let in_list = list && previous.is_some_and(|p| p.kind.is_list_item());
         if previous.is_some() && !in_list {
             plan.push(Item::Blank(pos));
         }
-        if !in_list && let Some(first) = Bullet::of(block.kind) {
-            bullet = first;
+        // One bullet per list (format 1), but a nested list has its own
+        // and a numbered item its number.
+        let same_list = in_list && previous.is_some_and(|p| p.nest == block.nest);
+        if let Some(own) = Bullet::of(block.kind)
+            && (!same_list || matches!(own, Bullet::Number(_)))
+        {
+            bullet = own;
         }
-        previous = Some(block.kind);
+        previous = Some(block);
+        let nest = block.nest;
+        let mut indent = u16::from(nest.quote) * QUOTE_INDENT + nest.indent;
+        if list {
+            indent += bullet.width();
+        }
+        if matches!(
+            block.kind,
+            BlockKind::Code | BlockKind::Rule | BlockKind::Table
+        ) {
+            plan.push(Item::Block {
+                block,
+                indent,
+                quote: nest.quote,
+                pos,
+            });
+            continue;
+        }
         plan.push(Item::Wrap {
             kind: if list { LineKind::ListItemRest } else { kind },
             first: if list {
@@ -325,122 +452,22 @@ fn plan_text<'a>(
                 kind
             },
             text: &block.text,
-            indent: if list { LIST_INDENT } else { 0 },
+            spans: &block.spans,
+            indent,
+            quote: nest.quote,
             pos,
             advance: true,
         });
     }
 }
 
-/// The lines of one chunk of the plan, with ranges local to its text.
-#[derive(Default)]
-struct Part {
-    text: String,
-    lines: Vec<LayoutLine>,
-    section_starts: Vec<usize>,
-}
+#[path = "layout_part.rs"]
+mod part;
 
-impl Part {
-    fn build(items: &[Item], width: u16) -> Part {
-        let bytes = items.iter().map(Item::text_len).sum();
-        let mut part = Part {
-            text: String::with_capacity(bytes),
-            ..Part::default()
-        };
-        for item in items {
-            match *item {
-                Item::Blank(pos) => part.push_line(LineKind::Blank, "", 0, pos),
-                Item::SectionStart => part.section_starts.push(part.lines.len()),
-                Item::Wrap {
-                    kind,
-                    first,
-                    text,
-                    indent,
-                    pos,
-                    advance,
-                } => part.push_wrapped([first, kind], text, indent, (pos, advance), width),
-            }
-        }
-        part
-    }
+use part::{Part, stitch};
 
-    fn push_line(&mut self, kind: LineKind, text: &str, indent: u16, pos: SourcePos) {
-        let start = self.text.len() as u32;
-        self.text.push_str(text);
-        self.lines.push(LayoutLine {
-            kind,
-            text: start..self.text.len() as u32,
-            indent,
-            pos,
-        });
-    }
-
-    /// Breaks `text`; the first line gets `kinds[0]`, the others `kinds[1]`.
-    /// The indent is dropped when it would leave less than two columns.
-    fn push_wrapped(
-        &mut self,
-        kinds: [LineKind; 2],
-        text: &str,
-        indent: u16,
-        (pos, advance): (SourcePos, bool),
-        width: u16,
-    ) {
-        let indent = if indent + 2 <= width { indent } else { 0 };
-        let mut kind = kinds[0];
-        let (mut offset, mut counted_to) = (pos.offset, 0);
-        break_lines(text, usize::from(width - indent), |range, oversized| {
-            if advance {
-                offset += text
-                    .get(counted_to..range.start)
-                    .map_or(0, |s| s.chars().count()) as u32;
-                counted_to = range.start;
-            }
-            let line = if oversized {
-                PLACEHOLDER
-            } else {
-                text.get(range).unwrap_or("")
-            };
-            self.push_line(kind, line, indent, SourcePos { offset, ..pos });
-            kind = kinds[1];
-        });
-    }
-}
-
-/// Joins the parts, shifting their ranges and line numbers.
-fn stitch(mut parts: Vec<Part>, width: u16) -> LessonLayout {
-    if parts.len() == 1
-        && let Some(part) = parts.pop()
-    {
-        return LessonLayout {
-            width,
-            text: part.text,
-            lines: part.lines,
-            section_starts: part.section_starts,
-        };
-    }
-    let bytes = parts.iter().map(|p| p.text.len()).sum();
-    let count = parts.iter().map(|p| p.lines.len()).sum();
-    let mut layout = LessonLayout {
-        width,
-        text: String::with_capacity(bytes),
-        lines: Vec::with_capacity(count),
-        section_starts: Vec::new(),
-    };
-    for part in parts {
-        let shift = layout.text.len() as u32;
-        let first_line = layout.lines.len();
-        layout.text.push_str(&part.text);
-        layout
-            .lines
-            .extend(part.lines.into_iter().map(|line| LayoutLine {
-                text: line.text.start + shift..line.text.end + shift,
-                ..line
-            }));
-        let starts = part.section_starts.iter().map(|s| s + first_line);
-        layout.section_starts.extend(starts);
-    }
-    layout
-}
+#[path = "layout_blocks.rs"]
+mod blocks;
 
 #[cfg(test)]
 #[path = "layout_tests.rs"]

@@ -37,6 +37,7 @@ pub(crate) fn sample_lesson() -> Lesson {
         ],
         summary: vec![],
         path: PathBuf::new(),
+        ..Default::default()
     }
 }
 
@@ -214,9 +215,15 @@ fn parallel_chunks_give_the_same_layout_as_one_pass() {
             .extend(body.blocks.iter().cloned());
     }
     for width in [1, 7, 40, 80] {
-        let whole = layout_in_chunks(&lesson, width, usize::MAX);
-        assert_eq!(layout_in_chunks(&lesson, width, 300), whole);
-        assert_eq!(layout_in_chunks(&lesson, width, 1), whole);
+        let whole = layout_in_chunks(&lesson, width, DisplayOptions::default(), usize::MAX);
+        assert_eq!(
+            layout_in_chunks(&lesson, width, DisplayOptions::default(), 300),
+            whole
+        );
+        assert_eq!(
+            layout_in_chunks(&lesson, width, DisplayOptions::default(), 1),
+            whole
+        );
     }
 }
 
@@ -251,7 +258,7 @@ fn every_line_of_the_head_has_a_place_of_its_own() {
 #[test]
 fn bullets_fill_the_indent() {
     for bullet in [Bullet::Dot, Bullet::Dash] {
-        assert_eq!(str_width(bullet.symbol()), usize::from(LIST_INDENT));
+        assert_eq!(str_width(&bullet.symbol()), usize::from(LIST_INDENT));
     }
 }
 
@@ -329,5 +336,41 @@ fn a_soft_hyphen_counts_as_the_column_terminals_draw() {
     assert_eq!(
         intro.concat().replace(' ', ""),
         "abcdefghi\u{AD}jklmnopqrstuvw\u{AD}xyz"
+    );
+}
+
+#[test]
+fn format_2_runs_carry_strong_and_readings() {
+    let (body, _) = crate::text::markdown::parse("たとえば**褥瘡**《じょくそう》の好発部位");
+    let lesson = Lesson {
+        title: "t".into(),
+        sections: vec![Section {
+            id: "s".into(),
+            heading: "h".into(),
+            body,
+        }],
+        ..Lesson::default()
+    };
+    let layout = layout_lesson(&lesson, 80);
+    let index = layout
+        .lines
+        .iter()
+        .position(|l| l.kind == LineKind::Paragraph)
+        .unwrap();
+    let text = layout.line_text(index);
+    let runs: Vec<(&str, bool, bool)> = layout
+        .line_runs(index)
+        .iter()
+        .map(|r| {
+            (
+                &text[r.start as usize..r.end as usize],
+                r.style.strong,
+                r.style.reading,
+            )
+        })
+        .collect();
+    assert_eq!(
+        runs,
+        [("褥瘡", true, false), ("（じょくそう）", false, true)]
     );
 }

@@ -45,7 +45,19 @@ pub const PLACEHOLDER: &str = "?";
 /// `width` columns (at least 1), in order; always at least one line.
 /// `oversized` lines are a single grapheme wider than `width`.
 pub fn break_lines(text: &str, width: usize, emit: impl FnMut(Range<usize>, bool)) {
-    break_lines_with(text, width, true, emit);
+    break_lines_with(text, width, true, &[], emit);
+}
+
+/// [`break_lines`] with no break inside the `keep` ranges (sorted by
+/// start): ruby groups and inline code. A kept range wider than the line
+/// is still cut, as any run without an opportunity.
+pub fn break_lines_keeping(
+    text: &str,
+    width: usize,
+    keep: &[Range<usize>],
+    emit: impl FnMut(Range<usize>, bool),
+) {
+    break_lines_with(text, width, true, keep, emit);
 }
 
 /// [`break_lines`], optionally without the ideograph shortcut (the tests
@@ -54,10 +66,13 @@ fn break_lines_with(
     text: &str,
     width: usize,
     skip_ideographs: bool,
+    keep: &[Range<usize>],
     emit: impl FnMut(Range<usize>, bool),
 ) {
     let mut breaker = Breaker {
         skip_ideographs,
+        keep,
+        kept: 0,
         text,
         width: width.max(1),
         emit,
@@ -161,6 +176,10 @@ fn base_char(g: &str) -> char {
 
 struct Breaker<'a, F, I: Iterator<Item = (usize, BreakOpportunity)>> {
     text: &'a str,
+    /// Ranges with no break inside, sorted by start; `kept` is the first
+    /// that may still hold a later offset.
+    keep: &'a [Range<usize>],
+    kept: usize,
     width: usize,
     emit: F,
     /// UAX #14 opportunities; `None` after a pair of ideographic chars was
@@ -254,7 +273,7 @@ where
             self.uax14_at(start, previous)
         };
         let Some(kind) = kind else { return };
-        if start == self.line_start || start == self.indent_end {
+        if start == self.line_start || start == self.indent_end || self.is_kept(start) {
             return;
         }
         if kind == BreakOpportunity::Mandatory {
@@ -263,6 +282,17 @@ where
         } else if self.before.is_none_or(|before| may_break(before, c)) {
             self.last_break = Some((start, self.used));
         }
+    }
+
+    /// Whether `start` is strictly inside a range to keep whole.
+    fn is_kept(&mut self, start: usize) -> bool {
+        while self.keep.get(self.kept).is_some_and(|r| r.end <= start) {
+            self.kept += 1;
+        }
+        self.keep[self.kept..]
+            .iter()
+            .take_while(|r| r.start < start)
+            .any(|r| r.end > start)
     }
 
     /// The UAX #14 opportunity before `start`, if any.
@@ -296,7 +326,8 @@ where
         let at = if clean_here {
             Some(start)
         } else {
-            self.last_clean_boundary(start, next)
+            self.last_clean_boundary(start, next, true)
+                .or_else(|| self.last_clean_boundary(start, next, false))
         };
         // The indent gives way before a line would hold it alone or break
         // the kinsoku rules (only on absurdly narrow lines).
@@ -314,7 +345,11 @@ where
     /// The last grapheme boundary inside the current line, before `start`
     /// (where the unit beginning with `next` waits), at which kinsoku
     /// allows a break, judging by the non-space characters around it.
-    fn last_clean_boundary(&self, start: usize, next: char) -> Option<usize> {
+    /// With `outside_kept`, only boundaries outside the ranges to keep.
+    fn last_clean_boundary(&self, start: usize, next: char, outside_kept: bool) -> Option<usize> {
+        if outside_kept && self.keep.is_empty() {
+            return None;
+        }
         let line = self.text.get(self.line_start..start)?;
         let units: Vec<(usize, char)> = line
             .grapheme_indices(true)
@@ -334,7 +369,8 @@ where
                 solid_after = c;
             }
             let before = solid_before.get(index).copied().flatten();
-            if before.is_some_and(|before| may_break(before, solid_after)) {
+            let kept = outside_kept && self.keep.iter().any(|r| r.start < at && at < r.end);
+            if !kept && before.is_some_and(|before| may_break(before, solid_after)) {
                 return Some(at);
             }
         }

@@ -188,7 +188,7 @@ fn ideographic_chars_are_uax14_class_id() {
 
 fn lines_with(text: &str, width: usize, skip: bool) -> Vec<(Range<usize>, bool)> {
     let mut out = Vec::new();
-    break_lines_with(text, width, skip, |range, oversized| {
+    break_lines_with(text, width, skip, &[], |range, oversized| {
         out.push((range, oversized))
     });
     out

@@ -125,7 +125,7 @@ fn close(blocks: &mut Vec<Block>, kind: Option<BlockKind>, pieces: &mut Vec<&str
     for next in rest {
         join_soft_break(&mut text, next);
     }
-    blocks.push(Block { kind, text });
+    blocks.push(Block::plain(kind, text));
 }
 
 /// The kind of list item `line` is (by the marker its author wrote) and
@@ -203,6 +203,7 @@ mod tests {
                 blocks.push(Block {
                     kind,
                     text: item.to_owned(),
+                    ..Block::default()
                 });
                 open = true;
                 continue;
@@ -214,11 +215,13 @@ mod tests {
                 _ if indented => blocks.push(Block {
                     kind: BlockKind::Paragraph,
                     text: format!("\u{3000}{line}"),
+                    ..Block::default()
                 }),
                 Some(block) if open => join_soft_break(&mut block.text, line),
                 _ => blocks.push(Block {
                     kind: BlockKind::Paragraph,
                     text: line.to_owned(),
+                    ..Block::default()
                 }),
             }
             open = true;

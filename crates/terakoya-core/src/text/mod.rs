@@ -5,9 +5,12 @@
 //! the like is answered in one place, [`chars`].
 
 pub mod chars;
+pub mod inline;
 pub mod kinsoku;
 pub mod layout;
 pub mod linebreak;
+pub mod markdown;
 pub mod markup;
 pub mod sanitize;
+pub mod styled;
 pub mod width;
