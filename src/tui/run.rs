@@ -465,12 +465,13 @@ mod tests {
         let mut saver = Saver::new(Store::open(Some(dir.path())).store);
         let file = saver.store.file().unwrap();
         // A newer terakoya's file is never overwritten: saving fails.
-        std::fs::write(&file, "version = 2\n").unwrap();
+        std::fs::write(&file, "version = 3\n").unwrap();
         let key = LessonKey::new("course", "lesson");
         let tick = |point: &str| Change::Tick {
             key: key.clone(),
             point: point.into(),
             ticked: true,
+            at: 1,
         };
         assert!(matches!(saver.save(vec![tick("a")]), Msg::SaveFailed(_)));
         std::fs::remove_file(&file).unwrap();
@@ -491,6 +492,7 @@ mod tests {
             key: key.clone(),
             point: "a".into(),
             ticked: true,
+            at: 1,
         };
         let mut saved = Vec::new();
         let step = carry_out(

@@ -232,7 +232,7 @@ fn export_then_import_elsewhere_round_trips() {
     };
     let written = fs::read_to_string(&exported).unwrap();
     assert_eq!(fields(&stdout(&to_stdout)), fields(&written));
-    assert!(written.contains("version = 1"));
+    assert!(written.contains("version = 2"));
     // An export's comment says what it is and how to bring it in, not the
     // live file's "written on every change".
     let header: Vec<&str> = written.lines().take_while(|l| l.starts_with('#')).collect();

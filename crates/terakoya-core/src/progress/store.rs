@@ -270,6 +270,19 @@ impl Store {
                 path: path.to_path_buf(),
                 version: doc.version,
             }),
+            Ok(mut doc) if doc.version < file::VERSION => {
+                // The first rewrite in a new format keeps the old file
+                // whole beside it (`progress.v1.bak`), in case the user
+                // goes back to an older terakoya.
+                disk::back_up(path, &format!("v{}", doc.version)).map_err(|cause| {
+                    StoreError::Write {
+                        path: path.with_file_name(format!("progress.v{}.bak", doc.version)),
+                        cause,
+                    }
+                })?;
+                doc.version = file::VERSION;
+                Ok((doc, false))
+            }
             Ok(doc) => Ok((doc, false)),
             Err(reason) => {
                 let moved = disk::set_aside(path, &time::file_stamp(time::now()));
