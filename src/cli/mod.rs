@@ -155,7 +155,7 @@ impl Cli {
 pub fn main() -> ExitCode {
     let mut cli = Cli::parse();
     cli.resolve_data_dir(std::env::var_os(DATA_DIR_VAR).map(PathBuf::from));
-    let result = match &cli.command {
+    let result = crate::clock::check().and_then(|()| match &cli.command {
         None => crate::tui::run(cli.lessons.as_deref(), cli.data_dir.as_deref()),
         Some(Command::Check) => check::run(&cli),
         Some(Command::List { json }) => list::run(&cli, *json),
@@ -166,7 +166,7 @@ pub fn main() -> ExitCode {
         Some(Command::Man) => shell_help::man(),
         Some(Command::New { what }) => new::run(what),
         Some(Command::Import(args)) => import::run(args),
-    };
+    });
     match result {
         Ok(code) => code,
         Err(err) => {

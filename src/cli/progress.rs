@@ -83,7 +83,7 @@ fn show(cli: &Cli, store: &Store, progress: &Progress, json: bool) -> anyhow::Re
         serde_json::to_writer(&mut out, &to_json(&rows, progress))?;
         writeln!(out)?;
     } else {
-        write!(out, "{}", table(&rows, time::now()))?;
+        write!(out, "{}", table(&rows, crate::clock::now()))?;
         write!(out, "{}", footer(&loaded.library, progress, store))?;
     }
     out.flush()?;

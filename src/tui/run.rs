@@ -20,7 +20,7 @@ use signal_hook::iterator::Signals;
 use terakoya_core::bundle::{self, Severity};
 use terakoya_core::model::Library;
 use terakoya_core::progress::store::{Opened, Store};
-use terakoya_core::progress::{Change, time};
+use terakoya_core::progress::Change;
 
 use super::app::{App, Message, Status};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
@@ -266,7 +266,7 @@ fn handle(app: &mut App, saver: &mut Saver, event: Event) -> anyhow::Result<Step
 /// Runs update and carries out its effects but for leaving the screen,
 /// which it returns for the loop to do.
 fn dispatch(app: &mut App, saver: &mut Saver, msg: Msg) -> Step {
-    app.now = time::now();
+    app.now = crate::clock::now();
     let effects = update::update(app, msg);
     carry_out(app, effects, |changes| saver.save(changes))
 }
