@@ -11,4 +11,6 @@ pub mod clock;
 pub mod config;
 pub mod i18n;
 pub mod progress_words;
+pub mod schedule;
+pub mod settings;
 pub mod tui;

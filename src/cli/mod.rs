@@ -15,6 +15,7 @@ mod list;
 mod new;
 pub mod output;
 mod progress;
+mod review;
 mod search;
 mod shell_help;
 pub mod show;
@@ -71,6 +72,18 @@ pub enum Command {
     },
     /// Show, export, import or reset saved progress
     Progress(ProgressArgs),
+    /// What is due for review (overdue and today), then a count for each
+    /// of the next 7 days (local dates). Exit 0 whether or not anything is
+    /// due. The clock is TERAKOYA_NOW (RFC 3339) if set, for planning
+    Review {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+        /// Where progress is kept [default: $TERAKOYA_DATA_DIR if set and
+        /// not empty, else the platform data directory]
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+    },
     /// Print a shell completion script (see the README for where to put it)
     Completions {
         #[arg(value_enum)]
@@ -144,6 +157,7 @@ impl Cli {
         let given = match &mut self.command {
             Some(Command::Show { data_dir, .. }) => data_dir.take(),
             Some(Command::Progress(args)) => args.data_dir.take(),
+            Some(Command::Review { data_dir, .. }) => data_dir.take(),
             _ => None,
         };
         let env = env.filter(|dir| !dir.as_os_str().is_empty());
@@ -161,6 +175,7 @@ pub fn main() -> ExitCode {
         Some(Command::List { json }) => list::run(&cli, *json),
         Some(Command::Show { lesson, width, .. }) => show::run(&cli, lesson, *width),
         Some(Command::Progress(args)) => progress::run(&cli, args),
+        Some(Command::Review { json, .. }) => review::run(&cli, *json),
         Some(Command::Search { query, json }) => search::run(&cli, query, *json),
         Some(Command::Completions { shell }) => shell_help::completions(*shell),
         Some(Command::Man) => shell_help::man(),

@@ -19,8 +19,8 @@ use signal_hook::iterator::Signals;
 
 use terakoya_core::bundle::{self, Severity};
 use terakoya_core::model::Library;
-use terakoya_core::progress::store::{Opened, Store};
 use terakoya_core::progress::Change;
+use terakoya_core::progress::store::{Opened, Store};
 
 use super::app::{App, Message, Status};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
