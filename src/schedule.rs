@@ -115,6 +115,14 @@ pub fn outlook<'a>(
     }
 }
 
+impl Outlook<'_> {
+    /// The due cards that were due before today began.
+    pub fn overdue(&self) -> usize {
+        let start = self.today.map_or(0, |d| d.start);
+        self.due.iter().filter(|c| c.card.due < start).count()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,13 +139,5 @@ mod tests {
         let back = days_until(1_795_598_644, &tokyo, 3);
         assert_eq!(back[0].date.to_string(), "2026-11-23");
         assert_eq!(back[2].date.to_string(), "2026-11-25");
-    }
-}
-
-impl Outlook<'_> {
-    /// The due cards that were due before today began.
-    pub fn overdue(&self) -> usize {
-        let start = self.today.map_or(0, |d| d.start);
-        self.due.iter().filter(|c| c.card.due < start).count()
     }
 }

@@ -11,12 +11,15 @@ use terakoya_core::text::layout::LessonLayout;
 
 use super::listing;
 use super::position::ViewAnchor;
+use super::review::{ReviewSettings, ReviewState};
 use super::screen::LessonScreen;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     List,
     Lesson,
+    Review,
+    Stats,
 }
 
 /// Which pane of the lesson screen keys act on.
@@ -169,6 +172,13 @@ pub struct App {
     /// Layouts by lesson (course and lesson ids) and width; see
     /// `reading::layout_for`.
     pub layouts: HashMap<(LessonKey, u16), Arc<LessonLayout>>,
+    /// The review session, when the review screen is open.
+    pub review: Option<ReviewState>,
+    /// Cards due by the end of today (the list's "Review: N due" row).
+    pub review_due: usize,
+    pub review_settings: ReviewSettings,
+    /// The statistics screen's scroll offset.
+    pub stats_top: usize,
 }
 
 impl App {
@@ -184,6 +194,10 @@ impl App {
             area: Rect::new(0, 0, width, height),
             now: 0,
             layouts: HashMap::new(),
+            review: None,
+            review_due: 0,
+            review_settings: ReviewSettings::default(),
+            stats_top: 0,
         };
         app.list.selected = listing::preselected(&app);
         app

@@ -16,6 +16,8 @@ pub enum Context {
     Content,
     Checklist,
     Help,
+    Review,
+    Stats,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +121,19 @@ pub const BINDINGS: &[Binding] = &[
     bind(KeyCode::Esc, C::Help, A::ToggleHelp),
     bind(KeyCode::Backspace, C::Help, A::ToggleHelp),
     bind(KeyCode::Enter, C::Help, A::ToggleHelp),
+    bind(ch('r'), C::List, A::OpenReview),
+    bind(ch('s'), C::List, A::OpenStats),
+    bind(ch(' '), C::Review, A::ShowAnswer),
+    bind(ch('1'), C::Review, A::RateAgain),
+    bind(ch('2'), C::Review, A::RateHard),
+    bind(ch('3'), C::Review, A::RateGood),
+    bind(ch('4'), C::Review, A::RateEasy),
+    bind(ch('u'), C::Review, A::UndoRating),
+    bind(KeyCode::Esc, C::Review, A::Back),
+    bind(KeyCode::Backspace, C::Review, A::Back),
+    bind(KeyCode::Esc, C::Stats, A::Back),
+    bind(KeyCode::Backspace, C::Stats, A::Back),
+    bind(ch('s'), C::Stats, A::Back),
 ];
 
 /// The contexts that apply now, most specific first.
@@ -130,6 +145,8 @@ pub fn contexts(app: &App) -> &'static [Context] {
         (Screen::List, _) => &[C::List, C::Global],
         (Screen::Lesson, Focus::Checklist) => &[C::Checklist, C::Lesson, C::Global],
         (Screen::Lesson, Focus::Content) => &[C::Content, C::Lesson, C::Global],
+        (Screen::Review, _) => &[C::Review, C::Global],
+        (Screen::Stats, _) => &[C::Stats, C::Global],
     }
 }
 
@@ -195,6 +212,7 @@ pub fn hint_actions(app: &App) -> &'static [Action] {
     // Help first: at narrow widths only the first hints fit.
     match contexts(app).first() {
         Some(C::List) => &[A::ToggleHelp, A::ScrollDown, A::Open, A::Resume, A::Quit],
+        Some(C::Stats) => &[A::ToggleHelp, A::ScrollDown, A::Back, A::Quit],
         Some(C::Content) => &[
             A::ToggleHelp,
             A::PageDown,
@@ -216,12 +234,14 @@ pub fn hint_actions(app: &App) -> &'static [Action] {
 }
 
 /// The contexts in the order the help overlay lists them.
-pub const HELP_ORDER: [Context; 6] = [
+pub const HELP_ORDER: [Context; 8] = [
     C::Global,
     C::List,
     C::Lesson,
     C::Content,
     C::Checklist,
+    C::Review,
+    C::Stats,
     C::Help,
 ];
 

@@ -26,10 +26,12 @@ pub mod listing;
 pub mod msg;
 pub mod position;
 pub mod reading;
+pub mod review;
 #[cfg(test)]
 mod sample;
 pub mod screen;
 pub mod scroll;
+pub mod stats;
 pub mod strings;
 pub mod update;
 pub mod view;
@@ -40,6 +42,8 @@ mod end_tests;
 mod key_tests;
 #[cfg(test)]
 mod position_tests;
+#[cfg(test)]
+mod review_tests;
 mod run;
 #[cfg(test)]
 mod status_tests;

@@ -58,6 +58,7 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
     let mut terminal = TerminalGuard::start()?;
     let size = terminal.0.size()?;
     let mut app = App::new(library, progress, size.width, size.height);
+    start_review(&mut app);
     let warnings: Vec<Message> = store_warnings
         .iter()
         .map(strings::store_warning)
@@ -239,6 +240,19 @@ fn is_ignored_mouse(event: &Event) -> bool {
             MouseEventKind::Moved | MouseEventKind::Drag(_) | MouseEventKind::Up(_)
         )
     )
+}
+
+/// The review settings (config, local time zone) and the count of cards
+/// due, for the list's "Review: N due" row.
+fn start_review(app: &mut App) {
+    let settings = crate::settings::Settings::load();
+    app.review_settings = crate::tui::review::ReviewSettings {
+        retention: settings.retention,
+        zone: jiff::tz::TimeZone::system(),
+    };
+    app.now = crate::clock::now();
+    crate::tui::review::refresh_due(app);
+    app.list.selected = crate::tui::listing::preselected(app);
 }
 
 /// Handles one event: what the loop does next.

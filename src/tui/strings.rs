@@ -75,6 +75,8 @@ pub fn context_heading(context: Context) -> &'static str {
         Context::Content => "Lesson text",
         Context::Checklist => "Summary checklist",
         Context::Help => "This help",
+        Context::Review => crate::t!("review.context"),
+        Context::Stats => crate::t!("stats.context"),
     }
 }
 
@@ -118,6 +120,14 @@ pub fn action_help(context: Context, action: Action) -> &'static str {
         Action::ToggleHelp => "show or hide this help",
         Action::Suspend => "suspend to the shell (`fg` resumes)",
         Action::Quit => "quit",
+        Action::OpenReview => crate::t!("review.help.open"),
+        Action::ShowAnswer => crate::t!("review.help.show"),
+        Action::RateAgain => crate::t!("review.help.again"),
+        Action::RateHard => crate::t!("review.help.hard"),
+        Action::RateGood => crate::t!("review.help.good"),
+        Action::RateEasy => crate::t!("review.help.easy"),
+        Action::UndoRating => crate::t!("review.help.undo"),
+        Action::OpenStats => crate::t!("stats.help.open"),
     }
 }
 
@@ -137,6 +147,13 @@ pub fn action_hint(action: Action) -> &'static str {
         Action::ToggleHelp => "help",
         Action::Suspend => "suspend",
         Action::Quit => "quit",
+        Action::OpenReview => crate::t!("review.hint.open"),
+        Action::ShowAnswer => crate::t!("review.hint.show"),
+        Action::RateAgain | Action::RateHard | Action::RateGood | Action::RateEasy => {
+            crate::t!("review.hint.rate")
+        }
+        Action::UndoRating => crate::t!("review.hint.undo"),
+        Action::OpenStats => crate::t!("stats.hint.open"),
     }
 }
 

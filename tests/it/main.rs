@@ -34,6 +34,7 @@ mod reader_clicks;
 mod reader_props;
 mod reader_sections;
 mod reader_snapshots;
+mod review_pty;
 mod search_cli;
 mod shell_help;
 mod show;

@@ -192,8 +192,8 @@ fn json_has_the_documented_shape() {
     assert_eq!(
         stdout(&out),
         concat!(
-            r#"{"lessons":[{"course":"career","lesson":"06-sns","ticked":["p1","p3"],"sections_read":["s2"],"points_total":3,"complete":false},"#,
-            r#"{"course":"career","lesson":"07-learn","ticked":[],"sections_read":[],"points_total":1,"complete":false}]}"#,
+            r#"{"lessons":[{"course":"career","lesson":"06-sns","ticked":["p1","p3"],"sections_read":["s2"],"points_total":3,"complete":false,"history":{"p1":[{"at":"2025-01-02T03:04:05Z","event":"tick"}],"p3":[{"at":"2025-01-02T03:04:05Z","event":"tick"}]},"sections_read_at":{}},"#,
+            r#"{"course":"career","lesson":"07-learn","ticked":[],"sections_read":[],"points_total":1,"complete":false,"history":{},"sections_read_at":{}}]}"#,
             "\n"
         )
     );

@@ -94,6 +94,10 @@ fn draw_rows(app: &App, body: Rect, buf: &mut Buffer) {
 /// The lines of one row, with their styles.
 fn row_lines(app: &App, row: &Row) -> Vec<(String, Style)> {
     match row.item {
+        Item::Review => vec![(
+            crate::t!("review.list_row", n = app.review_due),
+            theme::status(),
+        )],
         Item::Continue(at) => {
             let title = app.lesson_at(at).map(full_title).unwrap_or_default();
             vec![(strings::continue_line(&title), theme::status())]

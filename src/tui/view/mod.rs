@@ -5,6 +5,8 @@
 mod help;
 mod lesson;
 mod list;
+mod review;
+mod stats;
 mod status;
 
 use ratatui::Frame;
@@ -22,6 +24,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.screen {
         Screen::List => list::draw(app, area, buf),
         Screen::Lesson => lesson::draw(app, area, buf),
+        Screen::Review => review::draw(app, area, buf),
+        Screen::Stats => stats::draw(app, area, buf),
     }
     if let Some(top) = app.help {
         help::draw(top, area, buf);

@@ -1,0 +1,85 @@
+//! The review screen: a title row with the cards left, the card (lesson,
+//! point, and the supporting text once shown), and a status row with the
+//! interval each rating would give ("3 good → 9日").
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{put, row_of, theme, truncate};
+use crate::t;
+use crate::tui::app::App;
+use crate::tui::review::{self, LineKind};
+use terakoya_core::text::width::str_width;
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(state) = app.review.as_ref() else {
+        return;
+    };
+    if area.height == 0 {
+        return;
+    }
+    let (title, body, status) = review::areas(area);
+    let left = state.queue.len();
+    put(
+        buf,
+        title,
+        title.x,
+        &truncate(&t!("review.title", left = left), usize::from(title.width)),
+        theme::title(),
+    );
+    let lines = review::lines(app, body.width);
+    for (index, (kind, text)) in lines.iter().skip(state.top).enumerate() {
+        let Some(row) = row_of(body, index) else {
+            break;
+        };
+        let style = match kind {
+            LineKind::Lesson => theme::label(),
+            LineKind::Point => theme::title(),
+            LineKind::Heading => theme::heading(),
+            LineKind::Hint => theme::dim(),
+            LineKind::Text | LineKind::Blank => ratatui::style::Style::new(),
+        };
+        put(buf, row, row.x, text, style);
+    }
+    if let Some(status_row) = status {
+        if app.status.is_some() {
+            super::status::draw(app, status_row, buf);
+        } else {
+            let line = hint_line(app, usize::from(status_row.width));
+            put(buf, status_row, status_row.x, &line, theme::dim());
+        }
+    }
+}
+
+/// "2 left · 1 again → 1日 · 2 hard → 3日 · …", as many parts as fit.
+fn hint_line(app: &App, width: usize) -> String {
+    let left = app.review.as_ref().map_or(0, |s| s.queue.len());
+    let mut parts = vec![t!("review.left", n = left)];
+    if let Some(days) = review::intervals(app) {
+        let names = [
+            t!("review.again"),
+            t!("review.hard"),
+            t!("review.good"),
+            t!("review.easy"),
+        ];
+        for (n, (name, days)) in names.iter().zip(days).enumerate() {
+            parts.push(t!(
+                "review.rating_hint",
+                key = n + 1,
+                name = name,
+                interval = t!("review.days", n = days)
+            ));
+        }
+    }
+    parts.push(t!("review.keys_hint").to_owned());
+    let mut line = String::new();
+    for part in parts {
+        let sep = if line.is_empty() { "" } else { "  " };
+        if str_width(&line) + str_width(sep) + str_width(&part) > width {
+            break;
+        }
+        line.push_str(sep);
+        line.push_str(&part);
+    }
+    line
+}
