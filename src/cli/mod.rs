@@ -42,6 +42,13 @@ pub struct Cli {
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Sync progress through DIR (a folder Syncthing, Dropbox or a network
+    /// drive shares): this machine writes DIR/<machine>.toml and merges the
+    /// others' files [default: $TERAKOYA_SYNC_DIR, else the config's
+    /// sync_dir; none: no sync]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub sync_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -165,12 +172,19 @@ impl Cli {
     }
 }
 
+impl Cli {
+    /// The sync directory and this machine's name, if sync is set up.
+    pub fn sync(&self) -> Option<terakoya_core::progress::sync::SyncDir> {
+        crate::settings::sync_dir(self.sync_dir.as_deref())
+    }
+}
+
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
     let mut cli = Cli::parse();
     cli.resolve_data_dir(std::env::var_os(DATA_DIR_VAR).map(PathBuf::from));
     let result = crate::clock::check().and_then(|()| match &cli.command {
-        None => crate::tui::run(cli.lessons.as_deref(), cli.data_dir.as_deref()),
+        None => crate::tui::run(cli.lessons.as_deref(), cli.data_dir.as_deref(), cli.sync()),
         Some(Command::Check) => check::run(&cli),
         Some(Command::List { json }) => list::run(&cli, *json),
         Some(Command::Show { lesson, width, .. }) => show::run(&cli, lesson, *width),

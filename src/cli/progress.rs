@@ -31,16 +31,16 @@ pub fn run(cli: &Cli, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
         Some(ProgressAction::Export { file }) => export(&Store::at(data_dir), file),
         // Only reads: an unreadable file is reported, not moved.
         None => {
-            let opened = Store::peek(data_dir);
+            let opened = Store::peek_synced(data_dir, cli.sync());
             warn(&opened);
             show(cli, &opened.store, &opened.progress, args.json)
         }
         Some(ProgressAction::Import { file }) => {
-            let mut opened = open(data_dir);
+            let mut opened = open(data_dir, cli);
             import(&mut opened.store, &opened.progress, file)
         }
         Some(ProgressAction::Reset { lesson, all, yes }) => {
-            let mut opened = open(data_dir);
+            let mut opened = open(data_dir, cli);
             let scope = match (lesson, all) {
                 (_, true) => Reset::All,
                 (Some(spec), false) => Reset::Lesson(find_saved(&opened.progress, spec)?),
@@ -52,8 +52,8 @@ pub fn run(cli: &Cli, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Opens the store, saying on stderr what it found wrong.
-fn open(data_dir: Option<&Path>) -> Opened {
-    let opened = Store::open(data_dir);
+fn open(data_dir: Option<&Path>, cli: &Cli) -> Opened {
+    let opened = Store::open_synced(data_dir, cli.sync());
     warn(&opened);
     opened
 }

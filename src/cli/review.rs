@@ -46,7 +46,7 @@ pub struct DayJson {
 }
 
 pub fn run(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
-    let opened = Store::peek(cli.data_dir.as_deref());
+    let opened = Store::peek_synced(cli.data_dir.as_deref(), cli.sync());
     super::progress::warn(&opened);
     let loaded = bundle::load(&super::command::resolve(cli.lessons.as_deref()));
     let settings = crate::settings::Settings::load();

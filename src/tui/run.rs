@@ -40,7 +40,11 @@ enum Event {
 /// Runs the reader on the lessons at `lessons` (see `cli::command::resolve`),
 /// keeping progress in `data_dir` (see `Store::open`), until the user quits
 /// or a signal arrives.
-pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+pub fn run(
+    lessons: Option<&Path>,
+    data_dir: Option<&Path>,
+    sync: Option<terakoya_core::progress::sync::SyncDir>,
+) -> anyhow::Result<ExitCode> {
     if !stdout().is_terminal() || !io::stdin().is_terminal() {
         anyhow::bail!("{}", strings::NOT_A_TERMINAL);
     }
@@ -52,7 +56,7 @@ pub fn run(lessons: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Ex
         store,
         progress,
         warnings: store_warnings,
-    } = Store::open(data_dir);
+    } = Store::open_synced(data_dir, sync);
     let (tx, rx) = mpsc::channel();
     spawn_signal_thread(tx.clone())?;
     let mut terminal = TerminalGuard::start()?;

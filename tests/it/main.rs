@@ -39,6 +39,7 @@ mod search_cli;
 mod shell_help;
 mod show;
 mod show_tty;
+mod sync;
 mod text_props;
 mod text_render;
 mod text_separators;

@@ -11,6 +11,7 @@ mod merge;
 pub mod problem;
 pub mod report;
 pub mod store;
+pub mod sync;
 pub mod time;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -16,6 +16,7 @@ use super::file::{self, Document};
 pub use super::problem::{
     AfterSetAside, FileError, FileKind, Hint, Salvage, StoreError, StoreWarning,
 };
+use super::sync::{SyncDir, SyncProblem};
 use super::{Change, LessonKey, Progress, time};
 
 /// An open store, and what it found on opening.
@@ -48,6 +49,12 @@ pub struct Store {
     written: Option<(disk::Stamp, Document)>,
     /// Raised by a save that had to set a bad file aside.
     warning: Option<StoreWarning>,
+    /// The sync directory, if any (see `sync`).
+    sync: Option<SyncDir>,
+    /// Sync problems not yet handed out, and the files already warned
+    /// about (a half-synced file is said once, not at every save).
+    sync_problems: Vec<SyncProblem>,
+    warned: std::collections::BTreeSet<PathBuf>,
 }
 
 impl Store {
@@ -55,17 +62,26 @@ impl Store {
     /// else in the platform data directory. Never fails: problems become a
     /// warning and a store that still reads.
     pub fn open(data_dir: Option<&Path>) -> Opened {
+        Self::open_synced(data_dir, None)
+    }
+
+    /// [`Store::open`], then with a sync directory: the other machines'
+    /// files are merged in and saved, and this machine's file written.
+    pub fn open_synced(data_dir: Option<&Path>, sync: Option<SyncDir>) -> Opened {
         let dir = resolve_dir(data_dir);
-        let (progress, warnings) = match &dir {
+        let (mut progress, mut warnings) = match &dir {
             Some(dir) => load_on_open(dir),
             None => (Progress::default(), vec![StoreWarning::NoDataDir]),
         };
-        let store = Store {
-            dir,
-            last_good: progress.clone(),
-            written: None,
-            warning: None,
-        };
+        let mut store = Store::new(dir, progress.clone(), sync);
+        if store.sync.is_some() {
+            match store.modify(|_| {}) {
+                Ok(merged) => progress = merged,
+                // Cannot save here: merge for the screen at least.
+                Err(_) => store.merge_others(&mut progress),
+            }
+            warnings.extend(store.take_sync_warnings());
+        }
         Opened {
             store,
             progress,
@@ -73,25 +89,67 @@ impl Store {
         }
     }
 
+    fn new(dir: Option<PathBuf>, last_good: Progress, sync: Option<SyncDir>) -> Store {
+        Store {
+            dir,
+            last_good,
+            written: None,
+            warning: None,
+            sync,
+            sync_problems: Vec::new(),
+            warned: std::collections::BTreeSet::new(),
+        }
+    }
+
+    /// Merges the other machines' progress into `progress` (in memory).
+    fn merge_others(&mut self, progress: &mut Progress) {
+        if let Some(sync) = &self.sync {
+            let gathered = sync.gather();
+            progress.merge(&gathered.doc.progress);
+            self.note(gathered.problems);
+        }
+    }
+
+    /// Keeps sync problems to hand out, once per file.
+    fn note(&mut self, problems: Vec<SyncProblem>) {
+        for problem in problems {
+            if self.warned.insert(problem.path().to_path_buf()) {
+                self.sync_problems.push(problem);
+            }
+        }
+    }
+
+    fn take_sync_warnings(&mut self) -> Vec<StoreWarning> {
+        self.sync_problems
+            .drain(..)
+            .map(StoreWarning::Sync)
+            .collect()
+    }
+
     /// The saved progress for a command that only reads it (`progress`,
     /// `show`): nothing is created, locked or moved. An unreadable file is
     /// reported and left where it is, for the reader to set aside when it
     /// next saves.
     pub fn peek(data_dir: Option<&Path>) -> Opened {
+        Self::peek_synced(data_dir, None)
+    }
+
+    /// [`Store::peek`] with the other machines' progress of a sync
+    /// directory merged in (in memory: nothing is written).
+    pub fn peek_synced(data_dir: Option<&Path>, sync: Option<SyncDir>) -> Opened {
         let dir = resolve_dir(data_dir);
-        let (progress, warning) = match &dir {
+        let (mut progress, warning) = match &dir {
             Some(dir) => read_on_open(&dir.join(FILE_NAME), false),
             None => (Progress::default(), Some(StoreWarning::NoDataDir)),
         };
+        let mut store = Store::new(dir, progress.clone(), sync);
+        store.merge_others(&mut progress);
+        let mut warnings: Vec<StoreWarning> = warning.into_iter().collect();
+        warnings.extend(store.take_sync_warnings());
         Opened {
-            store: Store {
-                dir,
-                last_good: progress.clone(),
-                written: None,
-                warning: None,
-            },
+            store,
             progress,
-            warnings: warning.into_iter().collect(),
+            warnings,
         }
     }
 
@@ -99,12 +157,7 @@ impl Store {
     /// or changing anything yet: for an export, which must not set an
     /// unreadable file aside.
     pub fn at(data_dir: Option<&Path>) -> Store {
-        Store {
-            dir: resolve_dir(data_dir),
-            last_good: Progress::default(),
-            written: None,
-            warning: None,
-        }
+        Store::new(resolve_dir(data_dir), Progress::default(), None)
     }
 
     /// The data directory, if there is one.
@@ -120,7 +173,10 @@ impl Store {
     /// A warning raised since the last call (a progress file that had
     /// become unreadable was set aside while saving), for the status line.
     pub fn take_warning(&mut self) -> Option<StoreWarning> {
-        self.warning.take()
+        self.warning.take().or_else(|| {
+            (!self.sync_problems.is_empty())
+                .then(|| StoreWarning::Sync(self.sync_problems.remove(0)))
+        })
     }
 
     /// Applies `changes` to the latest saved progress (re-read under a lock,
@@ -237,6 +293,11 @@ impl Store {
             None => self.load_for_update(&path)?,
         };
         let before = doc.clone();
+        // Before each save, what the other machines did is merged in.
+        let gathered = self.sync.as_ref().map(SyncDir::gather);
+        if let Some(gathered) = &gathered {
+            doc.merge(&gathered.doc);
+        }
         change(&mut doc);
         // A bad file set aside leaves no progress file: write the progress
         // on screen even when this change alone changed nothing.
@@ -248,6 +309,13 @@ impl Store {
                     path: path.clone(),
                     cause,
                 })?;
+        }
+        if let (Some(sync), Some(gathered)) = (&self.sync, gathered) {
+            let mut problems = gathered.problems;
+            problems.extend(sync.publish(&doc).err());
+            // Only once saved here are the conflict copies out of the way.
+            problems.extend(sync.retire(&gathered.conflict_copies));
+            self.note(problems);
         }
         self.last_good = doc.progress.clone();
         let progress = doc.progress.clone();
@@ -457,7 +525,7 @@ pub fn default_dir() -> Option<PathBuf> {
 }
 
 /// Parses file bytes; an empty (or blank) file is empty progress.
-fn decode(bytes: &[u8]) -> Result<Document, FormatError> {
+pub(super) fn decode(bytes: &[u8]) -> Result<Document, FormatError> {
     let text = std::str::from_utf8(bytes)
         .map_err(|e| FormatError::Syntax(format!("not UTF-8 text ({e})")))?;
     if text.trim().is_empty() {
