@@ -1,6 +1,6 @@
 //! The progress file format (version 2, documented in docs/progress.md):
 //! TOML text ↔ [`Document`]. Pure: no I/O here. Version 1 files (without
-//! logs) are read and migrated (see [`migrate_v1`]).
+//! logs) are read and migrated (see [`history::migrate_v1`]).
 //!
 //! Fields this version does not know are kept in [`Extras`] and written back,
 //! so a hand edit or a newer terakoya's addition is never silently dropped.
@@ -11,7 +11,7 @@ use serde::Deserialize;
 use toml::value::Datetime;
 use toml::{Table, Value};
 
-use super::history::{self, Event, EventKind};
+use super::history;
 use super::time::{from_datetime, to_datetime};
 use super::{Anchor, LessonKey, LessonProgress, Progress};
 
@@ -137,7 +137,7 @@ pub fn parse(text: &str) -> Result<Document, FormatError> {
     match ids.and_then(|ids| Ok((ids, decode(table)?))) {
         Ok((ids, (mut progress, extras))) => {
             if version < 2 {
-                migrate_v1(&mut progress);
+                history::migrate_v1(&mut progress);
             }
             Ok(Document {
                 version,
@@ -226,7 +226,9 @@ fn encode_lesson(lesson: &LessonProgress) -> Table {
             .log
             .iter()
             .map(|(point, events)| {
-                let events = events.iter().map(|e| Value::String(encode_event(e)));
+                let events = events
+                    .iter()
+                    .map(|e| Value::String(history::encode_event(e)));
                 (point.clone(), Value::Array(events.collect()))
             })
             .collect();
@@ -300,7 +302,7 @@ pub fn salvage(text: &str) -> Option<Salvaged> {
     let ids = take_ids(&table).unwrap_or(IDS);
     let (mut progress, extras, problems) = decode_entries(table);
     if version < 2 {
-        migrate_v1(&mut progress);
+        history::migrate_v1(&mut progress);
     }
     if progress.lessons.is_empty() {
         return None;
@@ -429,7 +431,7 @@ fn decode_lesson(name: &str, fields: Table) -> Result<LessonProgress, FormatErro
     for (point, events) in fields.log {
         let mut decoded = history::PointLog::new();
         for event in &events {
-            decoded.insert(decode_event(event).ok_or_else(|| {
+            decoded.insert(history::decode_event(event).ok_or_else(|| {
                 shape(
                     &format!("lessons.{name:?}.log.{point:?}"),
                     "a list of events such as \"2026-11-25T09:24:04Z tick\"",
@@ -454,39 +456,6 @@ fn decode_lesson(name: &str, fields: Table) -> Result<LessonProgress, FormatErro
     };
     lesson.normalize();
     Ok(lesson)
-}
-
-/// An event as the file writes it: `"2026-11-25T09:24:04Z tick"` (or
-/// `untick`, or a review's rating: `again`, `hard`, `good`, `easy`).
-fn encode_event(event: &Event) -> String {
-    format!("{} {}", to_datetime(event.at), event.kind.token())
-}
-
-fn decode_event(text: &str) -> Option<Event> {
-    let (when, what) = text.trim().split_once(' ')?;
-    let at = from_datetime(&when.parse().ok()?)?;
-    let kind = EventKind::from_token(what.trim())?;
-    Some(Event { at, kind })
-}
-
-/// Version 1 kept no times for ticks: each ticked point gets a tick at the
-/// lesson's last opening (ticks are made while a lesson is open, so this is
-/// the best estimate the file holds), else at its completion; a lesson with
-/// neither keeps its ticks without a time (they count as older than any
-/// logged untick, and their review cards as due now). Sections read get no
-/// time. Nothing is dropped.
-pub fn migrate_v1(progress: &mut Progress) {
-    for lesson in progress.lessons.values_mut() {
-        let Some(at) = lesson.last_opened.or(lesson.completed) else {
-            continue;
-        };
-        for point in &lesson.ticked {
-            let log = lesson.log.entry(point.clone()).or_default();
-            if history::latest_tick_event(log).is_none() {
-                log.insert(Event::tick(at, true));
-            }
-        }
-    }
 }
 
 fn parse_key(text: &str, field: &str) -> Result<LessonKey, FormatError> {

@@ -2,6 +2,7 @@ use proptest::collection::{btree_map, btree_set};
 use proptest::prelude::*;
 
 use super::*;
+use crate::progress::history::Event;
 use crate::review::Rating;
 
 const SAMPLE: &str = r#"

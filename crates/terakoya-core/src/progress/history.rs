@@ -15,6 +15,8 @@
 
 use std::collections::BTreeSet;
 
+use super::Progress;
+use super::time::{from_datetime, to_datetime};
 use crate::review::{Rating, Review};
 
 /// The most events kept per point (documented in docs/progress.md): a
@@ -132,6 +134,39 @@ pub fn compact(log: &mut PointLog) {
             break;
         };
         log.remove(&oldest);
+    }
+}
+
+/// An event as the file writes it: `"2026-11-25T09:24:04Z tick"` (or
+/// `untick`, or a review's rating: `again`, `hard`, `good`, `easy`).
+pub fn encode_event(event: &Event) -> String {
+    format!("{} {}", to_datetime(event.at), event.kind.token())
+}
+
+pub fn decode_event(text: &str) -> Option<Event> {
+    let (when, what) = text.trim().split_once(' ')?;
+    let at = from_datetime(&when.parse().ok()?)?;
+    let kind = EventKind::from_token(what.trim())?;
+    Some(Event { at, kind })
+}
+
+/// Version 1 kept no times for ticks: each ticked point gets a tick at the
+/// lesson's last opening (ticks are made while a lesson is open, so this is
+/// the best estimate the file holds), else at its completion; a lesson with
+/// neither keeps its ticks without a time (they count as older than any
+/// logged untick, and their review cards as due now). Sections read get no
+/// time. Nothing is dropped.
+pub fn migrate_v1(progress: &mut Progress) {
+    for lesson in progress.lessons.values_mut() {
+        let Some(at) = lesson.last_opened.or(lesson.completed) else {
+            continue;
+        };
+        for point in &lesson.ticked {
+            let log = lesson.log.entry(point.clone()).or_default();
+            if latest_tick_event(log).is_none() {
+                log.insert(Event::tick(at, true));
+            }
+        }
     }
 }
 

@@ -50,11 +50,11 @@ pub struct Store {
     /// Raised by a save that had to set a bad file aside.
     warning: Option<StoreWarning>,
     /// The sync directory, if any (see `sync`).
-    sync: Option<SyncDir>,
+    pub(super) sync: Option<SyncDir>,
     /// Sync problems not yet handed out, and the files already warned
     /// about (a half-synced file is said once, not at every save).
-    sync_problems: Vec<SyncProblem>,
-    warned: std::collections::BTreeSet<PathBuf>,
+    pub(super) sync_problems: Vec<SyncProblem>,
+    pub(super) warned: std::collections::BTreeSet<PathBuf>,
 }
 
 impl Store {
@@ -65,31 +65,7 @@ impl Store {
         Self::open_synced(data_dir, None)
     }
 
-    /// [`Store::open`], then with a sync directory: the other machines'
-    /// files are merged in and saved, and this machine's file written.
-    pub fn open_synced(data_dir: Option<&Path>, sync: Option<SyncDir>) -> Opened {
-        let dir = resolve_dir(data_dir);
-        let (mut progress, mut warnings) = match &dir {
-            Some(dir) => load_on_open(dir),
-            None => (Progress::default(), vec![StoreWarning::NoDataDir]),
-        };
-        let mut store = Store::new(dir, progress.clone(), sync);
-        if store.sync.is_some() {
-            match store.modify(|_| {}) {
-                Ok(merged) => progress = merged,
-                // Cannot save here: merge for the screen at least.
-                Err(_) => store.merge_others(&mut progress),
-            }
-            warnings.extend(store.take_sync_warnings());
-        }
-        Opened {
-            store,
-            progress,
-            warnings,
-        }
-    }
-
-    fn new(dir: Option<PathBuf>, last_good: Progress, sync: Option<SyncDir>) -> Store {
+    pub(super) fn new(dir: Option<PathBuf>, last_good: Progress, sync: Option<SyncDir>) -> Store {
         Store {
             dir,
             last_good,
@@ -101,56 +77,12 @@ impl Store {
         }
     }
 
-    /// Merges the other machines' progress into `progress` (in memory).
-    fn merge_others(&mut self, progress: &mut Progress) {
-        if let Some(sync) = &self.sync {
-            let gathered = sync.gather();
-            progress.merge(&gathered.doc.progress);
-            self.note(gathered.problems);
-        }
-    }
-
-    /// Keeps sync problems to hand out, once per file.
-    fn note(&mut self, problems: Vec<SyncProblem>) {
-        for problem in problems {
-            if self.warned.insert(problem.path().to_path_buf()) {
-                self.sync_problems.push(problem);
-            }
-        }
-    }
-
-    fn take_sync_warnings(&mut self) -> Vec<StoreWarning> {
-        self.sync_problems
-            .drain(..)
-            .map(StoreWarning::Sync)
-            .collect()
-    }
-
     /// The saved progress for a command that only reads it (`progress`,
     /// `show`): nothing is created, locked or moved. An unreadable file is
     /// reported and left where it is, for the reader to set aside when it
     /// next saves.
     pub fn peek(data_dir: Option<&Path>) -> Opened {
         Self::peek_synced(data_dir, None)
-    }
-
-    /// [`Store::peek`] with the other machines' progress of a sync
-    /// directory merged in (in memory: nothing is written).
-    pub fn peek_synced(data_dir: Option<&Path>, sync: Option<SyncDir>) -> Opened {
-        let dir = resolve_dir(data_dir);
-        let (mut progress, warning) = match &dir {
-            Some(dir) => read_on_open(&dir.join(FILE_NAME), false),
-            None => (Progress::default(), Some(StoreWarning::NoDataDir)),
-        };
-        let mut store = Store::new(dir, progress.clone(), sync);
-        store.merge_others(&mut progress);
-        let mut warnings: Vec<StoreWarning> = warning.into_iter().collect();
-        warnings.extend(store.take_sync_warnings());
-        Opened {
-            store,
-            progress,
-            warnings,
-        }
     }
 
     /// The store in `data_dir` (found as by [`Store::open`]) without reading
@@ -273,7 +205,10 @@ impl Store {
 
     /// Lock, re-read, change, write atomically (only if something changed),
     /// unlock.
-    fn modify(&mut self, change: impl FnOnce(&mut Document)) -> Result<Progress, StoreError> {
+    pub(super) fn modify(
+        &mut self,
+        change: impl FnOnce(&mut Document),
+    ) -> Result<Progress, StoreError> {
         let dir = self.dir.clone().ok_or(StoreError::NoDataDir)?;
         disk::create_private_dir(&dir).map_err(|cause| StoreError::CreateDir {
             path: dir.clone(),
@@ -383,7 +318,7 @@ impl Store {
 }
 
 /// Reads the progress on opening; returns it with the warnings to show.
-fn load_on_open(dir: &Path) -> (Progress, Vec<StoreWarning>) {
+pub(super) fn load_on_open(dir: &Path) -> (Progress, Vec<StoreWarning>) {
     let lock = disk::create_private_dir(dir)
         .and_then(|()| disk::probe_writable(dir))
         .and_then(|()| Lock::acquire(dir));
@@ -402,7 +337,7 @@ fn load_on_open(dir: &Path) -> (Progress, Vec<StoreWarning>) {
 /// The saved progress and what to say about it. An unreadable file is set
 /// aside if `locked` (only under the lock, so two readers opening at once do
 /// not both move it).
-fn read_on_open(path: &Path, locked: bool) -> (Progress, Option<StoreWarning>) {
+pub(super) fn read_on_open(path: &Path, locked: bool) -> (Progress, Option<StoreWarning>) {
     let bytes = match disk::read_if_exists(path) {
         Ok(None) => return (Progress::default(), None),
         Ok(Some(bytes)) => bytes,

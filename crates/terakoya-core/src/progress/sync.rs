@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use super::disk;
 use super::file::{self, Document, FormatError};
 use super::problem::FileError;
+use super::store::{Opened, Store, StoreWarning, load_on_open, read_on_open, resolve_dir};
+use super::{FILE_NAME, Progress};
 
 /// Where conflict copies go once merged.
 pub const MERGED_DIR: &str = ".merged";
@@ -221,6 +223,77 @@ impl SyncDir {
             }
         }
         problems
+    }
+}
+
+/// Opening a store with a sync directory (the store's other half).
+impl Store {
+    /// [`Store::open`], then with a sync directory: the other machines'
+    /// files are merged in and saved, and this machine's file written.
+    pub fn open_synced(data_dir: Option<&Path>, sync: Option<SyncDir>) -> Opened {
+        let dir = resolve_dir(data_dir);
+        let (mut progress, mut warnings) = match &dir {
+            Some(dir) => load_on_open(dir),
+            None => (Progress::default(), vec![StoreWarning::NoDataDir]),
+        };
+        let mut store = Store::new(dir, progress.clone(), sync);
+        if store.sync.is_some() {
+            match store.modify(|_| {}) {
+                Ok(merged) => progress = merged,
+                // Cannot save here: merge for the screen at least.
+                Err(_) => store.merge_others(&mut progress),
+            }
+            warnings.extend(store.take_sync_warnings());
+        }
+        Opened {
+            store,
+            progress,
+            warnings,
+        }
+    }
+
+    /// [`Store::peek`] with the other machines' progress of a sync
+    /// directory merged in (in memory: nothing is written).
+    pub fn peek_synced(data_dir: Option<&Path>, sync: Option<SyncDir>) -> Opened {
+        let dir = resolve_dir(data_dir);
+        let (mut progress, warning) = match &dir {
+            Some(dir) => read_on_open(&dir.join(FILE_NAME), false),
+            None => (Progress::default(), Some(StoreWarning::NoDataDir)),
+        };
+        let mut store = Store::new(dir, progress.clone(), sync);
+        store.merge_others(&mut progress);
+        let mut warnings: Vec<StoreWarning> = warning.into_iter().collect();
+        warnings.extend(store.take_sync_warnings());
+        Opened {
+            store,
+            progress,
+            warnings,
+        }
+    }
+
+    /// Merges the other machines' progress into `progress` (in memory).
+    fn merge_others(&mut self, progress: &mut Progress) {
+        if let Some(sync) = &self.sync {
+            let gathered = sync.gather();
+            progress.merge(&gathered.doc.progress);
+            self.note(gathered.problems);
+        }
+    }
+
+    /// Keeps sync problems to hand out, once per file.
+    pub(super) fn note(&mut self, problems: Vec<SyncProblem>) {
+        for problem in problems {
+            if self.warned.insert(problem.path().to_path_buf()) {
+                self.sync_problems.push(problem);
+            }
+        }
+    }
+
+    pub(super) fn take_sync_warnings(&mut self) -> Vec<StoreWarning> {
+        self.sync_problems
+            .drain(..)
+            .map(StoreWarning::Sync)
+            .collect()
     }
 }
 
