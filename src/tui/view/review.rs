@@ -51,35 +51,61 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// "2 left · 1 again → 1日 · 2 hard → 3日 · …", as many parts as fit.
+/// "2 left  1 again → 1日  2 hard → 3日  …", as many parts as fit; on a
+/// narrow screen the short form "1→1日 2→3日 …" so that all four show.
 fn hint_line(app: &App, width: usize) -> String {
     let left = app.review.as_ref().map_or(0, |s| s.queue.len());
-    let mut parts = vec![t!("review.left", n = left)];
-    if let Some(days) = review::intervals(app) {
-        let names = [
-            t!("review.again"),
-            t!("review.hard"),
-            t!("review.good"),
-            t!("review.easy"),
-        ];
-        for (n, (name, days)) in names.iter().zip(days).enumerate() {
-            parts.push(t!(
+    let days = review::intervals(app);
+    let names = [
+        t!("review.again"),
+        t!("review.hard"),
+        t!("review.good"),
+        t!("review.easy"),
+    ];
+    let long: Vec<String> = days
+        .iter()
+        .flatten()
+        .zip(names)
+        .enumerate()
+        .map(|(n, (days, name))| {
+            t!(
                 "review.rating_hint",
                 key = n + 1,
                 name = name,
                 interval = t!("review.days", n = days)
-            ));
-        }
+            )
+        })
+        .collect();
+    let short: Vec<String> = days
+        .iter()
+        .flatten()
+        .enumerate()
+        .map(|(n, days)| format!("{}→{}", n + 1, t!("review.days_short", n = days)))
+        .collect();
+    let left = t!("review.left", n = left);
+    let with = |ratings: &[String], sep: &str| {
+        let mut parts = vec![left.clone()];
+        parts.push(ratings.join(sep));
+        parts.push(t!("review.keys_hint").to_owned());
+        fit(&parts, width)
+    };
+    let line = with(&long, "  ");
+    if long.is_empty() || line.contains(long.last().map_or("", String::as_str)) {
+        return line;
     }
-    parts.push(t!("review.keys_hint").to_owned());
+    with(&short, " ")
+}
+
+/// As many whole parts as fit in `width`, two spaces apart.
+fn fit(parts: &[String], width: usize) -> String {
     let mut line = String::new();
     for part in parts {
         let sep = if line.is_empty() { "" } else { "  " };
-        if str_width(&line) + str_width(sep) + str_width(&part) > width {
+        if str_width(&line) + str_width(sep) + str_width(part) > width {
             break;
         }
         line.push_str(sep);
-        line.push_str(&part);
+        line.push_str(part);
     }
     line
 }
