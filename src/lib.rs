@@ -7,8 +7,11 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod i18n;
 pub mod progress_words;
+pub mod schedule;
+pub mod settings;
 pub mod tui;
 pub mod watch;

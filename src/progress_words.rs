@@ -18,6 +18,7 @@ use terakoya_core::progress::store::{
 
 use crate::cli::echo::{shown, shown_path};
 use crate::t;
+use terakoya_core::progress::sync::SyncProblem;
 
 /// A message in two parts; printed whole as `lead: essential (detail)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -337,6 +338,7 @@ pub fn warning(warning: &StoreWarning) -> Worded {
             reason,
             salvage,
         } => entries_left_out(path, reason, salvage),
+        StoreWarning::Sync(problem) => sync_problem(problem),
     }
 }
 
@@ -369,7 +371,48 @@ fn expected_words(expected: Expected) -> &'static str {
         Expected::LessonKey => t!("cli.progress_format.expected.lesson_key"),
         Expected::Table => t!("cli.progress_format.expected.table"),
         Expected::DateTime => t!("cli.progress_format.expected.datetime"),
+        Expected::EventList => t!("cli.progress_format.expected.event_list"),
     }
+}
+
+/// A file of the sync directory that could not be merged or written.
+fn sync_problem(problem: &SyncProblem) -> Worded {
+    let path = problem.path();
+    let (essential, detail) = match problem {
+        SyncProblem::Unreadable { reason, .. } => (
+            t!("sync.skipped", file = name(path)),
+            t!("progress.reason_in_dir", reason = reason, dir = dir(path)),
+        ),
+        SyncProblem::Newer { version, .. } => (
+            t!("sync.skipped_newer", file = name(path), version = version),
+            in_dir(path),
+        ),
+        SyncProblem::CannotRead { cause, .. } => (
+            t!(
+                "sync.cannot_read",
+                file = name(path),
+                cause = file_error(cause)
+            ),
+            in_dir(path),
+        ),
+        SyncProblem::CannotWrite { cause, .. } => (
+            t!(
+                "sync.cannot_write",
+                file = name(path),
+                cause = file_error(cause)
+            ),
+            in_dir(path),
+        ),
+        SyncProblem::CannotMove { cause, .. } => (
+            t!(
+                "sync.cannot_move",
+                file = name(path),
+                cause = file_error(cause)
+            ),
+            in_dir(path),
+        ),
+    };
+    Worded::new(None, essential, Some(detail))
 }
 
 fn entries_left_out(path: &Path, reason: &FormatError, salvage: &Salvage) -> Worded {

@@ -19,6 +19,7 @@ mod list;
 mod new;
 pub mod output;
 mod progress;
+mod review;
 mod search;
 mod shell_help;
 pub mod show;
@@ -54,6 +55,12 @@ pub struct Cli {
     /// Japanese when it starts with `ja`, else English]
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<LangArg>,
+    /// Sync progress through DIR (a folder Syncthing, Dropbox or a network
+    /// drive shares): this machine writes DIR/<machine>.toml and merges the
+    /// others' files [default: $TERAKOYA_SYNC_DIR, else the config's
+    /// sync_dir; none: no sync]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub sync_dir: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -110,6 +117,18 @@ pub enum Command {
     },
     /// Show, export, import or reset saved progress
     Progress(ProgressArgs),
+    /// What is due for review (overdue and today), then a count for each
+    /// of the next 7 days (local dates). Exit 0 whether or not anything is
+    /// due. The clock is TERAKOYA_NOW (RFC 3339) if set, for planning
+    Review {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+        /// Where progress is kept [default: $TERAKOYA_DATA_DIR if set and
+        /// not empty, else the platform data directory]
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+    },
     /// Print a shell completion script (see the README for where to put it)
     Completions {
         #[arg(value_enum)]
@@ -186,6 +205,7 @@ impl Cli {
         let given = match &mut self.command {
             Some(Command::Show { data_dir, .. }) => data_dir.take(),
             Some(Command::Progress(args)) => args.data_dir.take(),
+            Some(Command::Review { data_dir, .. }) => data_dir.take(),
             _ => None,
         };
         let env = env.filter(|dir| !dir.as_os_str().is_empty());
@@ -225,6 +245,11 @@ impl Cli {
         }
         settings
     }
+
+    /// The sync directory and this machine's name, if sync is set up.
+    pub fn sync(&self) -> Option<terakoya_core::progress::sync::SyncDir> {
+        crate::settings::sync_dir(self.sync_dir.as_deref(), self.config.as_deref())
+    }
 }
 
 /// Parses the command line and runs it.
@@ -236,8 +261,13 @@ pub fn main() -> ExitCode {
     }));
     cli.resolve_data_dir(std::env::var_os(DATA_DIR_VAR).map(PathBuf::from));
     let settings = cli.settings();
-    let result = match &cli.command {
-        None => crate::tui::run(cli.lessons.as_deref(), cli.data_dir.as_deref(), settings),
+    let result = crate::clock::check().and_then(|()| match &cli.command {
+        None => crate::tui::run(
+            cli.lessons.as_deref(),
+            cli.data_dir.as_deref(),
+            settings,
+            cli.sync(),
+        ),
         Some(Command::Check { watch }) => check::run(&cli, *watch),
         Some(Command::List { json }) => list::run(&cli, *json),
         Some(Command::Show {
@@ -247,13 +277,14 @@ pub fn main() -> ExitCode {
             ..
         }) => show::run(&cli, lesson, *width, *ruby),
         Some(Command::Progress(args)) => progress::run(&cli, args),
+        Some(Command::Review { json, .. }) => review::run(&cli, *json),
         Some(Command::Search { query, json }) => search::run(&cli, query, *json),
         Some(Command::Completions { shell }) => shell_help::completions(*shell),
         Some(Command::Man) => shell_help::man(),
         Some(Command::New { what }) => new::run(what),
         Some(Command::Import(args)) => import::run(args),
         Some(Command::Config(args)) => config::run(cli.config.as_deref(), args),
-    };
+    });
     match result {
         Ok(code) => code,
         Err(err) => {

@@ -2,6 +2,7 @@
 //! `import` (merge) and `reset`. The file format and the merge rules are in
 //! docs/progress.md.
 
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -18,7 +19,7 @@ use terakoya_core::bundle;
 use terakoya_core::model::Library;
 use terakoya_core::progress::report::{LessonReport, report};
 use terakoya_core::progress::store::{Opened, Reset, Store, StoreError};
-use terakoya_core::progress::{LessonKey, Progress, time};
+use terakoya_core::progress::{LessonKey, LessonProgress, Progress, time};
 
 pub fn run(cli: &Cli, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
     if args.json && args.action.is_some() {
@@ -31,16 +32,16 @@ pub fn run(cli: &Cli, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
         Some(ProgressAction::Export { file }) => export(&Store::at(data_dir), file),
         // Only reads: an unreadable file is reported, not moved.
         None => {
-            let opened = Store::peek(data_dir);
+            let opened = Store::peek_synced(data_dir, cli.sync());
             warn(&opened);
             show(cli, &opened.store, &opened.progress, args.json)
         }
         Some(ProgressAction::Import { file }) => {
-            let mut opened = open(data_dir);
+            let mut opened = open(data_dir, cli);
             import(&mut opened.store, &opened.progress, file)
         }
         Some(ProgressAction::Reset { lesson, all, yes }) => {
-            let mut opened = open(data_dir);
+            let mut opened = open(data_dir, cli);
             let scope = match (lesson, all) {
                 (_, true) => Reset::All,
                 (Some(spec), false) => Reset::Lesson(find_saved(&opened.progress, spec)?),
@@ -52,8 +53,8 @@ pub fn run(cli: &Cli, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Opens the store, saying on stderr what it found wrong.
-fn open(data_dir: Option<&Path>) -> Opened {
-    let opened = Store::open(data_dir);
+fn open(data_dir: Option<&Path>, cli: &Cli) -> Opened {
+    let opened = Store::open_synced(data_dir, cli.sync());
     warn(&opened);
     opened
 }
@@ -80,10 +81,10 @@ fn show(cli: &Cli, store: &Store, progress: &Progress, json: bool) -> anyhow::Re
     let rows = report(&loaded.library, progress);
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer(&mut out, &to_json(&rows))?;
+        serde_json::to_writer(&mut out, &to_json(&rows, progress))?;
         writeln!(out)?;
     } else {
-        write!(out, "{}", table(&rows, time::now()))?;
+        write!(out, "{}", table(&rows, crate::clock::now()))?;
         write!(out, "{}", footer(&loaded.library, progress, store))?;
     }
     out.flush()?;
@@ -103,20 +104,59 @@ pub struct LessonJson<'a> {
     pub sections_read: Vec<&'a str>,
     pub points_total: usize,
     pub complete: bool,
+    /// Each point's ticks, unticks and reviews, oldest first (points of
+    /// the lesson with any logged).
+    pub history: BTreeMap<&'a str, Vec<EventJson>>,
+    /// When each section read was first read, where known.
+    pub sections_read_at: BTreeMap<&'a str, String>,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct EventJson {
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// `tick`, `untick`, or a review's rating: `again`, `hard`, `good`, `easy`.
+    pub event: &'static str,
 }
 
 /// Every lesson of the library, started or not (documented).
-pub fn to_json<'a>(rows: &[LessonReport<'a>]) -> ProgressJson<'a> {
+pub fn to_json<'a>(rows: &[LessonReport<'a>], progress: &Progress) -> ProgressJson<'a> {
+    let empty = LessonProgress::default();
     ProgressJson {
         lessons: rows
             .iter()
-            .map(|row| LessonJson {
-                course: &row.course.id,
-                lesson: &row.lesson.id,
-                ticked: row.ticked.clone(),
-                sections_read: row.sections_read.clone(),
-                points_total: row.points_total(),
-                complete: row.complete(),
+            .map(|row| {
+                let key = LessonKey::new(row.course.id.as_str(), row.lesson.id.as_str());
+                let saved = progress.lesson(&key).unwrap_or(&empty);
+                let history = row
+                    .lesson
+                    .summary
+                    .iter()
+                    .filter_map(|point| Some((point.id.as_str(), saved.log.get(&point.id)?)))
+                    .map(|(point, log)| {
+                        let events = log.iter().map(|e| EventJson {
+                            at: time::to_datetime(e.at).to_string(),
+                            event: e.kind.token(),
+                        });
+                        (point, events.collect())
+                    })
+                    .collect();
+                let sections_read_at = row
+                    .sections_read
+                    .iter()
+                    .filter_map(|s| Some((*s, saved.read_at.get(*s)?)))
+                    .map(|(s, at)| (s, time::to_datetime(*at).to_string()))
+                    .collect();
+                LessonJson {
+                    course: &row.course.id,
+                    lesson: &row.lesson.id,
+                    ticked: row.ticked.clone(),
+                    sections_read: row.sections_read.clone(),
+                    points_total: row.points_total(),
+                    complete: row.complete(),
+                    history,
+                    sections_read_at,
+                }
             })
             .collect(),
     }

@@ -58,10 +58,12 @@ fn progress() -> Progress {
             key: key.clone(),
             point: "b".into(),
             ticked: true,
+            at: NOW,
         },
         Change::SectionRead {
             key: key.clone(),
             section: "s2".into(),
+            at: NOW,
         },
         Change::Opened {
             key,
@@ -88,10 +90,11 @@ career  two        0/0       0/0  -            Plain
 #[test]
 fn json_lists_every_lesson_in_the_documented_shape() {
     let library = library();
-    let json = serde_json::to_string(&to_json(&report(&library, &progress()))).unwrap();
+    let progress = progress();
+    let json = serde_json::to_string(&to_json(&report(&library, &progress), &progress)).unwrap();
     assert_eq!(
         json,
-        r#"{"lessons":[{"course":"career","lesson":"one","ticked":["b"],"sections_read":["s2"],"points_total":3,"complete":false},{"course":"career","lesson":"two","ticked":[],"sections_read":[],"points_total":0,"complete":false}]}"#
+        r#"{"lessons":[{"course":"career","lesson":"one","ticked":["b"],"sections_read":["s2"],"points_total":3,"complete":false,"history":{"b":[{"at":"2026-11-25T09:24:04Z","event":"tick"}]},"sections_read_at":{"s2":"2026-11-25T09:24:04Z"}},{"course":"career","lesson":"two","ticked":[],"sections_read":[],"points_total":0,"complete":false,"history":{},"sections_read_at":{}}]}"#
     );
 }
 

@@ -78,7 +78,7 @@ pub fn run(cli: &Cli, spec: &str, width: Option<u16>, ruby: Ruby) -> anyhow::Res
     };
     report_problems(cli, &loaded, Some(lesson));
     // Only reads the progress: an unreadable file is reported, not moved.
-    let opened = Store::peek(cli.data_dir.as_deref());
+    let opened = Store::peek_synced(cli.data_dir.as_deref(), cli.sync());
     super::progress::warn(&opened);
     let key = LessonKey::new(course.id.as_str(), lesson.id.as_str());
     let ticked = |point: &str| opened.progress.is_ticked(&key, point);

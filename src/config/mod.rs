@@ -36,6 +36,11 @@ pub struct Config {
     pub reading_width: u16,
     /// Actions remapped by name, each to the keys that replace its defaults.
     pub keys: Vec<(String, Vec<KeySpec>, Range<usize>)>,
+    /// Review: the recall probability aimed for (0.70–0.99).
+    pub retention: Option<Retention>,
+    /// Sync: the shared directory, and this machine's name in it.
+    pub sync_dir: Option<PathBuf>,
+    pub machine: Option<String>,
 }
 
 impl Default for Config {
@@ -46,9 +51,19 @@ impl Default for Config {
             theme: Theme::default(),
             reading_width: DEFAULT_READING_WIDTH,
             keys: Vec::new(),
+            retention: None,
+            sync_dir: None,
+            machine: None,
         }
     }
 }
+
+/// A desired retention, checked to be within
+/// [`RETENTION_RANGE`](terakoya_core::review::RETENTION_RANGE) (so never NaN).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Retention(pub f32);
+
+impl Eq for Retention {}
 
 /// What is wrong with one setting, for the front end to word.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,7 +187,16 @@ pub fn load(path: &Path, required: bool, actions: &[&str]) -> Result<Loaded, Rea
 }
 
 /// The top-level settings, for did-you-mean hints.
-const SETTINGS: &[&str] = &["lang", "lessons", "theme", "reading_width", "keys"];
+const SETTINGS: &[&str] = &[
+    "lang",
+    "lessons",
+    "theme",
+    "reading_width",
+    "keys",
+    "retention",
+    "sync_dir",
+    "machine",
+];
 
 /// Checks `source`: the settings it sets, and every problem. `actions` are
 /// the names `[keys]` may remap.
@@ -209,6 +233,9 @@ pub fn parse(source: &str, actions: &[&str]) -> (Config, Vec<Problem>) {
             }
             "theme" => read.theme(value, &mut config.theme),
             "keys" => read.keys(value, actions, &mut config.keys),
+            "retention" => config.retention = read.retention(name, value),
+            "sync_dir" => config.sync_dir = read.string(name, value).map(PathBuf::from),
+            "machine" => config.machine = read.string(name, value).map(str::to_owned),
             _ => read.problem(
                 key.span(),
                 ProblemKind::UnknownSetting {
@@ -274,6 +301,22 @@ impl Reader<'_> {
             Ok(width) if width >= MIN_READING_WIDTH => Some(width),
             _ => {
                 self.problem(value.span(), ProblemKind::ReadingWidth { value: number });
+                None
+            }
+        }
+    }
+
+    /// `retention = 0.9`: a float within the review range.
+    fn retention(&mut self, setting: &str, value: &Spanned<DeValue<'_>>) -> Option<Retention> {
+        let range = terakoya_core::review::RETENTION_RANGE;
+        let number = match value.get_ref() {
+            DeValue::Float(float) => float.as_str().parse::<f32>().ok(),
+            _ => None,
+        };
+        match number {
+            Some(number) if range.contains(&number) => Some(Retention(number)),
+            _ => {
+                self.wrong_type(setting, value, "a number from 0.70 to 0.99");
                 None
             }
         }

@@ -12,6 +12,7 @@ use terakoya_core::text::layout::LessonLayout;
 use super::keymap::Keymap;
 use super::listing;
 use super::position::ViewAnchor;
+use super::review::{ReviewSettings, ReviewState};
 use super::screen::LessonScreen;
 use super::search::SearchState;
 use super::style::Styles;
@@ -32,6 +33,8 @@ pub enum Screen {
     Lesson,
     /// The library's search results (see `results`).
     Results,
+    Review,
+    Stats,
 }
 
 /// Which pane of the lesson screen keys act on.
@@ -198,6 +201,13 @@ pub struct App {
     pub search: SearchState,
     /// Each lesson's reading time, by course and lesson position.
     pub times: Vec<Vec<LessonTime>>,
+    /// The review session, when the review screen is open.
+    pub review: Option<ReviewState>,
+    /// Cards due by the end of today (the list's "Review: N due" row).
+    pub review_due: usize,
+    pub review_settings: ReviewSettings,
+    /// The statistics screen's scroll offset.
+    pub stats_top: usize,
 }
 
 impl App {
@@ -219,6 +229,10 @@ impl App {
             reading_width: crate::config::DEFAULT_READING_WIDTH,
             search: SearchState::default(),
             times: Vec::new(),
+            review: None,
+            review_due: 0,
+            review_settings: ReviewSettings::default(),
+            stats_top: 0,
         };
         app.times = reading_times(&app.library);
         app.list.selected = listing::preselected(&app);

@@ -21,6 +21,8 @@ pub enum Context {
     /// The library's search results.
     Results,
     Help,
+    Review,
+    Stats,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,6 +142,19 @@ pub const BINDINGS: &[Binding] = &[
     bind(KeyCode::Esc, C::Help, A::ToggleHelp),
     bind(KeyCode::Backspace, C::Help, A::ToggleHelp),
     bind(KeyCode::Enter, C::Help, A::ToggleHelp),
+    bind(ch('r'), C::List, A::OpenReview),
+    bind(ch('s'), C::List, A::OpenStats),
+    bind(ch(' '), C::Review, A::ShowAnswer),
+    bind(ch('1'), C::Review, A::RateAgain),
+    bind(ch('2'), C::Review, A::RateHard),
+    bind(ch('3'), C::Review, A::RateGood),
+    bind(ch('4'), C::Review, A::RateEasy),
+    bind(ch('u'), C::Review, A::UndoRating),
+    bind(KeyCode::Esc, C::Review, A::Back),
+    bind(KeyCode::Backspace, C::Review, A::Back),
+    bind(KeyCode::Esc, C::Stats, A::Back),
+    bind(KeyCode::Backspace, C::Stats, A::Back),
+    bind(ch('s'), C::Stats, A::Back),
 ];
 
 /// The contexts that apply now, most specific first.
@@ -155,6 +170,8 @@ pub fn contexts(app: &App) -> &'static [Context] {
         (Screen::Results, _) => &[C::Results, C::Global],
         (Screen::Lesson, Focus::Checklist) => &[C::Checklist, C::Lesson, C::Global],
         (Screen::Lesson, Focus::Content) => &[C::Content, C::Lesson, C::Global],
+        (Screen::Review, _) => &[C::Review, C::Global],
+        (Screen::Stats, _) => &[C::Stats, C::Global],
     }
 }
 
@@ -261,6 +278,7 @@ pub fn hint_actions(app: &App) -> &'static [Action] {
         ],
         Some(C::Results) => &[A::ToggleHelp, A::ScrollDown, A::Open, A::Back, A::Quit],
         Some(C::Contents) => &[A::ToggleHelp, A::ScrollDown, A::Open, A::Quit],
+        Some(C::Stats) => &[A::ToggleHelp, A::ScrollDown, A::Back, A::Quit],
         Some(C::Content) => &[
             A::ToggleHelp,
             A::PageDown,
@@ -282,7 +300,7 @@ pub fn hint_actions(app: &App) -> &'static [Action] {
 }
 
 /// The contexts in the order the help overlay lists them.
-pub const HELP_ORDER: [Context; 8] = [
+pub const HELP_ORDER: [Context; 10] = [
     C::Global,
     C::List,
     C::Results,
@@ -290,6 +308,8 @@ pub const HELP_ORDER: [Context; 8] = [
     C::Content,
     C::Checklist,
     C::Contents,
+    C::Review,
+    C::Stats,
     C::Help,
 ];
 

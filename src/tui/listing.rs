@@ -5,6 +5,8 @@ use super::app::{App, LessonRef};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {
+    /// Open the review screen: "Review: N due" (only when any are due).
+    Review,
     /// Resume the last opened lesson at its saved position.
     Continue(LessonRef),
     Course(usize),
@@ -27,7 +29,7 @@ impl Item {
     pub fn lesson(self) -> Option<LessonRef> {
         match self {
             Item::Continue(at) | Item::Lesson(at) => Some(at),
-            Item::Course(_) => None,
+            Item::Course(_) | Item::Review => None,
         }
     }
 }
@@ -60,12 +62,15 @@ pub fn rows(app: &App) -> Vec<Row> {
         });
         line += height;
     };
+    if app.review_due > 0 {
+        push(Item::Review, 1);
+    }
     let resume = last_opened(app);
     if let Some(at) = resume {
         push(Item::Continue(at), 1);
     }
     for (ci, course) in app.library.courses.iter().enumerate() {
-        let gap = usize::from(ci > 0 || resume.is_some());
+        let gap = usize::from(ci > 0 || resume.is_some() || app.review_due > 0);
         push(Item::Course(ci), 1 + gap);
         for lesson in 0..course.lessons.len() {
             push(Item::Lesson(LessonRef { course: ci, lesson }), 2);
@@ -89,7 +94,17 @@ pub fn total_lines(rows: &[Row]) -> usize {
 /// The row selected at start: the "continue" row, or when the last lesson
 /// is complete, the next unfinished lesson after it (else the first one).
 pub fn preselected(app: &App) -> usize {
-    let selectable = selectable(&rows(app));
+    // The "Review: N due" row is never preselected: Enter at start opens
+    // a lesson, as always.
+    usize::from(app.review_due > 0) + preselected_lesson(app)
+}
+
+fn preselected_lesson(app: &App) -> usize {
+    let rows: Vec<Row> = rows(app)
+        .into_iter()
+        .filter(|r| r.item != Item::Review)
+        .collect();
+    let selectable = selectable(&rows);
     let Some(last) = last_opened(app) else {
         return 0;
     };

@@ -31,11 +31,13 @@ pub mod position;
 pub mod reading;
 pub mod reload;
 pub mod results;
+pub mod review;
 #[cfg(test)]
 mod sample;
 pub mod screen;
 pub mod scroll;
 pub mod search;
+pub mod stats;
 pub mod strings;
 pub mod style;
 pub mod toc;
@@ -50,6 +52,8 @@ mod key_tests;
 mod position_tests;
 #[cfg(test)]
 mod reload_tests;
+#[cfg(test)]
+mod review_tests;
 mod run;
 #[cfg(test)]
 mod status_tests;

@@ -42,6 +42,16 @@ pub enum Action {
     ToggleFocus,
     ToggleTick,
     ToggleHelp,
+    /// The review screen (from the list), and on it:
+    OpenReview,
+    ShowAnswer,
+    RateAgain,
+    RateHard,
+    RateGood,
+    RateEasy,
+    UndoRating,
+    /// The statistics screen (from the list).
+    OpenStats,
     Suspend,
     Quit,
 }

@@ -152,6 +152,7 @@ pub fn mark_read(app: &mut App) -> Vec<Change> {
         return Vec::new();
     }
     let height = state.screen.text_height();
+    let now = app.now;
     let changes = position::sections_ending_in(&state.layout, state.top..state.top + height)
         .into_iter()
         .filter_map(|i| lesson.sections.get(i))
@@ -159,6 +160,7 @@ pub fn mark_read(app: &mut App) -> Vec<Change> {
         .map(|s| Change::SectionRead {
             key: state.key.clone(),
             section: s.id.clone(),
+            at: now,
         })
         .collect();
     record(app, changes)
@@ -383,6 +385,7 @@ fn toggle_tick(app: &mut App) -> Vec<Effect> {
             key: key.clone(),
             point: point.id.clone(),
             ticked,
+            at: app.now,
         }],
     );
     let now_complete = app

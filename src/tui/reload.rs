@@ -189,7 +189,7 @@ fn selected_key(app: &App) -> Option<Selected> {
     match listing::selectable(&rows).get(app.list.selected)?.item {
         Item::Continue(_) => Some(Selected::Continue),
         Item::Lesson(at) => app.key_of(at).map(Selected::Lesson),
-        Item::Course(_) => None,
+        Item::Course(_) | Item::Review => None,
     }
 }
 

@@ -19,8 +19,8 @@ use signal_hook::iterator::Signals;
 
 use terakoya_core::bundle::{self, Severity};
 use terakoya_core::model::Library;
+use terakoya_core::progress::Change;
 use terakoya_core::progress::store::{Opened, Store};
-use terakoya_core::progress::{Change, time};
 
 use super::app::{App, Message, Status};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
@@ -45,11 +45,13 @@ enum Event {
 
 /// Runs the reader on the lessons at `lessons` (see `cli::command::resolve`),
 /// keeping progress in `data_dir` (see `Store::open`), with the config
-/// file's `settings`, until the user quits or a signal arrives.
+/// file's `settings` and progress shared through `sync` (if set up), until
+/// the user quits or a signal arrives.
 pub fn run(
     lessons: Option<&Path>,
     data_dir: Option<&Path>,
     settings: Settings,
+    sync: Option<terakoya_core::progress::sync::SyncDir>,
 ) -> anyhow::Result<ExitCode> {
     if !stdout().is_terminal() || !io::stdin().is_terminal() {
         anyhow::bail!("{}", strings::not_a_terminal());
@@ -64,7 +66,7 @@ pub fn run(
         store,
         progress,
         warnings: store_warnings,
-    } = Store::open(data_dir);
+    } = Store::open_synced(data_dir, sync);
     spawn_signal_thread(tx.clone())?;
     let mut terminal = TerminalGuard::start()?;
     let size = terminal.0.size()?;
@@ -78,6 +80,7 @@ pub fn run(
         env("COLORTERM").as_deref(),
     );
     app.styles = Styles::new(&settings.config.theme, support);
+    start_review(&mut app, settings.config.retention.map(|r| r.0));
     let warnings: Vec<Message> = settings
         .warning
         .into_iter()
@@ -288,6 +291,18 @@ fn is_ignored_mouse(event: &Event) -> bool {
     )
 }
 
+/// The review settings (config, local time zone) and the count of cards
+/// due, for the list's "Review: N due" row.
+fn start_review(app: &mut App, retention: Option<f32>) {
+    app.review_settings = crate::tui::review::ReviewSettings {
+        retention,
+        zone: jiff::tz::TimeZone::system(),
+    };
+    app.now = crate::clock::now();
+    crate::tui::review::refresh_due(app);
+    app.list.selected = crate::tui::listing::preselected(app);
+}
+
 /// Handles one event: what the loop does next.
 fn handle(app: &mut App, saver: &mut Saver, event: Event) -> anyhow::Result<Step> {
     let msg = match event {
@@ -314,7 +329,7 @@ fn handle(app: &mut App, saver: &mut Saver, event: Event) -> anyhow::Result<Step
 /// Runs update and carries out its effects but for leaving the screen,
 /// which it returns for the loop to do.
 fn dispatch(app: &mut App, saver: &mut Saver, msg: Msg) -> Step {
-    app.now = time::now();
+    app.now = crate::clock::now();
     let effects = update::update(app, msg);
     carry_out(app, effects, |changes| saver.save(changes))
 }
@@ -513,12 +528,13 @@ mod tests {
         let mut saver = Saver::new(Store::open(Some(dir.path())).store);
         let file = saver.store.file().unwrap();
         // A newer terakoya's file is never overwritten: saving fails.
-        std::fs::write(&file, "version = 2\n").unwrap();
+        std::fs::write(&file, "version = 3\n").unwrap();
         let key = LessonKey::new("course", "lesson");
         let tick = |point: &str| Change::Tick {
             key: key.clone(),
             point: point.into(),
             ticked: true,
+            at: 1,
         };
         assert!(matches!(saver.save(vec![tick("a")]), Msg::SaveFailed(_)));
         std::fs::remove_file(&file).unwrap();
@@ -539,6 +555,7 @@ mod tests {
             key: key.clone(),
             point: "a".into(),
             ticked: true,
+            at: 1,
         };
         let mut saved = Vec::new();
         let step = carry_out(

@@ -104,6 +104,8 @@ pub fn start(app: &mut App) -> Vec<Effect> {
     let (target, view) = match app.screen {
         Screen::Lesson => (Target::Lesson, snapshot(app)),
         Screen::List | Screen::Results => (Target::Library, None),
+        // Not bound there; nothing to search.
+        Screen::Review | Screen::Stats => return Vec::new(),
     };
     // Editing the results' query starts from it, as typed.
     let text = match (target, &app.search.results) {

@@ -116,6 +116,8 @@ pub fn context_heading(context: Context) -> &'static str {
         Context::Contents => t!("search_ui.help.contents_heading"),
         Context::Results => t!("search_ui.help.results_heading"),
         Context::Help => t!("reader.context.help"),
+        Context::Review => t!("review.context"),
+        Context::Stats => t!("stats.context"),
     }
 }
 
@@ -179,6 +181,14 @@ pub fn action_help(context: Context, action: Action) -> &'static str {
         Action::ToggleHelp => t!("reader.action.toggle_help"),
         Action::Suspend => t!("reader.action.suspend"),
         Action::Quit => t!("reader.action.quit"),
+        Action::OpenReview => t!("review.help.open"),
+        Action::ShowAnswer => t!("review.help.show"),
+        Action::RateAgain => t!("review.help.again"),
+        Action::RateHard => t!("review.help.hard"),
+        Action::RateGood => t!("review.help.good"),
+        Action::RateEasy => t!("review.help.easy"),
+        Action::UndoRating => t!("review.help.undo"),
+        Action::OpenStats => t!("stats.help.open"),
     }
 }
 
@@ -201,6 +211,13 @@ pub fn action_hint(action: Action) -> &'static str {
         Action::ToggleHelp => t!("reader.hint.help"),
         Action::Suspend => t!("reader.hint.suspend"),
         Action::Quit => t!("reader.hint.quit"),
+        Action::OpenReview => t!("review.hint.open"),
+        Action::ShowAnswer => t!("review.hint.show"),
+        Action::RateAgain | Action::RateHard | Action::RateGood | Action::RateEasy => {
+            t!("review.hint.rate")
+        }
+        Action::UndoRating => t!("review.hint.undo"),
+        Action::OpenStats => t!("stats.hint.open"),
     }
 }
 

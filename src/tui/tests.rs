@@ -117,7 +117,8 @@ fn ticking_every_point_completes_the_lesson_and_unticking_reopens_it() {
         [Change::Tick {
             key: key(),
             point: "sleep".into(),
-            ticked: true
+            ticked: true,
+            at: 1_700_000_000,
         }]
     );
     let mut last = Vec::new();
@@ -136,7 +137,8 @@ fn ticking_every_point_completes_the_lesson_and_unticking_reopens_it() {
         Change::Tick {
             key: key(),
             point: "small-steps".into(),
-            ticked: false
+            ticked: false,
+            at: 1_700_000_000,
         }
     );
     assert!(undone.contains(&Change::Completed {
@@ -272,6 +274,7 @@ fn a_completed_last_lesson_preselects_the_next_unfinished_one() {
             key: key(),
             point: point.into(),
             ticked: true,
+            at: 1_700_000_000,
         });
     }
     let app = App::new(sample::library(), progress, 80, 24);
@@ -343,7 +346,8 @@ fn mouse_clicks_select_open_and_tick() {
         Change::Tick {
             key: key(),
             point: "three-lines".into(),
-            ticked: true
+            ticked: true,
+            at: 1_700_000_000,
         }
     );
     assert_eq!(app.focus(), Focus::Checklist);

@@ -6,7 +6,7 @@ use super::app::{App, Screen, Status};
 use super::geometry;
 use super::listing::{self, Item};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
-use super::{help, reading, reload, results, scroll, search, strings, toc};
+use super::{help, reading, reload, results, review, scroll, search, stats, strings, toc};
 
 /// Lines the mouse wheel scrolls per notch.
 pub const WHEEL_LINES: isize = 3;
@@ -56,6 +56,10 @@ fn update_only(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Saved { progress, warning } => {
             let selected = selected_item(app);
             app.progress = progress;
+            review::drop_unticked(app);
+            if app.screen == Screen::List {
+                review::refresh_due(app);
+            }
             reselect(app, selected);
             if let Some(warning) = warning {
                 app.status = Status::warning(warning);
@@ -93,6 +97,14 @@ fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         Screen::List => list_action(app, action),
         Screen::Lesson => reading::action(app, action),
         Screen::Results => results::action(app, action),
+        Screen::Review => {
+            let (lines, height) = review::body_size(app);
+            review::action(app, action, lines, height)
+        }
+        Screen::Stats => {
+            stats::action(app, action);
+            Vec::new()
+        }
     }
 }
 
@@ -152,6 +164,11 @@ fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Bottom => count.saturating_sub(1),
         Action::Open => return open_selected(app),
         Action::Search => return search::start(app),
+        Action::OpenReview => return review::open(app),
+        Action::OpenStats => {
+            stats::open(app);
+            return Vec::new();
+        }
         Action::Resume => match listing::last_opened(app) {
             Some(at) => return reading::open(app, at),
             None => {
@@ -171,10 +188,11 @@ fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
 
 fn open_selected(app: &mut App) -> Vec<Effect> {
     let selectable = listing::selectable(&listing::rows(app));
-    match selectable
-        .get(app.list.selected)
-        .and_then(|r| r.item.lesson())
-    {
+    let item = selectable.get(app.list.selected).map(|r| r.item);
+    if item == Some(Item::Review) {
+        return review::open(app);
+    }
+    match item.and_then(Item::lesson) {
         Some(at) => reading::open(app, at),
         None => Vec::new(),
     }
@@ -243,6 +261,7 @@ fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
         Screen::List => list_mouse(app, mouse),
         Screen::Lesson => reading::mouse(app, mouse),
         Screen::Results => results::mouse(app, mouse),
+        Screen::Review | Screen::Stats => Vec::new(),
     }
 }
 

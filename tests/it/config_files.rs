@@ -186,10 +186,18 @@ fn a_remapped_key_ticks_and_the_help_shows_it() {
     reader.wait_for_text("Summary 2/6");
     // The default key no longer does (counted after a restart below).
     reader.send("jx");
-    // The help, scrolled to its end, where the checklist's keys are.
+    // The help, scrolled down until the checklist's keys show.
     reader.send("?");
     reader.wait_for_text("Everywhere");
-    reader.send("G");
+    let mut help = reader.screen();
+    for _ in 0..60 {
+        if help.contains("tick or untick the point") {
+            break;
+        }
+        reader.send("j");
+        std::thread::sleep(std::time::Duration::from_millis(30));
+        help = reader.screen();
+    }
     let help = reader.wait_for_text("tick or untick the point");
     let line = help
         .lines()

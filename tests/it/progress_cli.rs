@@ -193,8 +193,8 @@ fn json_has_the_documented_shape() {
     assert_eq!(
         stdout(&out),
         concat!(
-            r#"{"lessons":[{"course":"career","lesson":"06-sns","ticked":["p1","p3"],"sections_read":["s2"],"points_total":3,"complete":false},"#,
-            r#"{"course":"career","lesson":"07-learn","ticked":[],"sections_read":[],"points_total":1,"complete":false}]}"#,
+            r#"{"lessons":[{"course":"career","lesson":"06-sns","ticked":["p1","p3"],"sections_read":["s2"],"points_total":3,"complete":false,"history":{"p1":[{"at":"2025-01-02T03:04:05Z","event":"tick"}],"p3":[{"at":"2025-01-02T03:04:05Z","event":"tick"}]},"sections_read_at":{}},"#,
+            r#"{"course":"career","lesson":"07-learn","ticked":[],"sections_read":[],"points_total":1,"complete":false,"history":{},"sections_read_at":{}}]}"#,
             "\n"
         )
     );
@@ -233,7 +233,7 @@ fn export_then_import_elsewhere_round_trips() {
     };
     let written = fs::read_to_string(&exported).unwrap();
     assert_eq!(fields(&stdout(&to_stdout)), fields(&written));
-    assert!(written.contains("version = 1"));
+    assert!(written.contains("version = 2"));
     // An export's comment says what it is and how to bring it in, not the
     // live file's "written on every change".
     let header: Vec<&str> = written.lines().take_while(|l| l.starts_with('#')).collect();

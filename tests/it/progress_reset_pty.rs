@@ -35,7 +35,10 @@ fn yes_clears_everything() {
     assert!(shown.contains("Cleared all saved progress"), "{shown}");
     let left = std::fs::read_to_string(&file).unwrap();
     assert!(!left.contains("p1"), "{left}");
-    assert!(left.contains("version = 1"), "{left}");
+    assert!(left.contains("version = 2"), "{left}");
+    // The version 1 file was kept whole before its first rewrite.
+    let backup = std::fs::read_to_string(data.path().join("progress.v1.bak")).unwrap();
+    assert_eq!(backup, SAVED);
 }
 
 #[test]

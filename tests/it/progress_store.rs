@@ -27,6 +27,7 @@ fn tick(point: String) -> Change {
         key: key(),
         point,
         ticked: true,
+        at: 1_795_598_644,
     }
 }
 

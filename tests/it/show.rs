@@ -238,6 +238,7 @@ fn summary_is_a_checklist_from_saved_progress() {
             key: LessonKey::new("career", "06-sns"),
             point: point.id.clone(),
             ticked: true,
+            at: 1_795_598_644,
         }])
         .unwrap();
     let out = show(data.path(), &["06-sns", "--width", "30"]);

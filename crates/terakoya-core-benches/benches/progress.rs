@@ -27,10 +27,12 @@ fn changes_for(lessons: usize) -> Vec<Change> {
                 key: key.clone(),
                 point: format!("{:016x}", n * 1000 + p),
                 ticked: true,
+                at: 1_795_598_644,
             });
             changes.push(Change::SectionRead {
                 key: key.clone(),
                 section: format!("section-{p}"),
+                at: 1_795_598_644,
             });
         }
         changes.push(Change::Position {
@@ -70,6 +72,7 @@ fn save(c: &mut Criterion) {
                 key: key.clone(),
                 point: "extra".into(),
                 ticked,
+                at: 1_795_598_644,
             };
             black_box(store.apply(&[change]).unwrap());
         });
@@ -108,6 +111,7 @@ fn save_large(c: &mut Criterion) {
                 key: key.clone(),
                 point: "extra".into(),
                 ticked,
+                at: 1_795_598_644,
             };
             black_box(store.apply(&[change]).unwrap());
         });

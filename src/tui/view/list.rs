@@ -92,6 +92,7 @@ fn draw_rows(app: &App, body: Rect, buf: &mut Buffer) {
 fn row_lines(app: &App, row: &Row) -> Vec<(String, Style)> {
     let st = &app.styles;
     match row.item {
+        Item::Review => vec![(crate::t!("review.list_row", n = app.review_due), st.status)],
         Item::Continue(at) => {
             let title = app.lesson_at(at).map(full_title).unwrap_or_default();
             vec![(strings::continue_line(&title), st.status)]

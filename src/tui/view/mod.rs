@@ -6,7 +6,9 @@ mod help;
 mod lesson;
 mod list;
 mod results;
+mod review;
 mod search;
+mod stats;
 mod status;
 mod toc;
 
@@ -26,6 +28,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::List => list::draw(app, area, buf),
         Screen::Lesson => lesson::draw(app, area, buf),
         Screen::Results => results::draw(app, area, buf),
+        Screen::Review => review::draw(app, area, buf),
+        Screen::Stats => stats::draw(app, area, buf),
     }
     if app.search.contents.is_some() && app.screen == Screen::Lesson {
         toc::draw(app, area, buf);

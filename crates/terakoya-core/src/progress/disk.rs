@@ -307,16 +307,32 @@ pub fn copy_aside(path: &Path, stamp: &str) -> Result<PathBuf, FileError> {
     aside(path, stamp, copy_without_clobbering)
 }
 
+/// A copy of `path` (`progress.toml`) as `progress.<label>.bak` (or
+/// `progress.<label>-2.bak`, ...), never overwriting an earlier backup:
+/// the file as it was before its format was migrated.
+pub fn back_up(path: &Path, label: &str) -> Result<PathBuf, FileError> {
+    copies(path, label, "bak", copy_without_clobbering)
+}
+
 fn aside(
     path: &Path,
     stamp: &str,
     place: fn(&Path, &Path) -> io::Result<()>,
 ) -> Result<PathBuf, FileError> {
+    copies(path, stamp, "bad", place)
+}
+
+fn copies(
+    path: &Path,
+    stamp: &str,
+    extension: &str,
+    place: fn(&Path, &Path) -> io::Result<()>,
+) -> Result<PathBuf, FileError> {
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
     for attempt in 1..=100 {
         let name = match attempt {
-            1 => format!("{stem}.{stamp}.bad"),
-            n => format!("{stem}.{stamp}-{n}.bad"),
+            1 => format!("{stem}.{stamp}.{extension}"),
+            n => format!("{stem}.{stamp}-{n}.{extension}"),
         };
         let target = path.with_file_name(name);
         match place(path, &target) {

@@ -1,5 +1,6 @@
-//! The progress file format (version 1, documented in docs/progress.md):
-//! TOML text ↔ [`Document`]. Pure: no I/O here.
+//! The progress file format (version 2, documented in docs/progress.md):
+//! TOML text ↔ [`Document`]. Pure: no I/O here. Version 1 files (without
+//! logs) are read and migrated (see [`history::migrate_v1`]).
 //!
 //! Fields this version does not know are kept in [`Extras`] and written back,
 //! so a hand edit or a newer terakoya's addition is never silently dropped.
@@ -10,11 +11,12 @@ use serde::Deserialize;
 use toml::value::Datetime;
 use toml::{Table, Value};
 
+use super::history;
 use super::time::{from_datetime, to_datetime};
 use super::{Anchor, LessonKey, LessonProgress, Progress};
 
 /// The format version this build reads and writes.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// Which derivation of section and point ids (`bundle::ids`) keyed the
 /// ticks and positions in the file: written as `ids = 1`; a file without it
@@ -25,9 +27,11 @@ pub const IDS: i64 = 1;
 const HEADER: &str = "# terakoya reading progress (format: docs/progress.md in terakoya's sources).\n\
                       # Written on every change; safe to read, best not edited while terakoya runs.\n\n";
 const TOP_FIELDS: [&str; 4] = ["version", "ids", "last_opened", "lessons"];
-const LESSON_FIELDS: [&str; 5] = [
+const LESSON_FIELDS: [&str; 7] = [
     "ticked",
     "sections_read",
+    "read_at",
+    "log",
     "position",
     "last_opened",
     "completed",
@@ -91,6 +95,8 @@ pub enum Expected {
     Table,
     /// A date and time such as 2026-11-25T09:24:04Z.
     DateTime,
+    /// A list of events such as "2026-11-25T09:24:04Z tick".
+    EventList,
 }
 
 /// Technical, for logs and tests: people read the front end's wording.
@@ -107,6 +113,8 @@ impl std::error::Error for FormatError {}
 struct LessonFields {
     ticked: BTreeSet<String>,
     sections_read: BTreeSet<String>,
+    read_at: BTreeMap<String, Datetime>,
+    log: BTreeMap<String, Vec<String>>,
     position: Option<PositionFields>,
     last_opened: Option<Datetime>,
     completed: Option<Datetime>,
@@ -170,12 +178,17 @@ pub fn parse(text: &str) -> Result<Document, FormatError> {
     let version = take_version(&mut table)?;
     let ids = take_ids(&table);
     match ids.and_then(|ids| Ok((ids, decode(table)?))) {
-        Ok((ids, (progress, extras))) => Ok(Document {
-            version,
-            ids,
-            progress,
-            extras,
-        }),
+        Ok((ids, (mut progress, extras))) => {
+            if version < 2 {
+                history::migrate_v1(&mut progress);
+            }
+            Ok(Document {
+                version,
+                ids,
+                progress,
+                extras,
+            })
+        }
         Err(_) if version > VERSION => Ok(Document {
             version,
             ids: IDS,
@@ -243,6 +256,27 @@ fn encode_lesson(lesson: &LessonProgress) -> Table {
     let mut entry = Table::new();
     entry.insert("ticked".into(), strings(&lesson.ticked));
     entry.insert("sections_read".into(), strings(&lesson.sections_read));
+    if !lesson.read_at.is_empty() {
+        let read_at = lesson
+            .read_at
+            .iter()
+            .map(|(section, at)| (section.clone(), Value::Datetime(to_datetime(*at))))
+            .collect();
+        entry.insert("read_at".into(), Value::Table(read_at));
+    }
+    if !lesson.log.is_empty() {
+        let log = lesson
+            .log
+            .iter()
+            .map(|(point, events)| {
+                let events = events
+                    .iter()
+                    .map(|e| Value::String(history::encode_event(e)));
+                (point.clone(), Value::Array(events.collect()))
+            })
+            .collect();
+        entry.insert("log".into(), Value::Table(log));
+    }
     for (name, at) in [
         ("last_opened", lesson.last_opened),
         ("completed", lesson.completed),
@@ -304,11 +338,15 @@ pub struct Salvaged {
 /// TOML, not of a version this build writes, or has nothing readable.
 pub fn salvage(text: &str) -> Option<Salvaged> {
     let mut table: Table = text.parse().ok()?;
-    if take_version(&mut table).ok()? > VERSION {
+    let version = take_version(&mut table).ok()?;
+    if version > VERSION {
         return None;
     }
     let ids = take_ids(&table).unwrap_or(IDS);
-    let (progress, extras, problems) = decode_entries(table);
+    let (mut progress, extras, problems) = decode_entries(table);
+    if version < 2 {
+        history::migrate_v1(&mut progress);
+    }
     if progress.lessons.is_empty() {
         return None;
     }
@@ -427,9 +465,30 @@ fn decode_lesson(name: &str, fields: Table) -> Result<LessonProgress, FormatErro
             .map(Some)
             .ok_or_else(|| shape(&format!("lessons.{name:?}.{field}"), Expected::DateTime)),
     };
-    Ok(LessonProgress {
+    let mut read_at = BTreeMap::new();
+    for (section, datetime) in fields.read_at {
+        let at = time(&format!("read_at.{section:?}"), Some(datetime))?;
+        read_at.insert(section, at.unwrap_or_default());
+    }
+    let mut log = BTreeMap::new();
+    for (point, events) in fields.log {
+        let mut decoded = history::PointLog::new();
+        for event in &events {
+            decoded.insert(history::decode_event(event).ok_or_else(|| {
+                shape(
+                    &format!("lessons.{name:?}.log.{point:?}"),
+                    Expected::EventList,
+                )
+            })?);
+        }
+        history::compact(&mut decoded);
+        log.insert(point, decoded);
+    }
+    let mut lesson = LessonProgress {
         ticked: fields.ticked,
         sections_read: fields.sections_read,
+        read_at,
+        log,
         position: fields.position.map(|p| Anchor {
             section: p.section,
             block: p.block,
@@ -437,7 +496,9 @@ fn decode_lesson(name: &str, fields: Table) -> Result<LessonProgress, FormatErro
         }),
         last_opened: time("last_opened", fields.last_opened)?,
         completed: time("completed", fields.completed)?,
-    })
+    };
+    lesson.normalize();
+    Ok(lesson)
 }
 
 fn parse_key(text: &str, field: &str) -> Result<LessonKey, FormatError> {

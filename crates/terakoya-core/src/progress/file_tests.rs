@@ -2,6 +2,8 @@ use proptest::collection::{btree_map, btree_set};
 use proptest::prelude::*;
 
 use super::*;
+use crate::progress::history::Event;
+use crate::review::Rating;
 
 const SAMPLE: &str = r#"
 version = 1
@@ -55,7 +57,58 @@ fn writes_what_it_reads() {
     );
     assert!(text.contains("completed = 2026-11-25T09:30:00Z"), "{text}");
     assert!(text.contains("[lessons.\"career/06\"]"), "{text}");
-    assert_eq!(parse(&text).unwrap(), doc);
+    let again = parse(&text).unwrap();
+    assert_eq!(again.version, VERSION);
+    assert_eq!(again.progress, doc.progress);
+    assert_eq!(parse(&to_text(&again).unwrap()).unwrap(), again);
+}
+
+#[test]
+fn a_version_1_file_migrates_with_nothing_lost() {
+    let old = parse(SAMPLE).unwrap();
+    assert_eq!(old.version, 1);
+    let lesson = &old.progress.lessons[&key()];
+    // Ticks, sections, position, times: all still there.
+    assert_eq!(lesson.ticked, ["p1", "p2"].map(String::from).into());
+    assert_eq!(lesson.sections_read, ["s1"].map(String::from).into());
+    assert_eq!(lesson.position.as_ref().unwrap().block, 3);
+    assert_eq!(lesson.completed, Some(1_795_599_000));
+    // Each tick is logged at the lesson's last opening.
+    for point in ["p1", "p2"] {
+        assert_eq!(lesson.ticked_at(point), Some(1_795_598_644));
+    }
+    let text = to_text(&old).unwrap();
+    assert!(text.contains("\nversion = 2\n"), "{text}");
+    assert!(
+        text.contains("p1 = [\"2026-11-25T09:24:04Z tick\"]"),
+        "{text}"
+    );
+    assert_eq!(parse(&text).unwrap().progress, old.progress);
+
+    // Without any time in the lesson, the ticks stay, without a time.
+    let timeless = parse("version = 1\n[lessons.\"c/l\"]\nticked = [\"p\"]\n").unwrap();
+    let lesson = &timeless.progress.lessons[&LessonKey::new("c", "l")];
+    assert!(lesson.ticked.contains("p"));
+    assert!(lesson.log.is_empty());
+}
+
+#[test]
+fn logs_and_read_times_are_written_and_read() {
+    let text = "version = 2\n[lessons.\"c/l\"]\nticked = []\nsections_read = [\"s\"]\n\
+                read_at = { s = 2026-11-25T09:24:04Z }\n\
+                [lessons.\"c/l\".log]\n\
+                p = [\"2026-11-25T09:24:04Z tick\", \"2026-11-28T09:00:00Z hard\", \"2026-12-01T09:00:00Z untick\"]\n";
+    let doc = parse(text).unwrap();
+    let lesson = &doc.progress.lessons[&LessonKey::new("c", "l")];
+    assert_eq!(lesson.read_at["s"], 1_795_598_644);
+    assert_eq!(history::reviews(&lesson.log["p"])[0].rating, Rating::Hard);
+    assert!(lesson.ticked.is_empty());
+    // The log decides over a `ticked` list that disagrees.
+    let disagreeing = text.replace("ticked = []", "ticked = [\"p\"]");
+    assert_eq!(parse(&disagreeing).unwrap(), doc);
+    let bad = text.replace("hard", "superb");
+    let err = parse(&bad).unwrap_err().to_string();
+    assert!(err.contains("log"), "{err}");
 }
 
 #[test]
@@ -74,7 +127,8 @@ fn unknown_fields_are_kept() {
     assert_eq!(doc.extras.top["theme"].as_str(), Some("dark"));
     assert!(doc.extras.lessons[&key()].contains_key("notes"));
     let again = parse(&to_text(&doc).unwrap()).unwrap();
-    assert_eq!(again, doc);
+    assert_eq!(again.progress, doc.progress);
+    assert_eq!(again.extras, doc.extras);
     assert_eq!(
         again.extras.lessons[&LessonKey::new("career", "07")]["stars"].as_integer(),
         Some(5)
@@ -83,7 +137,7 @@ fn unknown_fields_are_kept() {
 
 #[test]
 fn a_newer_version_is_read_as_far_as_known() {
-    let doc = parse(&SAMPLE.replace("version = 1", "version = 2")).unwrap();
+    let doc = parse(&SAMPLE.replace("version = 1", "version = 3")).unwrap();
     assert!(doc.is_newer());
     assert!(doc.progress.is_ticked(&key(), "p1"));
 
@@ -178,24 +232,36 @@ fn any_lesson() -> impl Strategy<Value = LessonProgress> {
     let id = "\\PC{0,12}";
     let time = proptest::option::of(0u64..=253_402_300_799);
     let anchor = proptest::option::of((proptest::option::of(id), any::<u32>(), any::<u32>()));
+    let event = (0u64..=253_402_300_799, 0u32..6).prop_map(|(at, kind)| match kind {
+        0 => Event::tick(at, false),
+        1 => Event::tick(at, true),
+        n => Event::review(at, Rating::from_number(n - 1).unwrap()),
+    });
     (
-        btree_set(id, 0..4),
-        btree_set(id, 0..4),
+        (btree_set(id, 0..4), btree_set(id, 0..4)),
         anchor,
         time.clone(),
         time,
+        btree_map(id, 0u64..=253_402_300_799, 0..3),
+        btree_map(id, btree_set(event, 1..4), 0..3),
     )
         .prop_map(
-            |(ticked, sections_read, anchor, last_opened, completed)| LessonProgress {
-                ticked,
-                sections_read,
-                position: anchor.map(|(section, block, offset)| Anchor {
-                    section,
-                    block,
-                    offset,
-                }),
-                last_opened,
-                completed,
+            |((ticked, sections_read), anchor, last_opened, completed, read_at, log)| {
+                let mut lesson = LessonProgress {
+                    ticked,
+                    sections_read,
+                    read_at,
+                    log,
+                    position: anchor.map(|(section, block, offset)| Anchor {
+                        section,
+                        block,
+                        offset,
+                    }),
+                    last_opened,
+                    completed,
+                };
+                lesson.normalize();
+                lesson
             },
         )
 }
@@ -228,7 +294,7 @@ fn the_id_derivation_is_recorded_and_old_files_read_as_the_first() {
     let old = parse("version = 1\n[lessons.\"c/l\"]\nticked = [\"p-4fd0bfc1\"]\n").unwrap();
     assert_eq!(old.ids, 1);
     let text = to_text(&old).unwrap();
-    assert!(text.contains("\nversion = 1\nids = 1\n"), "{text}");
+    assert!(text.contains("\nversion = 2\nids = 1\n"), "{text}");
     // A file keyed by a later derivation is never relabelled as this one.
     let later = parse("version = 1\nids = 2\n").unwrap();
     assert_eq!(later.ids, 2);

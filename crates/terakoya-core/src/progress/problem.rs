@@ -115,6 +115,9 @@ pub enum StoreWarning {
         reason: FormatError,
         cause: FileError,
     },
+    /// A file of the sync directory could not be merged, or this machine's
+    /// file there could not be written (never fatal).
+    Sync(super::sync::SyncProblem),
     /// The file is unreadable and a read-only command left it as it is
     /// (the reader's next save moves it aside).
     UnreadableLeft { path: PathBuf, reason: FormatError },

@@ -125,6 +125,7 @@ mod tests {
             key: LessonKey::new("career", "one"),
             point: point.into(),
             ticked: true,
+            at: 1,
         }
     }
 
@@ -138,6 +139,7 @@ mod tests {
         progress.apply(&Change::SectionRead {
             key: LessonKey::new("career", "one"),
             section: "gone".into(),
+            at: 2,
         });
         progress.apply(&Change::Opened {
             key: LessonKey::new("elsewhere", "one"),

@@ -16,6 +16,7 @@ pub use super::file::{Expected, FormatError, Shape};
 pub use super::problem::{
     AfterSetAside, FileError, FileKind, Hint, Salvage, StoreError, StoreWarning,
 };
+use super::sync::{SyncDir, SyncProblem};
 use super::{Change, LessonKey, Progress, time};
 
 /// An open store, and what it found on opening.
@@ -48,6 +49,12 @@ pub struct Store {
     written: Option<(disk::Stamp, Document)>,
     /// Raised by a save that had to set a bad file aside.
     warning: Option<StoreWarning>,
+    /// The sync directory, if any (see `sync`).
+    pub(super) sync: Option<SyncDir>,
+    /// Sync problems not yet handed out, and the files already warned
+    /// about (a half-synced file is said once, not at every save).
+    pub(super) sync_problems: Vec<SyncProblem>,
+    pub(super) warned: std::collections::BTreeSet<PathBuf>,
 }
 
 impl Store {
@@ -55,21 +62,18 @@ impl Store {
     /// else in the platform data directory. Never fails: problems become a
     /// warning and a store that still reads.
     pub fn open(data_dir: Option<&Path>) -> Opened {
-        let dir = resolve_dir(data_dir);
-        let (progress, warnings) = match &dir {
-            Some(dir) => load_on_open(dir),
-            None => (Progress::default(), vec![StoreWarning::NoDataDir]),
-        };
-        let store = Store {
+        Self::open_synced(data_dir, None)
+    }
+
+    pub(super) fn new(dir: Option<PathBuf>, last_good: Progress, sync: Option<SyncDir>) -> Store {
+        Store {
             dir,
-            last_good: progress.clone(),
+            last_good,
             written: None,
             warning: None,
-        };
-        Opened {
-            store,
-            progress,
-            warnings,
+            sync,
+            sync_problems: Vec::new(),
+            warned: std::collections::BTreeSet::new(),
         }
     }
 
@@ -78,33 +82,14 @@ impl Store {
     /// reported and left where it is, for the reader to set aside when it
     /// next saves.
     pub fn peek(data_dir: Option<&Path>) -> Opened {
-        let dir = resolve_dir(data_dir);
-        let (progress, warning) = match &dir {
-            Some(dir) => read_on_open(&dir.join(FILE_NAME), false),
-            None => (Progress::default(), Some(StoreWarning::NoDataDir)),
-        };
-        Opened {
-            store: Store {
-                dir,
-                last_good: progress.clone(),
-                written: None,
-                warning: None,
-            },
-            progress,
-            warnings: warning.into_iter().collect(),
-        }
+        Self::peek_synced(data_dir, None)
     }
 
     /// The store in `data_dir` (found as by [`Store::open`]) without reading
     /// or changing anything yet: for an export, which must not set an
     /// unreadable file aside.
     pub fn at(data_dir: Option<&Path>) -> Store {
-        Store {
-            dir: resolve_dir(data_dir),
-            last_good: Progress::default(),
-            written: None,
-            warning: None,
-        }
+        Store::new(resolve_dir(data_dir), Progress::default(), None)
     }
 
     /// The data directory, if there is one.
@@ -120,7 +105,10 @@ impl Store {
     /// A warning raised since the last call (a progress file that had
     /// become unreadable was set aside while saving), for the status line.
     pub fn take_warning(&mut self) -> Option<StoreWarning> {
-        self.warning.take()
+        self.warning.take().or_else(|| {
+            (!self.sync_problems.is_empty())
+                .then(|| StoreWarning::Sync(self.sync_problems.remove(0)))
+        })
     }
 
     /// Applies `changes` to the latest saved progress (re-read under a lock,
@@ -217,7 +205,10 @@ impl Store {
 
     /// Lock, re-read, change, write atomically (only if something changed),
     /// unlock.
-    fn modify(&mut self, change: impl FnOnce(&mut Document)) -> Result<Progress, StoreError> {
+    pub(super) fn modify(
+        &mut self,
+        change: impl FnOnce(&mut Document),
+    ) -> Result<Progress, StoreError> {
         let dir = self.dir.clone().ok_or(StoreError::NoDataDir)?;
         disk::create_private_dir(&dir).map_err(|cause| StoreError::CreateDir {
             path: dir.clone(),
@@ -237,6 +228,11 @@ impl Store {
             None => self.load_for_update(&path)?,
         };
         let before = doc.clone();
+        // Before each save, what the other machines did is merged in.
+        let gathered = self.sync.as_ref().map(SyncDir::gather);
+        if let Some(gathered) = &gathered {
+            doc.merge(&gathered.doc);
+        }
         change(&mut doc);
         // A bad file set aside leaves no progress file: write the progress
         // on screen even when this change alone changed nothing.
@@ -248,6 +244,13 @@ impl Store {
                     path: path.clone(),
                     cause,
                 })?;
+        }
+        if let (Some(sync), Some(gathered)) = (&self.sync, gathered) {
+            let mut problems = gathered.problems;
+            problems.extend(sync.publish(&doc).err());
+            // Only once saved here are the conflict copies out of the way.
+            problems.extend(sync.retire(&gathered.conflict_copies));
+            self.note(problems);
         }
         self.last_good = doc.progress.clone();
         let progress = doc.progress.clone();
@@ -270,6 +273,19 @@ impl Store {
                 path: path.to_path_buf(),
                 version: doc.version,
             }),
+            Ok(mut doc) if doc.version < file::VERSION => {
+                // The first rewrite in a new format keeps the old file
+                // whole beside it (`progress.v1.bak`), in case the user
+                // goes back to an older terakoya.
+                disk::back_up(path, &format!("v{}", doc.version)).map_err(|cause| {
+                    StoreError::Write {
+                        path: path.with_file_name(format!("progress.v{}.bak", doc.version)),
+                        cause,
+                    }
+                })?;
+                doc.version = file::VERSION;
+                Ok((doc, false))
+            }
             Ok(doc) => Ok((doc, false)),
             Err(reason) => {
                 let moved = disk::set_aside(path, &time::file_stamp(time::now()));
@@ -302,7 +318,7 @@ impl Store {
 }
 
 /// Reads the progress on opening; returns it with the warnings to show.
-fn load_on_open(dir: &Path) -> (Progress, Vec<StoreWarning>) {
+pub(super) fn load_on_open(dir: &Path) -> (Progress, Vec<StoreWarning>) {
     let lock = disk::create_private_dir(dir)
         .and_then(|()| disk::probe_writable(dir))
         .and_then(|()| Lock::acquire(dir));
@@ -321,7 +337,7 @@ fn load_on_open(dir: &Path) -> (Progress, Vec<StoreWarning>) {
 /// The saved progress and what to say about it. An unreadable file is set
 /// aside if `locked` (only under the lock, so two readers opening at once do
 /// not both move it).
-fn read_on_open(path: &Path, locked: bool) -> (Progress, Option<StoreWarning>) {
+pub(super) fn read_on_open(path: &Path, locked: bool) -> (Progress, Option<StoreWarning>) {
     let bytes = match disk::read_if_exists(path) {
         Ok(None) => return (Progress::default(), None),
         Ok(Some(bytes)) => bytes,
@@ -444,7 +460,7 @@ pub fn default_dir() -> Option<PathBuf> {
 }
 
 /// Parses file bytes; an empty (or blank) file is empty progress.
-fn decode(bytes: &[u8]) -> Result<Document, FormatError> {
+pub(super) fn decode(bytes: &[u8]) -> Result<Document, FormatError> {
     let text = std::str::from_utf8(bytes).map_err(|e| FormatError::NotUtf8 {
         offset: e.valid_up_to(),
     })?;

@@ -12,6 +12,7 @@ fn tick(lesson: &str, point: &str, ticked: bool) -> Change {
         key: key(lesson),
         point: point.into(),
         ticked,
+        at: 1_795_598_644,
     }
 }
 
@@ -323,14 +324,14 @@ fn a_file_spoilt_while_running_is_replaced_even_by_a_change_that_changes_nothing
 fn a_newer_file_is_read_but_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(FILE_NAME);
-    let text = "version = 2\nshiny = true\n[lessons.\"career/06\"]\nticked = [\"p1\"]\n";
+    let text = "version = 3\nshiny = true\n[lessons.\"career/06\"]\nticked = [\"p1\"]\n";
     fs::write(&path, text).unwrap();
     let opened = open(dir.path());
     assert!(opened.progress.is_ticked(&key("06"), "p1"));
     assert!(
         matches!(
             opened.warnings.as_slice(),
-            [StoreWarning::Newer { version: 2, .. }]
+            [StoreWarning::Newer { version: 3, .. }]
         ),
         "{:?}",
         opened.warnings
@@ -338,7 +339,7 @@ fn a_newer_file_is_read_but_never_overwritten() {
     assert_eq!(opened.warnings[0].hint(), Some(Hint::Upgrade));
     let mut store = opened.store;
     let err = store.apply(&[tick("06", "p2", true)]).unwrap_err();
-    assert!(matches!(err, StoreError::Newer { version: 2, .. }), "{err}");
+    assert!(matches!(err, StoreError::Newer { version: 3, .. }), "{err}");
     assert_eq!(err.hint(), Some(Hint::Upgrade));
     assert!(store.reset(&Reset::All).is_err());
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
@@ -447,4 +448,39 @@ fn an_empty_data_dir_setting_means_the_default() {
         resolve_dir(Some(Path::new("mine"))),
         Some(PathBuf::from("mine"))
     );
+}
+
+#[test]
+fn the_first_save_of_a_version_1_file_keeps_it_as_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let old = "version = 1\n[lessons.\"career/06\"]\nticked = [\"p1\"]\n\
+               last_opened = 2026-11-25T09:24:04Z\n";
+    fs::write(&path, old).unwrap();
+    let mut opened = open(dir.path());
+    assert!(opened.warnings.is_empty(), "{:?}", opened.warnings);
+    let saved = opened.store.apply(&[tick("06", "p2", true)]).unwrap();
+    assert!(saved.is_ticked(&key("06"), "p1"));
+    assert!(saved.is_ticked(&key("06"), "p2"));
+    let backup = dir.path().join("progress.v1.bak");
+    assert_eq!(fs::read_to_string(&backup).unwrap(), old);
+    let now = fs::read_to_string(&path).unwrap();
+    assert!(now.contains("version = 2"), "{now}");
+    // Later saves leave the backup alone and make no other.
+    opened.store.apply(&[tick("06", "p3", true)]).unwrap();
+    let reopened = open(dir.path());
+    let mut store = reopened.store;
+    store.apply(&[tick("06", "p4", true)]).unwrap();
+    assert_eq!(fs::read_to_string(&backup).unwrap(), old);
+    let backups = fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "bak")
+        })
+        .count();
+    assert_eq!(backups, 1);
 }

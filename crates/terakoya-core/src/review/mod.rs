@@ -12,6 +12,8 @@
 
 use fsrs::{FSRS, MemoryState, NextStates};
 
+pub mod queue;
+
 /// Seconds in a day: intervals are whole days.
 pub const DAY: u64 = 86_400;
 

@@ -89,3 +89,65 @@ fn retention_outside_the_range_is_refused() {
     assert_eq!(Rating::from_number(0), None);
     assert_eq!(Rating::from_number(5), None);
 }
+
+mod queue_tests {
+    use super::*;
+    use crate::model::{Course, Lesson, Library, SummaryPoint};
+    use crate::progress::{Change, LessonKey, Progress};
+    use crate::review::queue::{cards, due_by};
+
+    fn library() -> Library {
+        let point = |id: &str| SummaryPoint {
+            id: id.into(),
+            text: format!("point {id}"),
+        };
+        Library {
+            courses: vec![Course {
+                id: "career".into(),
+                title: "Career".into(),
+                description: None,
+                lessons: vec![Lesson {
+                    id: "one".into(),
+                    label: None,
+                    title: "One".into(),
+                    lecturer: None,
+                    intro: None,
+                    sections: vec![],
+                    summary: vec![point("a"), point("b"), point("c")],
+                    path: Default::default(),
+                    inline: Default::default(),
+                }],
+                path: Default::default(),
+            }],
+        }
+    }
+
+    #[test]
+    fn ticked_points_become_cards_soonest_first_and_unticking_removes_one() {
+        let library = library();
+        let key = LessonKey::new(library.courses[0].id.as_str(), "one");
+        let mut progress = Progress::default();
+        for (point, at) in [("a", T0 + DAY), ("b", T0), ("c", T0)] {
+            progress.apply(&Change::Tick {
+                key: key.clone(),
+                point: point.into(),
+                ticked: true,
+                at,
+            });
+        }
+        let all = cards(&library, &progress, &scheduler());
+        let order: Vec<&str> = all.iter().map(|c| c.point.id.as_str()).collect();
+        assert_eq!(order, ["b", "c", "a"]);
+        assert_eq!(due_by(&all, T0 + 2 * DAY).len(), 2);
+        progress.apply(&Change::Tick {
+            key: key.clone(),
+            point: "b".into(),
+            ticked: false,
+            at: T0 + 3 * DAY,
+        });
+        let left = cards(&library, &progress, &scheduler());
+        assert_eq!(left.len(), 2);
+        // The history stays.
+        assert_eq!(progress.lessons[&key].log["b"].len(), 2);
+    }
+}

@@ -1,0 +1,121 @@
+//! The review screen's update: rating, undo, leaving, unticking.
+
+use terakoya_core::progress::history::EventKind;
+use terakoya_core::progress::{Change, LessonKey};
+use terakoya_core::review::{DAY, Rating};
+
+use super::app::Screen;
+use super::listing::{self, Item};
+use super::msg::{Action, Msg};
+use super::tests::{act, app};
+use super::update::update;
+
+fn key() -> LessonKey {
+    LessonKey::new("study", "01-after-night-shift")
+}
+
+/// An app with the first three points of the sample lesson ticked at
+/// `app.now`, then the clock moved 30 days on.
+fn app_with_due_cards() -> super::app::App {
+    let mut app = app(80, 24);
+    let points: Vec<String> = app.library.courses[0].lessons[0]
+        .summary
+        .iter()
+        .take(3)
+        .map(|p| p.id.clone())
+        .collect();
+    for point in points {
+        app.progress.apply(&Change::Tick {
+            key: key(),
+            point,
+            ticked: true,
+            at: app.now,
+        });
+    }
+    app.now += 30 * DAY;
+    super::review::refresh_due(&mut app);
+    app
+}
+
+fn rated(app: &super::app::App) -> Vec<Rating> {
+    let lesson = &app.progress.lessons[&key()];
+    let mut ratings: Vec<(u64, Rating)> = lesson
+        .log
+        .values()
+        .flatten()
+        .filter_map(|e| match e.kind {
+            EventKind::Review(rating) => Some((e.at, rating)),
+            _ => None,
+        })
+        .collect();
+    ratings.sort();
+    ratings.into_iter().map(|(_, r)| r).collect()
+}
+
+#[test]
+fn the_list_offers_the_due_cards_and_r_opens_them() {
+    let mut app = app_with_due_cards();
+    assert_eq!(app.review_due, 3);
+    assert_eq!(listing::rows(&app)[0].item, Item::Review);
+    act(&mut app, Action::OpenReview);
+    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.review.as_ref().unwrap().queue.len(), 3);
+}
+
+#[test]
+fn ratings_are_saved_one_by_one_and_undo_takes_the_last_back() {
+    let mut app = app_with_due_cards();
+    act(&mut app, Action::OpenReview);
+    act(&mut app, Action::ShowAnswer);
+    assert!(app.review.as_ref().unwrap().revealed);
+    let saved = act(&mut app, Action::RateGood);
+    assert!(matches!(
+        saved.as_slice(),
+        [Change::Review {
+            rating: Rating::Good,
+            ..
+        }]
+    ));
+    assert!(
+        !app.review.as_ref().unwrap().revealed,
+        "the next card starts hidden"
+    );
+    app.now += 60;
+    act(&mut app, Action::RateHard);
+    assert_eq!(rated(&app), [Rating::Good, Rating::Hard]);
+    let undone = act(&mut app, Action::UndoRating);
+    assert!(matches!(undone.as_slice(), [Change::Unreview { .. }]));
+    assert_eq!(rated(&app), [Rating::Good]);
+    assert_eq!(app.review.as_ref().unwrap().queue.len(), 2);
+    // Leaving keeps what was rated; the list counts what is left.
+    act(&mut app, Action::Back);
+    assert_eq!(app.screen, Screen::List);
+    assert_eq!(rated(&app), [Rating::Good]);
+    assert_eq!(app.review_due, 2);
+}
+
+#[test]
+fn unticking_a_point_removes_its_card() {
+    let mut app = app_with_due_cards();
+    act(&mut app, Action::OpenReview);
+    let first = app.review.as_ref().unwrap().queue[0].point.clone();
+    let mut progress = app.progress.clone();
+    progress.apply(&Change::Tick {
+        key: key(),
+        point: first.clone(),
+        ticked: false,
+        at: app.now,
+    });
+    let _ = update(
+        &mut app,
+        Msg::Saved {
+            progress,
+            warning: None,
+        },
+    );
+    let queue = &app.review.as_ref().unwrap().queue;
+    assert_eq!(queue.len(), 2);
+    assert!(queue.iter().all(|c| c.point != first));
+    // Its history stays.
+    assert_eq!(app.progress.lessons[&key()].log[&first].len(), 2);
+}
