@@ -2,7 +2,8 @@
 //! end of a generated 10 MB Japanese lesson (original text, built from a
 //! small vocabulary with a fixed seed). Both must cost the same anywhere in
 //! the lesson: the layout is cached and a frame draws only visible lines.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+// Benches report their figures on stderr.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
 
 use std::hint::black_box;
 use std::path::PathBuf;

@@ -40,10 +40,10 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         match import_one(args, file, &mut used) {
             Ok(()) => {}
             Err(err) => {
-                eprintln!(
-                    "{}",
-                    crate::t!("cli.error_line", message = format!("{err:#}"))
-                );
+                super::output::eprint_line(&crate::t!(
+                    "cli.error_line",
+                    message = format!("{err:#}")
+                ));
                 failed = true;
             }
         }
@@ -82,11 +82,13 @@ fn import_one(args: &ImportArgs, file: &Path, used: &mut HashSet<String>) -> any
     let text = terakoya_import::to_toml(&imported.lesson);
 
     if args.dry_run {
-        print!("# {}\n{text}", target.display());
-        eprint!(
-            "{}",
-            report(&shown.to_string(), &target, &imported, t!("import.dry_run"))
-        );
+        super::output::print_text(&format!("# {}\n{text}", target.display()));
+        super::output::eprint_text(&report(
+            &shown.to_string(),
+            &target,
+            &imported,
+            t!("import.dry_run"),
+        ));
         return Ok(());
     }
     if !course.join(COURSE_FILE).exists() {
@@ -97,14 +99,11 @@ fn import_one(args: &ImportArgs, file: &Path, used: &mut HashSet<String>) -> any
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         write_new(&course.join(COURSE_FILE), &scaffold::course_toml(&title))?;
-        println!(
-            "{}",
-            t!(
-                "import.course_created",
-                path = course.display(),
-                title = title
-            )
-        );
+        super::output::print_line(&t!(
+            "import.course_created",
+            path = course.display(),
+            title = title
+        ));
     }
     if args.force {
         fs::write(&target, &text)
@@ -113,7 +112,7 @@ fn import_one(args: &ImportArgs, file: &Path, used: &mut HashSet<String>) -> any
         write_new(&target, &text)
             .map_err(|_| anyhow::anyhow!(t!("import.exists", path = target.display())))?;
     }
-    print!("{}", report(&shown.to_string(), &target, &imported, ""));
+    super::output::print_text(&report(&shown.to_string(), &target, &imported, ""));
     list_in_course(course, &id);
     Ok(())
 }

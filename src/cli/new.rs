@@ -46,20 +46,20 @@ pub fn run(what: &NewWhat) -> anyhow::Result<ExitCode> {
                 .with_context(|| t!("new.cannot_write", path = dir.display()))?;
             let path = dir.join(COURSE_FILE);
             write_new(&path, &scaffold::course_toml(title))?;
-            println!("{}", t!("new.course_written", path = path.display()));
+            super::output::print_line(&t!("new.course_written", path = path.display()));
             path
         }
         NewWhat::Lesson { path, title } => {
             let path = lesson_path(path, title)?;
             write_new(&path, &scaffold::lesson_toml(title))?;
-            println!("{}", t!("new.lesson_written", path = path.display()));
+            super::output::print_line(&t!("new.lesson_written", path = path.display()));
             if let (Some(dir), Some(id)) = (path.parent(), path.file_stem()) {
                 list_in_course(dir, &id.to_string_lossy());
             }
             path
         }
     };
-    println!("{}", t!("new.next", path = written.display()));
+    super::output::print_line(&t!("new.next", path = written.display()));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -122,7 +122,7 @@ pub fn list_in_course(course_dir: &Path, id: &str) {
         Err(err) => err.to_string(),
         Ok(ListEdit::Added(text)) => match fs::write(&file, text) {
             Ok(()) => {
-                println!("{}", t!("watch.listed", id = id, path = path));
+                super::output::print_line(&t!("watch.listed", id = id, path = path));
                 return;
             }
             Err(err) => err.to_string(),
@@ -131,10 +131,10 @@ pub fn list_in_course(course_dir: &Path, id: &str) {
         Ok(ListEdit::NotEditable(NotEditable::InvalidToml)) => t!("watch.not_toml").to_owned(),
         Ok(ListEdit::NotEditable(NotEditable::NotAList)) => t!("watch.not_a_list").to_owned(),
     };
-    eprintln!(
+    super::output::eprint_line(&format!(
         "terakoya: warning: {}",
         t!("watch.cannot_list", id = id, path = path, why = why)
-    );
+    ));
 }
 
 /// Writes a file that must not exist yet (checked by the create itself, so

@@ -70,6 +70,24 @@ pub fn eprint_line(line: &str) {
     let _ = writeln!(io::stderr().lock(), "{line}");
 }
 
+/// Text to stdout as it is (no newline added). A closed stdout is not a
+/// panic (`print!` would be one), and nothing can be reported about it.
+pub fn print_text(text: &str) {
+    let mut out = io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+/// A line to stdout; see [`print_text`].
+pub fn print_line(line: &str) {
+    print_text(&format!("{line}\n"));
+}
+
+/// Text to stderr as it is (a prompt awaiting an answer on the same line).
+pub fn eprint_text(text: &str) {
+    let mut err = io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
+}
+
 /// Maps a closed pipe on stdout (`terakoya check | head`) to success: the
 /// reader went away and nothing is wrong.
 pub fn ignore_broken_pipe(result: io::Result<()>) -> io::Result<()> {

@@ -236,14 +236,11 @@ fn export(store: &Store, file: &Path) -> anyhow::Result<ExitCode> {
         out.flush()?;
     } else {
         let lessons = store.export_to(file).map_err(|e| to_anyhow(&e))?;
-        println!(
-            "{}",
-            t!(
-                "cli.progress.exported",
-                lessons = lessons,
-                path = shown_path(file)
-            )
-        );
+        super::output::print_line(&t!(
+            "cli.progress.exported",
+            lessons = lessons,
+            path = shown_path(file)
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -261,15 +258,12 @@ fn import(store: &mut Store, before: &Progress, file: &Path) -> anyhow::Result<E
     };
     let bytes = bytes.map_err(|e| to_anyhow(&e))?;
     let after = store.import(&bytes, file).map_err(|e| to_anyhow(&e))?;
-    println!(
-        "{}",
-        t!(
-            "cli.progress.imported",
-            path = shown_path(file),
-            ticks = tick_count(&after).saturating_sub(tick_count(before)),
-            lessons = after.lessons.len()
-        )
-    );
+    super::output::print_line(&t!(
+        "cli.progress.imported",
+        path = shown_path(file),
+        ticks = tick_count(&after).saturating_sub(tick_count(before)),
+        lessons = after.lessons.len()
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -285,7 +279,7 @@ fn reset(
 ) -> anyhow::Result<ExitCode> {
     let what = match scope {
         Reset::All if progress.lessons.is_empty() && progress.last_opened.is_none() => {
-            println!("{}", t!("cli.progress.nothing_to_clear"));
+            super::output::print_line(t!("cli.progress.nothing_to_clear"));
             return Ok(ExitCode::SUCCESS);
         }
         Reset::All => t!(
@@ -295,11 +289,11 @@ fn reset(
         Reset::Lesson(key) => describe_lesson(progress, key),
     };
     if !yes && !confirm(&what)? {
-        println!("{}", t!("cli.progress.nothing_cleared"));
+        super::output::print_line(t!("cli.progress.nothing_cleared"));
         return Ok(ExitCode::SUCCESS);
     }
     store.reset(scope).map_err(|e| to_anyhow(&e))?;
-    println!("{}", t!("cli.progress.cleared", what = what));
+    super::output::print_line(&t!("cli.progress.cleared", what = what));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -318,7 +312,7 @@ fn confirm(what: &str) -> anyhow::Result<bool> {
     if !std::io::stdin().is_terminal() {
         bail!(t!("cli.progress.not_confirmed", what = what));
     }
-    eprint!("{}", t!("cli.progress.confirm", what = what));
+    super::output::eprint_text(&t!("cli.progress.confirm", what = what));
     std::io::stderr().flush()?;
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer)?;

@@ -16,6 +16,7 @@ use terakoya_core::model::Lesson;
 use terakoya_core::search::{Field, Match};
 use terakoya_core::text::layout::{LessonLayout, LineKind, SourcePos};
 use terakoya_core::text::linebreak::PLACEHOLDER;
+use terakoya_core::text::to_u32;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The field a layout line shows and the line's byte range in its text;
@@ -183,8 +184,8 @@ fn field_start(layout: &LessonLayout, lesson: &Lesson, field: Field) -> Option<u
         Field::LecturerBio(b) => Some(layout.line_of(head_pos(b + 1, 0))),
         Field::Intro(b) => Some(layout.line_of(head_pos(1 + bio_blocks(lesson) + b, 0))),
         Field::Body { section, block } => Some(layout.line_of(SourcePos {
-            section: Some(section as u32),
-            block: block as u32,
+            section: Some(to_u32(section)),
+            block: to_u32(block),
             offset: 0,
         })),
     }
@@ -193,8 +194,8 @@ fn field_start(layout: &LessonLayout, lesson: &Lesson, field: Field) -> Option<u
 fn head_pos(block: usize, offset: usize) -> SourcePos {
     SourcePos {
         section: None,
-        block: block as u32,
-        offset: offset as u32,
+        block: to_u32(block),
+        offset: to_u32(offset),
     }
 }
 
@@ -206,7 +207,7 @@ pub fn line_of_match(layout: &LessonLayout, lesson: &Lesson, found: &Match) -> O
         // Body text: straight to the line holding the match's start.
         let pos = layout.lines.get(line)?.pos;
         line = layout.line_of(SourcePos {
-            offset: chars as u32,
+            offset: to_u32(chars),
             ..pos
         });
         return Some(line);

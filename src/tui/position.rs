@@ -9,6 +9,7 @@ use terakoya_core::text::layout::{LessonLayout, LineKind, SourcePos, head_blocks
 
 use super::app::LessonState;
 use super::scroll;
+use terakoya_core::text::to_u32;
 
 /// Where the reader is reading, independent of the width: the source
 /// position of the top line when the user last scrolled, and which of the
@@ -70,7 +71,7 @@ pub fn pos_of_anchor(lesson: &Lesson, anchor: &Anchor) -> SourcePos {
     let section = match &anchor.section {
         None => None,
         Some(id) => match lesson.sections.iter().position(|s| &s.id == id) {
-            Some(index) => Some(index as u32),
+            Some(index) => Some(to_u32(index)),
             None => return SourcePos::default(),
         },
     };
@@ -80,7 +81,7 @@ pub fn pos_of_anchor(lesson: &Lesson, anchor: &Anchor) -> SourcePos {
             lesson
                 .sections
                 .get(i as usize)
-                .map_or(0, |s| s.body.blocks.len() as u32)
+                .map_or(0, |s| to_u32(s.body.blocks.len()))
         },
     );
     let (block, offset) = if anchor.block < blocks.max(1) {

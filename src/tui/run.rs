@@ -313,7 +313,7 @@ fn handle(app: &mut App, saver: &mut Saver, event: Event) -> anyhow::Result<Step
         Event::Signal(signal) => {
             dispatch(app, saver, Msg::Action(Action::Quit));
             return Ok(Step::Exit(ExitCode::from(
-                128u8.saturating_add(signal as u8),
+                128u8.saturating_add(u8::try_from(signal).unwrap_or(0)),
             )));
         }
         Event::InputFailed(err) => {

@@ -1,6 +1,13 @@
 //! Every integration test, in one binary (as helix and bottom do): one link
 //! step instead of one per file, and shared helpers compiled once.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+// Test programs may cast freely; a child process of progress_store reports
+// on stdout.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation,
+    clippy::print_stdout
+)]
 
 mod hostile_support;
 mod import_support;

@@ -11,7 +11,8 @@
 //! library and run that one side once, on one thread, instead of criterion:
 //! run it under `valgrind --tool=callgrind --toggle-collect='*one_pass_*'`
 //! (see BENCHMARKS.md "Loading").
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+// Benches report their figures on stderr.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

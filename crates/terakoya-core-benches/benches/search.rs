@@ -4,7 +4,8 @@
 //! incremental search, one keystroke).
 //!
 //! `cargo bench -p terakoya-core-benches --bench search`
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+// Benches report their figures on stderr.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
 
 use std::hint::black_box;
 use std::time::Duration;

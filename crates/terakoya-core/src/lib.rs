@@ -5,7 +5,14 @@
 //! crate is used here, and no sentence meant for a user is built here: the
 //! front end words the types this crate returns.
 
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::cast_possible_truncation
+    )
+)]
 
 pub mod bundle;
 pub mod model;

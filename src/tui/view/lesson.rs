@@ -21,6 +21,7 @@ use terakoya_core::model::Lesson;
 use terakoya_core::text::layout::{LayoutLine, LessonLayout, LineKind, QUOTE_BAR, QUOTE_INDENT};
 use terakoya_core::text::linebreak::shown;
 use terakoya_core::text::styled::RunStyle;
+use terakoya_core::text::to_u16;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let st = &app.styles;
@@ -187,8 +188,8 @@ fn draw_line(st: &Styles, layout: &LessonLayout, index: usize, rect: Rect, buf: 
     put(buf, rect, x, text, line_style(st, line.kind));
     for run in layout.line_runs(index) {
         let (start, end) = (run.start as usize, run.end as usize);
-        let before = str_width(text.get(..start).unwrap_or("")) as u16;
-        let width = str_width(text.get(start..end).unwrap_or("")) as u16;
+        let before = to_u16(str_width(text.get(..start).unwrap_or("")));
+        let width = to_u16(str_width(text.get(start..end).unwrap_or("")));
         let from = x.saturating_add(before);
         let to = from.saturating_add(width).min(rect.right());
         if from < to {
@@ -312,7 +313,7 @@ fn draw_checklist(
         return;
     }
     let focused = state.focus == Focus::Checklist;
-    let box_w = checklist::box_width() as u16;
+    let box_w = to_u16(checklist::box_width());
     for (rect, line) in screen::checklist_rows(state) {
         let Some(point) = lesson.summary.get(line.point) else {
             continue;
@@ -354,7 +355,7 @@ fn draw_checklist(
 /// The progress gauge, right of the checklist's title when there is room:
 /// ratatui's line gauge, which reads without colour too.
 fn draw_gauge(st: &Styles, row: Rect, title: &str, ticked: usize, total: usize, buf: &mut Buffer) {
-    let used = str_width(title) as u16 + 2;
+    let used = to_u16(str_width(title)) + 2;
     let width = row.width.saturating_sub(used).min(20);
     if width < 4 || total == 0 || row.height == 0 {
         return;

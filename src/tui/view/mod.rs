@@ -20,6 +20,7 @@ use ratatui::style::Style;
 use terakoya_core::text::width::str_width;
 
 use super::app::{App, Screen};
+use terakoya_core::text::to_u16;
 
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -69,7 +70,7 @@ pub fn put_both(buf: &mut Buffer, row: Rect, left: &str, right: &str, style: Sty
     };
     put(buf, row, row.x, &truncate(left, left_room), style);
     if show_right {
-        let x = row.right() - right_w as u16;
+        let x = row.right() - to_u16(right_w);
         put(buf, row, x, right, style);
     }
 }

@@ -20,6 +20,7 @@ use crate::tui::app::{App, LessonState, Screen};
 use crate::tui::search::{LessonSearch, Target};
 use crate::tui::style::Styles;
 use crate::tui::{checklist, highlight, screen, strings};
+use terakoya_core::text::to_u16;
 
 /// A match on screen: the theme's match style (reversed, in the match
 /// colour; reversed and underlined alone with NO_COLOR).
@@ -66,7 +67,7 @@ fn overlay_text(
         }
         let drawn = layout.line_text(index);
         let indent = layout.lines.get(index).map_or(0, |l| l.indent);
-        let y = text.y + row as u16;
+        let y = text.y + to_u16(row);
         restyle(
             st,
             search,
@@ -99,7 +100,7 @@ fn overlay_checklist(
         let room = usize::from(rect.width).saturating_sub(box_w);
         let drawn = shown(&point.text, range.clone(), room);
         let x = if usize::from(rect.width) > box_w {
-            rect.x + box_w as u16
+            rect.x + to_u16(box_w)
         } else {
             rect.x
         };
@@ -161,7 +162,7 @@ pub fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) -> bool {
     buf.set_style(area, Style::new());
     put(buf, area, area.x, &text, Style::new());
     if let Some(right) = right {
-        let x = area.right().saturating_sub(str_width(&right) as u16);
+        let x = area.right().saturating_sub(to_u16(str_width(&right)));
         put(buf, area, x, &right, app.styles.dim);
     }
     true
@@ -172,7 +173,7 @@ pub fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) -> bool {
 pub fn prompt_cursor(app: &App, area: Rect) -> Option<Position> {
     let row = status_row(area)?;
     let (text, _) = prompt_parts(app, usize::from(row.width))?;
-    let x = row.x + str_width(&text) as u16;
+    let x = row.x + to_u16(str_width(&text));
     (x < row.right()).then(|| Position::new(x, row.y))
 }
 
@@ -281,7 +282,7 @@ pub fn draw_status_right(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
     let Some(right) = status_right(app, area.width >= TIME_LEFT_MIN) else {
         return area;
     };
-    let width = str_width(&right) as u16;
+    let width = to_u16(str_width(&right));
     if width + 12 > area.width {
         return area;
     }

@@ -18,7 +18,10 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 /// eight hex digits.
 pub fn derived_id(prefix: &str, text: &str) -> String {
     let hash = fnv1a64(text.as_bytes());
-    let folded = (hash >> 32) as u32 ^ hash as u32;
+    // Both halves fit in 32 bits: the high by the shift, the low by the mask.
+    let high = u32::try_from(hash >> 32).unwrap_or_default();
+    let low = u32::try_from(hash & 0xFFFF_FFFF).unwrap_or_default();
+    let folded = high ^ low;
     // Written digit by digit: `format!` cost more than the hash.
     let mut id = String::with_capacity(prefix.len() + 9);
     id.push_str(prefix);

@@ -16,6 +16,7 @@ use std::ops::Range;
 
 use crate::model::{Span, SpanStyle};
 use crate::text::chars::is_cjk;
+use crate::text::to_u32;
 
 /// An inline text being built.
 #[derive(Debug, Default)]
@@ -43,7 +44,7 @@ impl Inline {
     }
 
     fn at(&self) -> u32 {
-        self.text.len() as u32
+        to_u32(self.text.len())
     }
 
     /// Whether a soft break waits: the next text starts a source line.
@@ -197,7 +198,7 @@ fn shift_spans(spans: &mut [Span], ranges: &[Range<u32>]) {
         let mut gone = 0;
         for r in ranges {
             if r.end <= at {
-                gone += r.len() as u32;
+                gone += to_u32(r.len());
             } else if r.start < at {
                 gone += at - r.start;
             }
@@ -225,7 +226,7 @@ fn read_ruby(text: &mut String, spans: &mut Vec<Span>, problems: &mut Vec<Inline
         .filter(|s| s.style == SpanStyle::Code)
         .map(|s| s.start..s.end)
         .collect();
-    let in_code = |at: usize| code.iter().any(|r| r.contains(&(at as u32)));
+    let in_code = |at: usize| code.iter().any(|r| r.contains(&to_u32(at)));
     // (bar, open, close) byte offsets of each group; bar is where the base
     // starts (the `｜`, or the first kanji).
     let mut groups: Vec<(usize, bool, usize, usize)> = Vec::new();
@@ -279,23 +280,23 @@ fn read_ruby(text: &mut String, spans: &mut Vec<Span>, problems: &mut Vec<Inline
     for &(start, has_bar, open, close) in &groups {
         out.push_str(&text[from..start]);
         let base_from = if has_bar {
-            removed.push(start as u32..(start + '｜'.len_utf8()) as u32);
+            removed.push(to_u32(start)..to_u32(start + '｜'.len_utf8()));
             start + '｜'.len_utf8()
         } else {
             start
         };
-        let group_start = out.len() as u32;
+        let group_start = to_u32(out.len());
         out.push_str(&text[base_from..open]);
         let reading = &text[open + '《'.len_utf8()..close];
         if reading.trim().is_empty() {
             problems.push(InlineProblem::EmptyReading);
-            removed.push(open as u32..(close + '》'.len_utf8()) as u32);
+            removed.push(to_u32(open)..to_u32(close + '》'.len_utf8()));
         } else {
-            let reading_start = out.len() as u32;
+            let reading_start = to_u32(out.len());
             out.push('（');
             out.push_str(reading);
             out.push('）');
-            let end = out.len() as u32;
+            let end = to_u32(out.len());
             new_spans.push(Span {
                 start: group_start,
                 end,

@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use crate::model::{Block, BlockKind, Lesson, Span, Table, Text};
 use crate::text::linebreak::PLACEHOLDER;
 use crate::text::styled::{DisplayOptions, Run};
+use crate::text::{to_u16, to_u32};
 
 pub use crate::text::linebreak::wrap;
 
@@ -159,7 +160,7 @@ impl Bullet {
     pub fn width(self) -> u16 {
         match self {
             Bullet::Dot | Bullet::Dash => LIST_INDENT,
-            Bullet::Number(n) => n.checked_ilog10().map_or(1, |d| d as u16 + 1) + 2,
+            Bullet::Number(n) => n.checked_ilog10().map_or(1, |d| to_u16(d as usize) + 1) + 2,
         }
     }
 }
@@ -365,7 +366,7 @@ fn plan(lesson: &Lesson) -> Vec<Item<'_>> {
     }
     for (index, section) in lesson.sections.iter().enumerate() {
         let pos = SourcePos {
-            section: Some(index as u32),
+            section: Some(to_u32(index)),
             block: 0,
             offset: 0,
         };
@@ -386,13 +387,13 @@ fn plan(lesson: &Lesson) -> Vec<Item<'_>> {
 
 fn bio_blocks(lesson: &Lesson) -> u32 {
     let bio = lesson.lecturer.as_ref().and_then(|l| l.bio.as_ref());
-    bio.map_or(0, |t| t.blocks.len() as u32)
+    bio.map_or(0, |t| to_u32(t.blocks.len()))
 }
 
 /// How many blocks the head of `lesson` has: block 0 (label, title,
 /// lecturer's name), the profile's paragraphs and the intro's.
 pub fn head_blocks(lesson: &Lesson) -> u32 {
-    let intro = lesson.intro.as_ref().map_or(0, |t| t.blocks.len() as u32);
+    let intro = lesson.intro.as_ref().map_or(0, |t| to_u32(t.blocks.len()));
     1 + bio_blocks(lesson) + intro
 }
 
@@ -410,7 +411,7 @@ fn plan_text<'a>(
     for (index, block) in text.blocks.iter().enumerate() {
         let pos = SourcePos {
             section,
-            block: first_block + index as u32,
+            block: first_block + to_u32(index),
             offset: 0,
         };
         let list = block.kind.is_list_item();

@@ -10,6 +10,7 @@ use super::{CODE_CONTINUES, LineKind, PLACEHOLDER, SourcePos, TABLE_SEPARATOR};
 use crate::model::{Block, BlockKind, Cell, Span, SpanStyle, Table};
 use crate::text::linebreak::break_lines_keeping;
 use crate::text::styled::{display, kept_ranges};
+use crate::text::to_u32;
 use crate::text::width::{cut, str_width};
 
 /// The narrowest a table column is made before the table falls back to a
@@ -81,7 +82,7 @@ impl Part {
                 }
                 rest = rest.get(piece.len()..).unwrap_or("");
             }
-            line_offset += line.chars().count() as u32 + 1;
+            line_offset += to_u32(line.chars().count()) + 1;
         }
     }
 
@@ -160,13 +161,13 @@ impl Part {
             }
             let range = ranges.get(line).cloned().unwrap_or(0..0);
             let piece = cell.text.get(range.clone()).unwrap_or("");
-            let at = text.len() as u32;
+            let at = to_u32(text.len());
             for span in &cell.spans {
                 let (start, end) = (span.start as usize, span.end as usize);
                 if start < range.end && end > range.start {
                     spans.push(Span {
-                        start: at + (start.max(range.start) - range.start) as u32,
-                        end: at + (end.min(range.end) - range.start) as u32,
+                        start: at + to_u32(start.max(range.start) - range.start),
+                        end: at + to_u32(end.min(range.end) - range.start),
                         style: span.style.clone(),
                     });
                 }
@@ -198,12 +199,12 @@ impl Part {
                 if !text.is_empty() {
                     spans.push(Span {
                         start: 0,
-                        end: text.len() as u32,
+                        end: to_u32(text.len()),
                         style: SpanStyle::Strong,
                     });
                     text.push_str(ROW_LABEL);
                 }
-                let shift = text.len() as u32;
+                let shift = to_u32(text.len());
                 text.push_str(&value.text);
                 spans.extend(value.spans.iter().map(|s| Span {
                     start: s.start + shift,
@@ -246,8 +247,10 @@ fn widest_latin_word(text: &str) -> usize {
 
 /// Chars of `line` consumed when `rest` (a suffix) is what is left of it.
 fn consumed(line: &str, rest: &str) -> u32 {
-    line.get(..line.len() - rest.len())
-        .map_or(0, |done| done.chars().count()) as u32
+    to_u32(
+        line.get(..line.len() - rest.len())
+            .map_or(0, |done| done.chars().count()),
+    )
 }
 
 /// The lines of a cell broken to `width`; an empty cell has one empty

@@ -7,6 +7,7 @@ use super::{Item, LayoutLine, LessonLayout, LineKind, PLACEHOLDER, SourcePos};
 use crate::model::Span;
 use crate::text::linebreak::break_lines_keeping;
 use crate::text::styled::{DisplayOptions, Run, display, kept_ranges, line_runs};
+use crate::text::to_u32;
 
 /// The lines of one chunk of the plan, with ranges local to its text,
 /// runs and links.
@@ -82,12 +83,12 @@ impl Part {
     }
 
     pub(super) fn push_line(&mut self, kind: LineKind, text: &str, margin: Margin, pos: SourcePos) {
-        let start = self.text.len() as u32;
+        let start = to_u32(self.text.len());
         self.text.push_str(text);
-        let runs = self.runs.len() as u32;
+        let runs = to_u32(self.runs.len());
         self.lines.push(LayoutLine {
             kind,
-            text: start..self.text.len() as u32,
+            text: start..to_u32(self.text.len()),
             indent: margin.indent,
             quote: margin.quote,
             runs: runs..runs,
@@ -100,7 +101,7 @@ impl Part {
         if self.links.last().is_none_or(|last| &**last != url) {
             self.links.push(url.into());
         }
-        self.links.len() as u32 - 1
+        to_u32(self.links.len()) - 1
     }
 
     /// Styles the last line pushed, which shows `range` of a text with
@@ -112,7 +113,7 @@ impl Part {
         let mut runs = std::mem::take(&mut self.runs);
         line_runs(range, spans, &mut |url| self.link(url), &mut runs);
         self.runs = runs;
-        let end = self.runs.len() as u32;
+        let end = to_u32(self.runs.len());
         if let Some(line) = self.lines.last_mut() {
             line.runs.end = end;
         }
@@ -134,9 +135,10 @@ impl Part {
         let available = usize::from(width - margin.indent);
         break_lines_keeping(&text, available, &keep, |range, oversized| {
             if advance {
-                offset += text
-                    .get(counted_to..range.start)
-                    .map_or(0, |s| s.chars().count()) as u32;
+                offset += to_u32(
+                    text.get(counted_to..range.start)
+                        .map_or(0, |s| s.chars().count()),
+                );
                 counted_to = range.start;
             }
             let line = if oversized {
@@ -187,10 +189,10 @@ pub(super) fn stitch(mut parts: Vec<Part>, width: u16) -> LessonLayout {
         links: Vec::new(),
     };
     for part in parts {
-        let shift = layout.text.len() as u32;
+        let shift = to_u32(layout.text.len());
         let first_line = layout.lines.len();
-        let run_shift = layout.runs.len() as u32;
-        let link_shift = layout.links.len() as u32;
+        let run_shift = to_u32(layout.runs.len());
+        let link_shift = to_u32(layout.links.len());
         layout.text.push_str(&part.text);
         layout.links.extend(part.links);
         layout.runs.extend(part.runs.into_iter().map(|mut run| {

@@ -16,6 +16,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::model::{Block, BlockKind, Cell, Nest, Span, SpanStyle, Table, Text};
 use crate::text::chars::IDEOGRAPHIC_SPACE;
 use crate::text::inline::{Inline, InlineProblem};
+use crate::text::{to_u16, to_u32};
 
 /// A problem in a format-2 field, with the source text to point at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,7 +75,7 @@ pub fn parse_line(clean: &str) -> (String, Vec<Span>, Vec<Problem>) {
     let problems = walker.problems;
     match walker.blocks.as_mut_slice() {
         [block] if block.text.starts_with(IDEOGRAPHIC_SPACE) => {
-            let skip = IDEOGRAPHIC_SPACE.len_utf8() as u32;
+            let skip = to_u32(IDEOGRAPHIC_SPACE.len_utf8());
             let text = block.text.split_off(skip as usize);
             let spans = std::mem::take(&mut block.spans)
                 .into_iter()
@@ -440,7 +441,8 @@ impl<'a> Walker<'a> {
 }
 
 fn number_width(n: u32) -> u16 {
-    n.checked_ilog10().map_or(1, |digits| digits as u16 + 1)
+    n.checked_ilog10()
+        .map_or(1, |digits| to_u16(digits as usize) + 1)
 }
 
 /// Cells in a table row's source line: `|` not escaped nor in code,

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::model::{Span, SpanStyle};
+use crate::text::to_u32;
 
 /// How ruby (furigana) is shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -139,7 +140,7 @@ fn moved_to(at: u32, is_end: bool, edits: &[Edit]) -> u32 {
             break;
         }
     }
-    (i64::from(at) + delta).max(0) as u32
+    u32::try_from((i64::from(at) + delta).max(0)).unwrap_or(u32::MAX)
 }
 
 /// The ranges line breaking keeps whole: ruby groups and inline code.
@@ -162,7 +163,7 @@ pub fn line_runs(
     link_index: &mut dyn FnMut(&str) -> u32,
     out: &mut Vec<Run>,
 ) {
-    let (start, end) = (line.start as u32, line.end as u32);
+    let (start, end) = (to_u32(line.start), to_u32(line.end));
     let live: Vec<&Span> = spans
         .iter()
         .filter(|s| s.start < end && s.end > start)
