@@ -1,7 +1,7 @@
 //! The one function from the terminal size to the panes' rectangles, used
 //! both to draw and to hit-test the mouse, so the two always agree.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Margin, Rect};
 
 use super::app::Focus;
 
@@ -157,17 +157,12 @@ pub fn help_box(area: Rect, lines: usize, width: usize) -> (Rect, Rect) {
     let want_h = u16::try_from(lines.saturating_add(2)).unwrap_or(u16::MAX);
     let w = want_w.min(area.width);
     let h = want_h.min(area.height);
-    let outer = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
+    let outer = area.centered(Constraint::Length(w), Constraint::Length(h));
     if w < 4 || h < 3 {
         return (outer, outer);
     }
-    let inner = Rect::new(outer.x + 2, outer.y + 1, w - 4, h - 2);
-    (outer, inner)
+    // A border and a column of padding each side.
+    (outer, outer.inner(Margin::new(2, 1)))
 }
 
 /// The first visible row of a list of `count` rows, `height` high, that

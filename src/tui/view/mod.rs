@@ -16,28 +16,42 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::widgets::Widget;
 
 use terakoya_core::text::width::str_width;
 
 use super::app::{App, Screen};
 use terakoya_core::text::to_u16;
 
+/// The whole screen as a ratatui widget over `&App` (as ratatui's
+/// `examples/concepts/state` renders `&T`): the current screen, then the
+/// contents popup and the help over it.
+pub struct AppView<'a>(pub &'a App);
+
+impl Widget for &AppView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        match app.screen {
+            Screen::List => list::draw(app, area, buf),
+            Screen::Lesson => lesson::draw(app, area, buf),
+            Screen::Results => results::draw(app, area, buf),
+            Screen::Review => review::draw(app, area, buf),
+            Screen::Stats => stats::draw(app, area, buf),
+        }
+        if app.search.contents.is_some() && app.screen == Screen::Lesson {
+            toc::draw(app, area, buf);
+        }
+        if let Some(top) = app.help {
+            help::draw(app, top, area, buf);
+        }
+    }
+}
+
+/// Draws `app` into the frame, and puts the terminal's cursor in the search
+/// prompt when one is open (where an input method composes).
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let buf = frame.buffer_mut();
-    match app.screen {
-        Screen::List => list::draw(app, area, buf),
-        Screen::Lesson => lesson::draw(app, area, buf),
-        Screen::Results => results::draw(app, area, buf),
-        Screen::Review => review::draw(app, area, buf),
-        Screen::Stats => stats::draw(app, area, buf),
-    }
-    if app.search.contents.is_some() && app.screen == Screen::Lesson {
-        toc::draw(app, area, buf);
-    }
-    if let Some(top) = app.help {
-        help::draw(app, top, area, buf);
-    }
+    frame.render_widget(&AppView(app), area);
     if app.help.is_none()
         && let Some(cursor) = search::prompt_cursor(app, area)
     {
