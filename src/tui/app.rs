@@ -208,6 +208,8 @@ pub struct App {
     pub review_settings: ReviewSettings,
     /// The statistics screen's scroll offset.
     pub stats_top: usize,
+    /// Whether web links are drawn as OSC 8 hyperlinks (see `view::hyperlink`).
+    pub hyperlinks: bool,
 }
 
 impl App {
@@ -233,6 +235,7 @@ impl App {
             review_due: 0,
             review_settings: ReviewSettings::default(),
             stats_top: 0,
+            hyperlinks: false,
         };
         app.times = reading_times(&app.library);
         app.list.selected = listing::preselected(&app);

@@ -80,6 +80,9 @@ pub fn run(
         env("COLORTERM").as_deref(),
     );
     app.styles = Styles::new(&settings.config.theme, support);
+    // OSC 8 is not colour: every terminal but a dumb one gets hyperlinks
+    // (those that do not know the sequence ignore it).
+    app.hyperlinks = env("TERM").as_deref() != Some("dumb");
     start_review(&mut app, settings.config.retention.map(|r| r.0));
     let warnings: Vec<Message> = settings
         .warning

@@ -20,7 +20,7 @@ use crate::tui::{checklist, position, reading, scroll, strings};
 use terakoya_core::model::Lesson;
 use terakoya_core::text::layout::{LayoutLine, LessonLayout, LineKind, QUOTE_BAR, QUOTE_INDENT};
 use terakoya_core::text::linebreak::shown;
-use terakoya_core::text::styled::RunStyle;
+use terakoya_core::text::styled::{Run, RunStyle};
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let st = &app.styles;
@@ -186,16 +186,23 @@ fn draw_line(st: &Styles, layout: &LessonLayout, index: usize, rect: Rect, buf: 
     let x = rect.x + line.indent;
     put(buf, rect, x, text, line_style(st, line.kind));
     for run in layout.line_runs(index) {
-        let (start, end) = (run.start as usize, run.end as usize);
-        let before = str_width(text.get(..start).unwrap_or("")) as u16;
-        let width = str_width(text.get(start..end).unwrap_or("")) as u16;
-        let from = x.saturating_add(before);
-        let to = from.saturating_add(width).min(rect.right());
-        if from < to {
-            let area = Rect::new(from, rect.y, to - from, 1);
+        if let Some(area) = run_area(layout, index, run, rect) {
             buf.set_style(area, run_style(run.style));
         }
     }
+}
+
+/// The cells `run` of line `index` covers when the line is drawn in `rect`
+/// (cut at its right edge); `None` when none shows.
+pub(super) fn run_area(layout: &LessonLayout, index: usize, run: &Run, rect: Rect) -> Option<Rect> {
+    let line = layout.lines.get(index)?;
+    let text = layout.line_text(index);
+    let (start, end) = (run.start as usize, run.end as usize);
+    let before = str_width(text.get(..start).unwrap_or("")) as u16;
+    let width = str_width(text.get(start..end).unwrap_or("")) as u16;
+    let from = rect.x.saturating_add(line.indent).saturating_add(before);
+    let to = from.saturating_add(width).min(rect.right());
+    (from < to).then(|| Rect::new(from, rect.y, to - from, 1))
 }
 
 /// Bold, italic, dimmer readings and underlined links.

@@ -3,6 +3,7 @@
 //! costs the same at any depth of a lesson.
 
 mod help;
+mod hyperlink;
 mod lesson;
 mod list;
 mod results;
@@ -36,6 +37,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     if let Some(top) = app.help {
         help::draw(app, top, area, buf);
+    } else if app.screen == Screen::Lesson && app.search.contents.is_none() {
+        hyperlink::mark(app, buf);
     }
     if app.help.is_none()
         && let Some(cursor) = search::prompt_cursor(app, area)
