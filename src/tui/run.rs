@@ -73,6 +73,7 @@ pub fn run(
     let mut app = App::new(library, progress, size.width, size.height);
     app.keymap = settings.keymap;
     app.reading_width = settings.config.reading_width;
+    app.ruby = settings.config.ruby;
     let env = |name| std::env::var(name).ok();
     let support = ColourSupport::from_env(
         env("NO_COLOR").as_deref(),
