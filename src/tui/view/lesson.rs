@@ -20,7 +20,7 @@ use crate::tui::{checklist, position, reading, scroll, strings};
 use terakoya_core::model::Lesson;
 use terakoya_core::text::layout::{LayoutLine, LessonLayout, LineKind, QUOTE_BAR, QUOTE_INDENT};
 use terakoya_core::text::linebreak::shown;
-use terakoya_core::text::styled::{Run, RunStyle};
+use terakoya_core::text::styled::{self, Run, RunStyle};
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let st = &app.styles;
@@ -346,6 +346,22 @@ fn draw_checklist(
             rect.x
         };
         put(buf, rect, x, text, style);
+        // Format 2: the point's emphasis, readings and links, as in the text.
+        if text.len() == line.text.len() {
+            let spans = lesson.inline.point(line.point);
+            let mut runs = Vec::new();
+            styled::line_runs(line.text.clone(), spans, &mut |_| 0, &mut runs);
+            for run in &runs {
+                let (start, end) = (run.start as usize, run.end as usize);
+                let before = str_width(text.get(..start).unwrap_or("")) as u16;
+                let width = str_width(text.get(start..end).unwrap_or("")) as u16;
+                let from = x.saturating_add(before);
+                let to = from.saturating_add(width).min(rect.right());
+                if from < to {
+                    buf.set_style(Rect::new(from, rect.y, to - from, 1), run_style(run.style));
+                }
+            }
+        }
     }
     let lines = state.screen.checklist.len();
     draw_scrollbar(
