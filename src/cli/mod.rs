@@ -276,7 +276,12 @@ pub fn main() -> ExitCode {
             width,
             ruby,
             ..
-        }) => show::run(&cli, lesson, *width, show::ruby_mode(*ruby, settings.config.ruby)),
+        }) => show::run(
+            &cli,
+            lesson,
+            *width,
+            show::ruby_mode(*ruby, settings.config.ruby),
+        ),
         Some(Command::Progress(args)) => progress::run(&cli, args),
         Some(Command::Review { json, .. }) => review::run(&cli, *json),
         Some(Command::Search { query, json }) => search::run(&cli, query, *json),

@@ -16,8 +16,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::i18n::Lang;
-use terakoya_core::text::styled::RubyMode;
 use keys::{KeySpec, parse_key};
+use terakoya_core::text::styled::RubyMode;
 use theme::{Role, Theme, ThemeName, parse_colour};
 
 /// The environment variable naming the config file.
@@ -209,7 +209,8 @@ const SETTINGS: &[&str] = &[
 ];
 
 /// The values of `ruby`, as the file spells them.
-pub const RUBY_MODES: &[(&str, RubyMode)] = &[("inline", RubyMode::Inline), ("hide", RubyMode::Hide)];
+pub const RUBY_MODES: &[(&str, RubyMode)] =
+    &[("inline", RubyMode::Inline), ("hide", RubyMode::Hide)];
 
 /// Checks `source`: the settings it sets, and every problem. `actions` are
 /// the names `[keys]` may remap.

@@ -54,7 +54,10 @@ fn ruby_is_inline_by_default_and_the_cache_keys_on_the_mode() {
     };
     app.ruby = RubyMode::Hide;
     let hidden = reading::layout_for(&mut app, at, width).unwrap();
-    assert!(!hidden.text.contains("じょくそう"), "a cached inline layout was reused");
+    assert!(
+        !hidden.text.contains("じょくそう"),
+        "a cached inline layout was reused"
+    );
     app.ruby = RubyMode::Inline;
     let inline = reading::layout_for(&mut app, at, width).unwrap();
     assert!(inline.text.contains("じょくそう"));
@@ -64,7 +67,9 @@ fn ruby_is_inline_by_default_and_the_cache_keys_on_the_mode() {
 fn drawn(app: &App) -> ratatui::buffer::Buffer {
     let backend = ratatui::backend::TestBackend::new(app.area.width, app.area.height);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
-    terminal.draw(|frame| super::view::draw(app, frame)).unwrap();
+    terminal
+        .draw(|frame| super::view::draw(app, frame))
+        .unwrap();
     terminal.backend().buffer().clone()
 }
 
@@ -91,7 +96,9 @@ fn checklist_points_show_their_inline_spans() {
     let checklist = app.lesson.as_ref().unwrap().screen.checklist_text;
     let bold = |symbol| {
         let (x, y) = find(&buf, checklist.x, symbol).unwrap();
-        buf[(x, y)].modifier.contains(ratatui::style::Modifier::BOLD)
+        buf[(x, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::BOLD)
     };
     assert!(bold("褥") && bold("瘡"));
     assert!(!bold("要") && !bold("予"));
@@ -116,7 +123,10 @@ fn only_web_links_become_hyperlinks_and_only_when_enabled() {
     ];
     act(&mut app, Action::Open);
     let plain = drawn(&app);
-    assert!(find(&plain, 0, "\x1b").is_none(), "hyperlinks are off by default");
+    assert!(
+        find(&plain, 0, "\x1b").is_none(),
+        "hyperlinks are off by default"
+    );
     app.hyperlinks = true;
     let buf = drawn(&app);
     let (x, y) = find(&buf, 0, "ウ").unwrap();
@@ -127,6 +137,10 @@ fn only_web_links_become_hyperlinks_and_only_when_enabled() {
     );
     let (x, y) = find(&buf, 0, "ス").unwrap();
     assert_eq!(buf[(x, y)].symbol(), "ス", "a script link stays plain");
-    assert!(buf[(x, y)].modifier.contains(ratatui::style::Modifier::UNDERLINED));
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
     assert!(find(&buf, 0, "javascript").is_none());
 }

@@ -187,10 +187,7 @@ fn format_2_links_and_code_inject_nothing() {
     let (rest, urls) = without_hyperlinks(&text);
     assert!(urls.contains("https://example.com/ok"), "{urls:?}");
     for url in &urls {
-        assert!(
-            ALLOWED_URLS.contains(&url.as_str()),
-            "hyperlink to {url:?}"
-        );
+        assert!(ALLOWED_URLS.contains(&url.as_str()), "hyperlink to {url:?}");
     }
     assert_only_own_codes(&rest);
     for injected in ["\x1b[31m", "\x1b[5m", "javascript:"] {

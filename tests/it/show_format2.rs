@@ -196,9 +196,18 @@ fn the_config_files_ruby_is_the_show_default_and_the_flag_wins() {
     std::fs::write(&config, "ruby = \"hide\"\n").unwrap();
     let config = config.to_str().unwrap();
     let hidden = show(&["career/08-handoff", "--width", "60", "--config", config]);
-    assert!(hidden.contains("褥瘡") && !hidden.contains("じょくそう"), "{hidden}");
+    assert!(
+        hidden.contains("褥瘡") && !hidden.contains("じょくそう"),
+        "{hidden}"
+    );
     let flag = [
-        "career/08-handoff", "--width", "60", "--config", config, "--ruby", "inline",
+        "career/08-handoff",
+        "--width",
+        "60",
+        "--config",
+        config,
+        "--ruby",
+        "inline",
     ];
     let inline = show(&flag);
     assert!(inline.contains("褥瘡（じょくそう）"), "{inline}");
