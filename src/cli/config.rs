@@ -214,6 +214,8 @@ pub fn default_file() -> String {
     out.push_str("# lessons = \"~/courses\"\n\n");
     comment(&mut out, t!("config.default.reading_width"));
     let _ = writeln!(out, "reading_width = {}\n", settings::DEFAULT_READING_WIDTH);
+    comment(&mut out, t!("format2.default_ruby"));
+    out.push_str("ruby = \"inline\"\n\n");
     comment(&mut out, t!("config.default.theme"));
     out.push_str("theme = \"default\"\n");
     out.push_str("# [theme]\n# base = \"default\"\n");

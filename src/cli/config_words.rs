@@ -26,6 +26,7 @@ pub fn message(kind: &P) -> String {
         P::UnknownRole { name, .. } => t!("config.message.unknown_role", name = name),
         P::BadColour { value } => t!("config.message.bad_colour", value = value),
         P::ReadingWidth { value } => t!("config.message.reading_width", value = value),
+        P::UnknownRuby { value, .. } => t!("format2.unknown_ruby", value = value),
         P::UnknownAction { name, .. } => t!("config.message.unknown_action", name = name),
         P::BadKey { value, .. } => t!("config.message.bad_key", value = value),
         P::KeyClash { key, first, second } => t!(
@@ -58,7 +59,15 @@ pub fn help(kind: &P) -> Option<String> {
         | P::UnknownAction {
             suggestion: Some(name),
             ..
+        }
+        | P::UnknownRuby {
+            suggestion: Some(name),
+            ..
         } => did_you_mean(name),
+        P::UnknownRuby { .. } => t!(
+            "format2.ruby_values",
+            names = quoted(crate::config::RUBY_MODES.iter().map(|(n, _)| *n))
+        ),
         P::BadKey {
             value, suggestion, ..
         } => match suggestion.as_deref() {

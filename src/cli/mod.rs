@@ -108,8 +108,9 @@ pub enum Command {
         #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
         /// How furigana is shown: after its base in brackets, or not at all
-        #[arg(long, value_enum, default_value_t = show::Ruby::Inline)]
-        ruby: show::Ruby,
+        /// [default: the config file's `ruby`, else inline]
+        #[arg(long, value_enum)]
+        ruby: Option<show::Ruby>,
         /// Where progress is kept [default: $TERAKOYA_DATA_DIR if set and
         /// not empty, else the platform data directory]
         #[arg(long, value_name = "DIR")]
@@ -275,7 +276,12 @@ pub fn main() -> ExitCode {
             width,
             ruby,
             ..
-        }) => show::run(&cli, lesson, *width, *ruby),
+        }) => show::run(
+            &cli,
+            lesson,
+            *width,
+            show::ruby_mode(*ruby, settings.config.ruby),
+        ),
         Some(Command::Progress(args)) => progress::run(&cli, args),
         Some(Command::Review { json, .. }) => review::run(&cli, *json),
         Some(Command::Search { query, json }) => search::run(&cli, query, *json),

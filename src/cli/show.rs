@@ -54,6 +54,11 @@ impl Ruby {
     }
 }
 
+/// `--ruby` when given, else the config file's `ruby`.
+pub fn ruby_mode(flag: Option<Ruby>, config: RubyMode) -> RubyMode {
+    flag.map_or(config, Ruby::mode)
+}
+
 /// Whether to decorate the output with SGR codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
@@ -61,7 +66,7 @@ pub enum Style {
     Color,
 }
 
-pub fn run(cli: &Cli, spec: &str, width: Option<u16>, ruby: Ruby) -> anyhow::Result<ExitCode> {
+pub fn run(cli: &Cli, spec: &str, width: Option<u16>, ruby: RubyMode) -> anyhow::Result<ExitCode> {
     let loaded = bundle::load(&resolve(cli.lessons.as_deref()));
     let (course, lesson) = match loaded.library.find_lesson(spec) {
         Ok(found) => found,
@@ -169,7 +174,7 @@ pub fn write_lesson(
     width: u16,
     style: Style,
 ) -> io::Result<()> {
-    write_lesson_with(out, lesson, ticked, (width, Ruby::Inline), style)
+    write_lesson_with(out, lesson, ticked, (width, RubyMode::Inline), style)
 }
 
 /// [`write_lesson`] with ruby shown as `ruby` says; links are followed by
@@ -178,11 +183,11 @@ pub fn write_lesson_with(
     out: &mut impl Write,
     lesson: &Lesson,
     ticked: &dyn Fn(&str) -> bool,
-    (width, ruby): (u16, Ruby),
+    (width, ruby): (u16, RubyMode),
     style: Style,
 ) -> io::Result<()> {
     let options = DisplayOptions {
-        ruby: ruby.mode(),
+        ruby,
         links: LinkMode::WithUrl,
     };
     let layout = layout_lesson_with(lesson, width, options);

@@ -17,6 +17,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::i18n::Lang;
 use keys::{KeySpec, parse_key};
+use terakoya_core::text::styled::RubyMode;
 use theme::{Role, Theme, ThemeName, parse_colour};
 
 /// The environment variable naming the config file.
@@ -34,6 +35,8 @@ pub struct Config {
     pub lessons: Option<PathBuf>,
     pub theme: Theme,
     pub reading_width: u16,
+    /// How furigana is shown, in the reader and by `show` without `--ruby`.
+    pub ruby: RubyMode,
     /// Actions remapped by name, each to the keys that replace its defaults.
     pub keys: Vec<(String, Vec<KeySpec>, Range<usize>)>,
     /// Review: the recall probability aimed for (0.70–0.99).
@@ -50,6 +53,7 @@ impl Default for Config {
             lessons: None,
             theme: Theme::default(),
             reading_width: DEFAULT_READING_WIDTH,
+            ruby: RubyMode::Inline,
             keys: Vec::new(),
             retention: None,
             sync_dir: None,
@@ -94,6 +98,11 @@ pub enum ProblemKind {
     },
     ReadingWidth {
         value: i64,
+    },
+    /// `ruby` is neither `inline` nor `hide`.
+    UnknownRuby {
+        value: String,
+        suggestion: Option<String>,
     },
     UnknownAction {
         name: String,
@@ -192,11 +201,16 @@ const SETTINGS: &[&str] = &[
     "lessons",
     "theme",
     "reading_width",
+    "ruby",
     "keys",
     "retention",
     "sync_dir",
     "machine",
 ];
+
+/// The values of `ruby`, as the file spells them.
+pub const RUBY_MODES: &[(&str, RubyMode)] =
+    &[("inline", RubyMode::Inline), ("hide", RubyMode::Hide)];
 
 /// Checks `source`: the settings it sets, and every problem. `actions` are
 /// the names `[keys]` may remap.
@@ -229,6 +243,11 @@ pub fn parse(source: &str, actions: &[&str]) -> (Config, Vec<Problem>) {
             "reading_width" => {
                 if let Some(width) = read.reading_width(name, value) {
                     config.reading_width = width;
+                }
+            }
+            "ruby" => {
+                if let Some(ruby) = read.ruby(name, value) {
+                    config.ruby = ruby;
                 }
             }
             "theme" => read.theme(value, &mut config.theme),
@@ -289,6 +308,25 @@ impl Reader<'_> {
             );
         }
         lang
+    }
+
+    /// `ruby = "inline" | "hide"`.
+    fn ruby(&mut self, setting: &str, value: &Spanned<DeValue<'_>>) -> Option<RubyMode> {
+        let text = self.string(setting, value)?;
+        let mode = RUBY_MODES
+            .iter()
+            .find(|(name, _)| *name == text)
+            .map(|(_, mode)| *mode);
+        if mode.is_none() {
+            self.problem(
+                value.span(),
+                ProblemKind::UnknownRuby {
+                    value: text.to_owned(),
+                    suggestion: did_you_mean(text, RUBY_MODES.iter().map(|(n, _)| *n)),
+                },
+            );
+        }
+        mode
     }
 
     fn reading_width(&mut self, setting: &str, value: &Spanned<DeValue<'_>>) -> Option<u16> {

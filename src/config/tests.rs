@@ -160,3 +160,32 @@ fn locate_prefers_the_option_then_the_environment() {
     assert_eq!(locate(None, Some("/b".into())), Some(PathBuf::from("/b")));
     assert_eq!(locate(None, Some(PathBuf::new())), default_path());
 }
+
+#[test]
+fn ruby_is_inline_or_hide_with_a_suggestion_for_a_slip() {
+    let (config, found) = parse("ruby = \"hide\"", ACTIONS);
+    assert_eq!(found, vec![]);
+    assert_eq!(config.ruby, RubyMode::Hide);
+    assert_eq!(Config::default().ruby, RubyMode::Inline);
+    assert_eq!(
+        problems("ruby = \"hid\""),
+        vec![ProblemKind::UnknownRuby {
+            value: "hid".into(),
+            suggestion: Some("hide".into())
+        }]
+    );
+    assert_eq!(
+        problems("ruby = \"furigana\""),
+        vec![ProblemKind::UnknownRuby {
+            value: "furigana".into(),
+            suggestion: None
+        }]
+    );
+    assert_eq!(
+        problems("ruby = true"),
+        vec![ProblemKind::WrongType {
+            setting: "ruby".into(),
+            expected: "string"
+        }]
+    );
+}

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use terakoya_core::model::{Lesson, Library};
 use terakoya_core::progress::{Anchor, LessonKey, Progress};
 use terakoya_core::text::layout::LessonLayout;
+use terakoya_core::text::styled::RubyMode;
 
 use super::keymap::Keymap;
 use super::listing;
@@ -190,7 +191,9 @@ pub struct App {
     pub now: u64,
     /// Layouts by lesson (course and lesson ids) and width; see
     /// `reading::layout_for`.
-    pub layouts: HashMap<(LessonKey, u16), Arc<LessonLayout>>,
+    pub layouts: HashMap<(LessonKey, u16, RubyMode), Arc<LessonLayout>>,
+    /// How furigana is shown (the config file's `ruby`).
+    pub ruby: RubyMode,
     /// The keys, as the config file remapped them (built once at startup).
     pub keymap: Keymap,
     /// The theme's styles for this terminal (see `style`).
@@ -208,6 +211,8 @@ pub struct App {
     pub review_settings: ReviewSettings,
     /// The statistics screen's scroll offset.
     pub stats_top: usize,
+    /// Whether web links are drawn as OSC 8 hyperlinks (see `view::hyperlink`).
+    pub hyperlinks: bool,
 }
 
 impl App {
@@ -224,6 +229,7 @@ impl App {
             area: Rect::new(0, 0, width, height),
             now: 0,
             layouts: HashMap::new(),
+            ruby: RubyMode::Inline,
             keymap: Keymap::default(),
             styles: Styles::default(),
             reading_width: crate::config::DEFAULT_READING_WIDTH,
@@ -233,6 +239,7 @@ impl App {
             review_due: 0,
             review_settings: ReviewSettings::default(),
             stats_top: 0,
+            hyperlinks: false,
         };
         app.times = reading_times(&app.library);
         app.list.selected = listing::preselected(&app);

@@ -47,6 +47,8 @@ pub mod view;
 #[cfg(test)]
 mod end_tests;
 #[cfg(test)]
+mod format2_tests;
+#[cfg(test)]
 mod key_tests;
 #[cfg(test)]
 mod position_tests;

@@ -4,7 +4,8 @@
 use std::sync::Arc;
 use terakoya_core::progress::Change;
 
-use terakoya_core::text::layout::{LessonLayout, layout_lesson};
+use terakoya_core::text::layout::{LessonLayout, layout_lesson_with};
+use terakoya_core::text::styled::DisplayOptions;
 
 use super::app::{App, Focus, LessonRef, LessonState, Screen, Status};
 use super::geometry;
@@ -127,11 +128,15 @@ pub fn relayout(app: &mut App) {
 /// keeps a few (lesson, width) layouts, so going back and forth between
 /// lessons or sizes does not lay a long lesson out again.
 pub fn layout_for(app: &mut App, at: LessonRef, width: u16) -> Option<Arc<LessonLayout>> {
-    let key = (app.key_of(at)?, width);
+    let key = (app.key_of(at)?, width, app.ruby);
     if let Some(layout) = app.layouts.get(&key) {
         return Some(Arc::clone(layout));
     }
-    let layout = Arc::new(layout_lesson(app.lesson_at(at)?, width));
+    let options = DisplayOptions {
+        ruby: app.ruby,
+        ..DisplayOptions::default()
+    };
+    let layout = Arc::new(layout_lesson_with(app.lesson_at(at)?, width, options));
     if app.layouts.len() >= LAYOUT_CACHE_SIZE {
         app.layouts.clear();
     }

@@ -73,6 +73,7 @@ pub fn run(
     let mut app = App::new(library, progress, size.width, size.height);
     app.keymap = settings.keymap;
     app.reading_width = settings.config.reading_width;
+    app.ruby = settings.config.ruby;
     let env = |name| std::env::var(name).ok();
     let support = ColourSupport::from_env(
         env("NO_COLOR").as_deref(),
@@ -80,6 +81,9 @@ pub fn run(
         env("COLORTERM").as_deref(),
     );
     app.styles = Styles::new(&settings.config.theme, support);
+    // OSC 8 is not colour: every terminal but a dumb one gets hyperlinks
+    // (those that do not know the sequence ignore it).
+    app.hyperlinks = env("TERM").as_deref() != Some("dumb");
     start_review(&mut app, settings.config.retention.map(|r| r.0));
     let warnings: Vec<Message> = settings
         .warning

@@ -178,16 +178,94 @@ fn mouse_left_off(text: &str) -> bool {
 
 /// Format 2 on a hostile lesson: links (with escapes in their text and
 /// URL, and a `javascript:` one), inline code and a code block holding
-/// escapes, raw HTML in a table. The reader writes no OSC (so no OSC 8
-/// hyperlink to any of these URLs) and only its own CSI codes.
+/// escapes, raw HTML in a table. The reader's only string sequences are
+/// OSC 8 hyperlinks to the lesson's clean web URLs; otherwise it writes
+/// only its own CSI codes.
 #[test]
 fn format_2_links_and_code_inject_nothing() {
+    let text = read_format_2(&[]);
+    let (rest, urls) = without_hyperlinks(&text);
+    assert!(urls.contains("https://example.com/ok"), "{urls:?}");
+    for url in &urls {
+        assert!(ALLOWED_URLS.contains(&url.as_str()), "hyperlink to {url:?}");
+    }
+    assert_only_own_codes(&rest);
+    for injected in ["\x1b[31m", "\x1b[5m", "javascript:"] {
+        assert!(!rest.contains(injected), "wrote {injected:?}");
+    }
+}
+
+/// A dumb terminal gets no hyperlink (and no other string sequence).
+#[test]
+fn a_dumb_terminal_gets_no_hyperlinks() {
+    let text = read_format_2(&[("TERM", "dumb")]);
+    assert!(!text.contains("\x1b]"), "wrote an OSC");
+    assert_only_own_codes(&text);
+}
+
+/// The web links of tests/hostile/format2 shown on the way, as the
+/// sanitiser leaves them (the escapes in their URLs cut out); never the
+/// `javascript:` or `file:` ones.
+const ALLOWED_URLS: &[&str] = &[
+    "https://a.example/",
+    "https://b.example/y",
+    "https://c.example",
+    "https://example.com/ok",
+];
+
+/// Everything the reader wrote while reading the hostile format-2 lesson.
+fn read_format_2(env: &[(&str, &str)]) -> String {
     let lessons = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile/format2");
-    let mut pty = start(lessons, &[]);
+    let mut pty = start(lessons, env);
     read_the_hostile_lesson(&mut pty);
     pty.wait_for_terminal("the main screen", |screen| !screen.alternate_screen());
-    let bytes = pty.bytes();
-    let text = String::from_utf8(bytes.clone()).expect("the reader writes UTF-8");
+    String::from_utf8(pty.bytes()).expect("the reader writes UTF-8")
+}
+
+/// `text` without its well-formed OSC 8 sequences (`ESC ] 8 ; id=terakoya-N
+/// ; URL ESC \` and the closing `ESC ] 8 ; ; ESC \`), and the URLs they
+/// opened. A malformed one is left in, for the checks after to catch.
+fn without_hyperlinks(text: &str) -> (String, std::collections::BTreeSet<String>) {
+    let mut rest = String::new();
+    let mut urls = std::collections::BTreeSet::new();
+    let mut tail = text;
+    while let Some(at) = tail.find("\x1b]8;") {
+        rest.push_str(&tail[..at]);
+        let after = &tail[at + 4..];
+        let Some(end) = after.find("\x1b\\") else {
+            rest.push_str(&tail[at..]);
+            tail = "";
+            break;
+        };
+        let params = &after[..end];
+        let well_formed = match params.split_once(';') {
+            Some(("", "")) => true,
+            Some((id, url)) => {
+                let id_ok = id
+                    .strip_prefix("id=terakoya-")
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+                let url_ok = !url.chars().any(|c| c.is_control() || c.is_whitespace());
+                if id_ok && url_ok {
+                    urls.insert(url.to_owned());
+                }
+                id_ok && url_ok
+            }
+            None => false,
+        };
+        if !well_formed {
+            rest.push_str(&tail[at..at + 4]);
+            tail = after;
+            continue;
+        }
+        tail = &after[end + 2..];
+    }
+    rest.push_str(tail);
+    (rest, urls)
+}
+
+/// Only the reader's own codes: CSI sequences and none of the string
+/// sequences (OSC, DCS, APC, SOS, PM), 7-bit or 8-bit, nor BEL or C1.
+fn assert_only_own_codes(text: &str) {
     for (at, _) in text.match_indices('\u{1b}') {
         let next = text[at + 1..].chars().next();
         assert!(
@@ -199,8 +277,5 @@ fn format_2_links_and_code_inject_nothing() {
     let bad = text
         .chars()
         .find(|&c| matches!(c, '\0' | '\u{7}' | '\u{80}'..='\u{9f}'));
-    assert_eq!(bad, None, "{:?}", sequences(&bytes));
-    for injected in ["\x1b[31m", "\x1b[5m", "javascript:"] {
-        assert!(!text.contains(injected), "wrote {injected:?}");
-    }
+    assert_eq!(bad, None, "{:?}", sequences(text.as_bytes()));
 }

@@ -188,3 +188,27 @@ fn links_print_their_url_and_markup_is_plain() {
     let narrow = show(&["basics/02-format-2", "--width", "24"]);
     assert!(narrow.contains("Term: 褥瘡"), "{narrow}");
 }
+
+#[test]
+fn the_config_files_ruby_is_the_show_default_and_the_flag_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "ruby = \"hide\"\n").unwrap();
+    let config = config.to_str().unwrap();
+    let hidden = show(&["career/08-handoff", "--width", "60", "--config", config]);
+    assert!(
+        hidden.contains("褥瘡") && !hidden.contains("じょくそう"),
+        "{hidden}"
+    );
+    let flag = [
+        "career/08-handoff",
+        "--width",
+        "60",
+        "--config",
+        config,
+        "--ruby",
+        "inline",
+    ];
+    let inline = show(&flag);
+    assert!(inline.contains("褥瘡（じょくそう）"), "{inline}");
+}

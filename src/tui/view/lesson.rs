@@ -20,7 +20,7 @@ use crate::tui::{checklist, position, reading, scroll, strings};
 use terakoya_core::model::Lesson;
 use terakoya_core::text::layout::{LayoutLine, LessonLayout, LineKind, QUOTE_BAR, QUOTE_INDENT};
 use terakoya_core::text::linebreak::shown;
-use terakoya_core::text::styled::RunStyle;
+use terakoya_core::text::styled::{self, Run, RunStyle};
 use terakoya_core::text::to_u16;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
@@ -187,16 +187,23 @@ fn draw_line(st: &Styles, layout: &LessonLayout, index: usize, rect: Rect, buf: 
     let x = rect.x + line.indent;
     put(buf, rect, x, text, line_style(st, line.kind));
     for run in layout.line_runs(index) {
-        let (start, end) = (run.start as usize, run.end as usize);
-        let before = to_u16(str_width(text.get(..start).unwrap_or("")));
-        let width = to_u16(str_width(text.get(start..end).unwrap_or("")));
-        let from = x.saturating_add(before);
-        let to = from.saturating_add(width).min(rect.right());
-        if from < to {
-            let area = Rect::new(from, rect.y, to - from, 1);
+        if let Some(area) = run_area(layout, index, run, rect) {
             buf.set_style(area, run_style(run.style));
         }
     }
+}
+
+/// The cells `run` of line `index` covers when the line is drawn in `rect`
+/// (cut at its right edge); `None` when none shows.
+pub(super) fn run_area(layout: &LessonLayout, index: usize, run: &Run, rect: Rect) -> Option<Rect> {
+    let line = layout.lines.get(index)?;
+    let text = layout.line_text(index);
+    let (start, end) = (run.start as usize, run.end as usize);
+    let before = to_u16(str_width(text.get(..start).unwrap_or("")));
+    let width = to_u16(str_width(text.get(start..end).unwrap_or("")));
+    let from = rect.x.saturating_add(line.indent).saturating_add(before);
+    let to = from.saturating_add(width).min(rect.right());
+    (from < to).then(|| Rect::new(from, rect.y, to - from, 1))
 }
 
 /// Bold, italic, dimmer readings and underlined links.
@@ -340,6 +347,22 @@ fn draw_checklist(
             rect.x
         };
         put(buf, rect, x, text, style);
+        // Format 2: the point's emphasis, readings and links, as in the text.
+        if text.len() == line.text.len() {
+            let spans = lesson.inline.point(line.point);
+            let mut runs = Vec::new();
+            styled::line_runs(line.text.clone(), spans, &mut |_| 0, &mut runs);
+            for run in &runs {
+                let (start, end) = (run.start as usize, run.end as usize);
+                let before = to_u16(str_width(text.get(..start).unwrap_or("")));
+                let width = to_u16(str_width(text.get(start..end).unwrap_or("")));
+                let from = x.saturating_add(before);
+                let to = from.saturating_add(width).min(rect.right());
+                if from < to {
+                    buf.set_style(Rect::new(from, rect.y, to - from, 1), run_style(run.style));
+                }
+            }
+        }
     }
     let lines = state.screen.checklist.len();
     draw_scrollbar(

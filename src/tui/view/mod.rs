@@ -3,6 +3,7 @@
 //! costs the same at any depth of a lesson.
 
 mod help;
+mod hyperlink;
 mod lesson;
 mod list;
 mod results;
@@ -52,6 +53,9 @@ impl Widget for &AppView<'_> {
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     frame.render_widget(&AppView(app), area);
+    if app.help.is_none() && app.screen == Screen::Lesson && app.search.contents.is_none() {
+        hyperlink::mark(app, frame.buffer_mut());
+    }
     if app.help.is_none()
         && let Some(cursor) = search::prompt_cursor(app, area)
     {

@@ -245,10 +245,18 @@ impl Folder {
                 }
                 continue;
             }
+            // A compatibility form may hold a space (´ is a space and an
+            // accent): it joins a space before, as any white space does.
+            if d.is_whitespace() && self.out.ends_with(' ') && self.unit.is_some() {
+                if i == 0 {
+                    self.join_unit();
+                }
+                continue;
+            }
             if i == 0 {
                 self.start_unit(start);
             }
-            push_folded(&mut self.out, d);
+            push_folded(&mut self.out, if d.is_whitespace() { ' ' } else { d });
         }
     }
 

@@ -52,6 +52,9 @@ fn wave_dashes_are_one_and_the_long_vowel_mark_stays() {
 #[test]
 fn runs_of_white_space_are_one_space() {
     assert_eq!(folded("a  b\u{3000}\u{3000}c\nd"), "a b c d");
+    // A space inside a compatibility form joins the space before it
+    // (found by the idempotence property: U+2000, then ´ = space + accent).
+    assert_eq!(folded("\u{2000}\u{b4}"), " \u{301}");
 }
 
 #[test]

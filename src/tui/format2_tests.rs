@@ -1,0 +1,146 @@
+//! Format-2 text in the reader: the `ruby` setting and the layout cache.
+
+use terakoya_core::model::{Span, SpanStyle};
+use terakoya_core::text::styled::RubyMode;
+
+use super::app::App;
+use super::msg::Action;
+use super::reading;
+use super::tests::{act, app};
+
+/// The sample app with a first paragraph holding ruby.
+fn app_with_ruby() -> App {
+    let mut app = app(80, 24);
+    let lesson = &mut app.library.courses[0].lessons[0];
+    let block = &mut lesson.sections[0].body.blocks[0];
+    block.text = "褥瘡（じょくそう）を防ぐ。".to_owned();
+    block.spans = vec![
+        Span {
+            start: 0,
+            end: 27,
+            style: SpanStyle::Ruby,
+        },
+        Span {
+            start: 6,
+            end: 27,
+            style: SpanStyle::Reading,
+        },
+    ];
+    app
+}
+
+fn layout_text(app: &App) -> String {
+    app.lesson.as_ref().unwrap().layout.text.clone()
+}
+
+#[test]
+fn the_ruby_setting_hides_readings_in_the_reader() {
+    let mut app = app_with_ruby();
+    app.ruby = RubyMode::Hide;
+    act(&mut app, Action::Open);
+    let text = layout_text(&app);
+    assert!(text.contains("褥瘡を防ぐ。"), "{text}");
+    assert!(!text.contains("じょくそう"), "{text}");
+}
+
+#[test]
+fn ruby_is_inline_by_default_and_the_cache_keys_on_the_mode() {
+    let mut app = app_with_ruby();
+    act(&mut app, Action::Open);
+    assert!(layout_text(&app).contains("褥瘡（じょくそう）を防ぐ。"));
+    let (at, width) = {
+        let state = app.lesson.as_ref().unwrap();
+        (state.at, state.layout.width)
+    };
+    app.ruby = RubyMode::Hide;
+    let hidden = reading::layout_for(&mut app, at, width).unwrap();
+    assert!(
+        !hidden.text.contains("じょくそう"),
+        "a cached inline layout was reused"
+    );
+    app.ruby = RubyMode::Inline;
+    let inline = reading::layout_for(&mut app, at, width).unwrap();
+    assert!(inline.text.contains("じょくそう"));
+}
+
+/// The app drawn on a test terminal: the buffer.
+fn drawn(app: &App) -> ratatui::buffer::Buffer {
+    let backend = ratatui::backend::TestBackend::new(app.area.width, app.area.height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|frame| super::view::draw(app, frame))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// Where `symbol` is first drawn at or right of column `from`.
+fn find(buf: &ratatui::buffer::Buffer, from: u16, symbol: &str) -> Option<(u16, u16)> {
+    let area = buf.area;
+    (0..area.height)
+        .flat_map(|y| (from..area.width).map(move |x| (x, y)))
+        .find(|&(x, y)| buf[(x, y)].symbol().contains(symbol))
+}
+
+#[test]
+fn checklist_points_show_their_inline_spans() {
+    let mut app = app(120, 30);
+    let lesson = &mut app.library.courses[0].lessons[0];
+    lesson.summary[0].text = "要点は褥瘡の予防。".to_owned();
+    lesson.inline.points = vec![vec![Span {
+        start: 9,
+        end: 15,
+        style: SpanStyle::Strong,
+    }]];
+    act(&mut app, Action::Open);
+    let buf = drawn(&app);
+    let checklist = app.lesson.as_ref().unwrap().screen.checklist_text;
+    let bold = |symbol| {
+        let (x, y) = find(&buf, checklist.x, symbol).unwrap();
+        buf[(x, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::BOLD)
+    };
+    assert!(bold("褥") && bold("瘡"));
+    assert!(!bold("要") && !bold("予"));
+}
+
+#[test]
+fn only_web_links_become_hyperlinks_and_only_when_enabled() {
+    let mut app = app(80, 24);
+    let block = &mut app.library.courses[0].lessons[0].sections[0].body.blocks[0];
+    block.text = "ウェブとスクリプト".to_owned();
+    block.spans = vec![
+        Span {
+            start: 0,
+            end: 9,
+            style: SpanStyle::Link("https://a.example/".into()),
+        },
+        Span {
+            start: 12,
+            end: 27,
+            style: SpanStyle::Link("javascript:alert(1)".into()),
+        },
+    ];
+    act(&mut app, Action::Open);
+    let plain = drawn(&app);
+    assert!(
+        find(&plain, 0, "\x1b").is_none(),
+        "hyperlinks are off by default"
+    );
+    app.hyperlinks = true;
+    let buf = drawn(&app);
+    let (x, y) = find(&buf, 0, "ウ").unwrap();
+    let cell = &buf[(x, y)];
+    assert_eq!(
+        cell.symbol(),
+        "\x1b]8;id=terakoya-0;https://a.example/\x1b\\ウ\x1b]8;;\x1b\\"
+    );
+    let (x, y) = find(&buf, 0, "ス").unwrap();
+    assert_eq!(buf[(x, y)].symbol(), "ス", "a script link stays plain");
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
+    assert!(find(&buf, 0, "javascript").is_none());
+}
