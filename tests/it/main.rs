@@ -40,6 +40,7 @@ mod reader_props;
 mod reader_sections;
 mod reader_snapshots;
 mod reader_snapshots_ja;
+mod review_stats_snapshots;
 mod review_pty;
 mod search_cli;
 mod search_snapshots;
