@@ -24,7 +24,12 @@ fn a_month_later(width: u16, height: u16) -> App {
         .flat_map(|c| &c.lessons)
         .find(|l| l.id == "06-sns")
         .unwrap();
-    let points: Vec<String> = lesson.summary.iter().take(4).map(|p| p.id.clone()).collect();
+    let points: Vec<String> = lesson
+        .summary
+        .iter()
+        .take(4)
+        .map(|p| p.id.clone())
+        .collect();
     for point in points {
         app.progress.apply(&Change::Tick {
             key: key.clone(),
@@ -63,7 +68,12 @@ fn the_statistics_screen_in_japanese() {
         let text = drawn(Lang::Ja, width, height, &[OpenStats]);
         assert!(text.contains("統計"), "{text}");
         insta::assert_snapshot!(format!("ja_stats_{width}x{height}"), text);
-        let scrolled = drawn(Lang::Ja, width, height, &[OpenStats, ScrollDown, ScrollDown]);
+        let scrolled = drawn(
+            Lang::Ja,
+            width,
+            height,
+            &[OpenStats, ScrollDown, ScrollDown],
+        );
         insta::assert_snapshot!(format!("ja_stats_scrolled_{width}x{height}"), scrolled);
     }
 }
