@@ -32,7 +32,8 @@ impl Settings {
         };
         Settings {
             retention: loaded.config.retention.map(|r| r.0),
-            sync_dir: loaded.config.sync_dir,
+            sync_dir: (loaded.config.sync_dir)
+                .map(|dir| crate::cli::config::setting_path(&dir, &path)),
             machine: loaded.config.machine,
         }
     }

@@ -12,6 +12,7 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use terakoya_core::bundle::LessonsSource;
+use terakoya_core::progress::sync::MERGED_DIR;
 
 use notify_debouncer_full::notify::event::ModifyKind;
 use notify_debouncer_full::notify::{self, EventKind, RecursiveMode};
@@ -164,6 +165,43 @@ pub fn matters_to_lessons(path: &Path) -> bool {
     }
 }
 
+/// Watches a sync directory for the other machines' files (see
+/// `terakoya_core::progress::sync`): after each change to one of them,
+/// `on_change` runs and what it returns is sent on `tx`. This machine's own
+/// file (`own`, a file name) is left out, or every save would wake the
+/// reader that made it.
+pub fn sync_dir<T: Send + 'static>(
+    dir: &Path,
+    own: String,
+    tx: Sender<T>,
+    mut on_change: impl FnMut() -> T + Send + 'static,
+) -> notify::Result<Watch> {
+    spawn(&[dir.to_path_buf()], tx, move |changed| {
+        changed
+            .iter()
+            .any(|path| matters_to_sync(path, &own))
+            .then(&mut on_change)
+    })
+}
+
+/// Whether a changed path in a sync directory can be another machine's
+/// progress: a visible `.toml` file, not `own`, not in `.merged/` (where
+/// merged conflict copies go). Sync tools' temporary files
+/// (`.syncthing.laptop.toml.tmp`) are hidden.
+pub fn matters_to_sync(path: &Path, own: &str) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let merged = path
+        .parent()
+        .and_then(Path::file_name)
+        .is_some_and(|n| n == MERGED_DIR);
+    let is_toml = Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    is_toml && !name.starts_with('.') && name != own && !merged
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +255,25 @@ mod tests {
         assert!(rx.recv_timeout(DELAY * 4).is_err(), "a read was reported");
         std::fs::write(dir.path().join("b.toml"), "x = 2\n").unwrap();
         wait_for_name(&rx, "b.toml");
+    }
+
+    #[test]
+    fn only_other_machines_files_matter_to_sync() {
+        assert!(matters_to_sync(Path::new("/s/laptop.toml"), "desk.toml"));
+        assert!(matters_to_sync(
+            Path::new("/s/desk.sync-conflict-20261101-090000-ABCDEFG.toml"),
+            "desk.toml"
+        ));
+        assert!(!matters_to_sync(Path::new("/s/desk.toml"), "desk.toml"));
+        assert!(!matters_to_sync(
+            Path::new("/s/.syncthing.laptop.toml.tmp"),
+            "desk.toml"
+        ));
+        assert!(!matters_to_sync(
+            Path::new("/s/.merged/desk.sync-conflict-1.toml"),
+            "desk.toml"
+        ));
+        assert!(!matters_to_sync(Path::new("/s/notes.txt"), "desk.toml"));
     }
 
     #[test]

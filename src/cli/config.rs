@@ -74,7 +74,8 @@ pub fn startup(cli_config: Option<&Path>) -> Settings {
                 .first()
                 .map(|first| warning(&path, &loaded, first));
             let mut config = loaded.config;
-            config.lessons = config.lessons.map(|l| lessons_path(&l, &path));
+            config.lessons = config.lessons.map(|l| setting_path(&l, &path));
+            config.sync_dir = config.sync_dir.map(|d| setting_path(&d, &path));
             Settings {
                 config,
                 keymap,
@@ -120,9 +121,9 @@ fn warning(path: &Path, loaded: &Loaded, first: &Problem) -> Message {
     Message::with_detail(essential, detail)
 }
 
-/// The `lessons` setting as a path: `~/` is the home directory, and a
-/// relative path is taken from the config file's directory.
-fn lessons_path(lessons: &Path, config: &Path) -> PathBuf {
+/// A path setting (`lessons`, `sync_dir`) as a path: `~/` is the home
+/// directory, and a relative path is taken from the config file's directory.
+pub(crate) fn setting_path(lessons: &Path, config: &Path) -> PathBuf {
     if let Ok(rest) = lessons.strip_prefix("~")
         && let Some(home) = directories::BaseDirs::new().map(|d| d.home_dir().to_owned())
     {
@@ -229,6 +230,13 @@ pub fn default_file() -> String {
         out.push('\n');
     }
     out.push('\n');
+    comment(&mut out, t!("review.default_retention"));
+    let retention = terakoya_core::review::DEFAULT_RETENTION;
+    let _ = writeln!(out, "# retention = {retention:.2}\n");
+    comment(&mut out, t!("sync.default_sync_dir"));
+    out.push_str("# sync_dir = \"~/Sync/terakoya\"\n\n");
+    comment(&mut out, t!("sync.default_machine"));
+    out.push_str("# machine = \"laptop\"\n\n");
     comment(&mut out, t!("config.default.keys"));
     out.push_str("[keys]\n");
     for (action, keys) in keymap::default_keys() {

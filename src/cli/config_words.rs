@@ -27,6 +27,8 @@ pub fn message(kind: &P) -> String {
         P::BadColour { value } => t!("config.message.bad_colour", value = value),
         P::ReadingWidth { value } => t!("config.message.reading_width", value = value),
         P::UnknownRuby { value, .. } => t!("format2.unknown_ruby", value = value),
+        P::Retention { value } => t!("review.config_retention", value = value),
+        P::Empty { setting } => t!("sync.config_empty", setting = setting),
         P::UnknownAction { name, .. } => t!("config.message.unknown_action", name = name),
         P::BadKey { value, .. } => t!("config.message.bad_key", value = value),
         P::KeyClash { key, first, second } => t!(
@@ -83,7 +85,7 @@ pub fn help(kind: &P) -> Option<String> {
             _ => t!("config.help.keys").to_owned(),
         },
         P::UnknownSetting { .. } => {
-            let names = quoted(["lang", "lessons", "theme", "reading_width", "keys"]);
+            let names = quoted(crate::config::SETTINGS.iter().copied());
             t!("config.help.settings", names = names)
         }
         P::UnknownLang { .. } => t!(
@@ -104,6 +106,15 @@ pub fn help(kind: &P) -> Option<String> {
             min = MIN_READING_WIDTH,
             max = u16::MAX
         ),
+        P::Retention { .. } => {
+            let range = terakoya_core::review::RETENTION_RANGE;
+            let (min, max) = (
+                format!("{:.2}", range.start()),
+                format!("{:.2}", range.end()),
+            );
+            t!("review.config_retention_help", min = min, max = max)
+        }
+        P::Empty { .. } => return None,
         P::UnknownAction { .. } => {
             t!(
                 "config.help.actions",
@@ -127,6 +138,7 @@ fn expected_type(expected: &str) -> &'static str {
         "string" => t!("config.type.string"),
         "integer" => t!("config.type.integer"),
         "table" => t!("config.type.table"),
+        "number" => t!("review.config_number"),
         "string or table" => t!("config.type.string_or_table"),
         _ => t!("config.type.string_or_array"),
     }

@@ -104,6 +104,15 @@ pub enum ProblemKind {
         value: String,
         suggestion: Option<String>,
     },
+    /// A `retention` that is a number but outside the review range (as
+    /// written in the file).
+    Retention {
+        value: String,
+    },
+    /// A path or name given as an empty string.
+    Empty {
+        setting: String,
+    },
     UnknownAction {
         name: String,
         suggestion: Option<String>,
@@ -196,7 +205,7 @@ pub fn load(path: &Path, required: bool, actions: &[&str]) -> Result<Loaded, Rea
 }
 
 /// The top-level settings, for did-you-mean hints.
-const SETTINGS: &[&str] = &[
+pub const SETTINGS: &[&str] = &[
     "lang",
     "lessons",
     "theme",
@@ -253,8 +262,8 @@ pub fn parse(source: &str, actions: &[&str]) -> (Config, Vec<Problem>) {
             "theme" => read.theme(value, &mut config.theme),
             "keys" => read.keys(value, actions, &mut config.keys),
             "retention" => config.retention = read.retention(name, value),
-            "sync_dir" => config.sync_dir = read.string(name, value).map(PathBuf::from),
-            "machine" => config.machine = read.string(name, value).map(str::to_owned),
+            "sync_dir" => config.sync_dir = read.non_empty(name, value).map(PathBuf::from),
+            "machine" => config.machine = read.non_empty(name, value).map(str::to_owned),
             _ => read.problem(
                 key.span(),
                 ProblemKind::UnknownSetting {
@@ -294,6 +303,18 @@ impl Reader<'_> {
                 None
             }
         }
+    }
+
+    /// A string that must not be empty (a path, a name): `sync_dir = ""`
+    /// would otherwise mean the working directory.
+    fn non_empty<'v>(&mut self, setting: &str, value: &'v Spanned<DeValue<'_>>) -> Option<&'v str> {
+        let text = self.string(setting, value)?;
+        if text.trim().is_empty() {
+            let setting = setting.to_owned();
+            self.problem(value.span(), ProblemKind::Empty { setting });
+            return None;
+        }
+        Some(text)
     }
 
     fn lang(&mut self, setting: &str, value: &Spanned<DeValue<'_>>) -> Option<Lang> {
@@ -347,14 +368,19 @@ impl Reader<'_> {
     /// `retention = 0.9`: a float within the review range.
     fn retention(&mut self, setting: &str, value: &Spanned<DeValue<'_>>) -> Option<Retention> {
         let range = terakoya_core::review::RETENTION_RANGE;
-        let number = match value.get_ref() {
-            DeValue::Float(float) => float.as_str().parse::<f32>().ok(),
-            _ => None,
-        };
-        match number {
-            Some(number) if range.contains(&number) => Some(Retention(number)),
+        let written = match value.get_ref() {
+            DeValue::Float(float) => float.as_str(),
+            DeValue::Integer(integer) => integer.as_str(),
             _ => {
-                self.wrong_type(setting, value, "a number from 0.70 to 0.99");
+                self.wrong_type(setting, value, "number");
+                return None;
+            }
+        };
+        match written.parse::<f32>() {
+            Ok(number) if range.contains(&number) => Some(Retention(number)),
+            _ => {
+                let value_text = written.to_owned();
+                self.problem(value.span(), ProblemKind::Retention { value: value_text });
                 None
             }
         }

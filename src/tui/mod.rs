@@ -57,6 +57,7 @@ mod reload_tests;
 #[cfg(test)]
 mod review_tests;
 mod run;
+mod saver;
 #[cfg(test)]
 mod status_tests;
 #[cfg(test)]

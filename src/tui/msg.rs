@@ -109,6 +109,13 @@ pub enum Msg {
         progress: Progress,
         warning: Option<Message>,
     },
+    /// Another machine's file in the sync directory changed; the store
+    /// merged it (and any conflict copies) into the saved progress, which
+    /// comes with what it had to warn about.
+    Synced {
+        progress: Progress,
+        warning: Option<Message>,
+    },
     /// The store could not save: why, worded by [`strings::save_failed`].
     ///
     /// [`strings::save_failed`]: super::strings::save_failed

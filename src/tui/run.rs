@@ -25,6 +25,7 @@ use terakoya_core::progress::store::{Opened, Store};
 use super::app::{App, Message, Status};
 use super::msg::{Action, Effect, Mouse, MouseKind, Msg};
 use super::reload::Reload;
+use super::saver::Saver;
 use super::style::{ColourSupport, Styles};
 use super::{keys, strings, update, view};
 use crate::cli::config::Settings;
@@ -41,6 +42,8 @@ enum Event {
     Settled,
     /// The lesson files changed and were loaded again (by the watch thread).
     Reloaded(Reload),
+    /// Another machine's file in the sync directory changed.
+    SyncChanged,
 }
 
 /// Runs the reader on the lessons at `lessons` (see `cli::command::resolve`),
@@ -62,11 +65,14 @@ pub fn run(
     let (library, load_warning) = load_library(lessons);
     let (tx, rx) = mpsc::channel();
     let (_watch, watch_warning) = watch_lessons(lessons, tx.clone());
+    let sync_dir = sync.clone();
     let Opened {
         store,
         progress,
         warnings: store_warnings,
     } = Store::open_synced(data_dir, sync);
+    // After opening: the store has made the directory and written our file.
+    let (_sync_watch, sync_warning) = watch_sync(sync_dir, tx.clone());
     spawn_signal_thread(tx.clone())?;
     let mut terminal = TerminalGuard::start()?;
     let size = terminal.0.size()?;
@@ -91,6 +97,7 @@ pub fn run(
         .chain(store_warnings.iter().map(strings::store_warning))
         .chain(load_warning.map(Message::new))
         .chain(watch_warning)
+        .chain(sync_warning)
         .collect();
     if !warnings.is_empty() {
         app.status = Status::warning(joined(&warnings));
@@ -171,6 +178,29 @@ fn watch_lessons(
         Some((path, Err(err))) => {
             let error = err.to_string();
             let warning = t!("watch.cannot_watch", path = path.display(), error = error);
+            (None, Some(Message::new(warning)))
+        }
+    }
+}
+
+/// Merges the other machines' progress whenever their files in the sync
+/// directory change, for as long as the returned watch lives; a warning
+/// when the directory cannot be watched (sync then still happens on start
+/// and before each save).
+fn watch_sync(
+    sync: Option<terakoya_core::progress::sync::SyncDir>,
+    tx: Sender<Event>,
+) -> (Option<watch::Watch>, Option<Message>) {
+    let Some(sync) = sync else {
+        return (None, None);
+    };
+    let own = format!("{}.toml", sync.machine);
+    match watch::sync_dir(&sync.dir, own, tx, || Event::SyncChanged) {
+        Ok(watch) => (Some(watch), None),
+        Err(err) => {
+            let error = err.to_string();
+            let path = sync.dir.display();
+            let warning = t!("watch.cannot_watch", path = path, error = error);
             (None, Some(Message::new(warning)))
         }
     }
@@ -326,6 +356,7 @@ fn handle(app: &mut App, saver: &mut Saver, event: Event) -> anyhow::Result<Step
         }
         Event::Settled => Msg::Settled,
         Event::Reloaded(reload) => Msg::Reloaded(reload),
+        Event::SyncChanged => saver.sync(),
     };
     Ok(dispatch(app, saver, msg))
 }
@@ -378,57 +409,6 @@ fn to_msg(app: &App, event: TermEvent) -> Option<Msg> {
             }))
         }
         _ => None,
-    }
-}
-
-/// The store, and the changes it could not save yet. They go again with
-/// the next save: the store answers a save with the progress on disk, which
-/// would otherwise take back what the screen showed (a tick made while the
-/// disk was full would vanish at the next tick, unsaved).
-struct Saver {
-    store: Store,
-    unsaved: Vec<Change>,
-    /// Why the last save failed, while `unsaved` is not empty.
-    failure: Option<String>,
-    /// The warnings shown in the status line about the lessons and the
-    /// progress file, to repeat on exit.
-    warnings: Vec<Message>,
-}
-
-impl Saver {
-    fn new(store: Store) -> Saver {
-        Saver {
-            store,
-            unsaved: Vec::new(),
-            failure: None,
-            warnings: Vec::new(),
-        }
-    }
-
-    /// Saves `changes` after any still unsaved; the reply for update.
-    fn save(&mut self, changes: Vec<Change>) -> Msg {
-        self.unsaved.extend(changes);
-        match self.store.apply(&self.unsaved) {
-            Ok(progress) => {
-                self.unsaved.clear();
-                self.failure = None;
-                let warning = self
-                    .store
-                    .take_warning()
-                    .map(|w| strings::store_warning(&w));
-                self.warnings.extend(warning.clone());
-                Msg::Saved { progress, warning }
-            }
-            Err(err) => {
-                self.failure = Some(err.to_string());
-                Msg::SaveFailed(strings::save_failed(&err))
-            }
-        }
-    }
-
-    /// Why changes are still unsaved, if they are.
-    fn unsaved_reason(&self) -> Option<&str> {
-        self.failure.as_deref().filter(|_| !self.unsaved.is_empty())
     }
 }
 
@@ -525,31 +505,6 @@ mod tests {
     use super::*;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use terakoya_core::progress::LessonKey;
-
-    #[test]
-    fn changes_of_a_failed_save_go_with_the_next_save() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut saver = Saver::new(Store::open(Some(dir.path())).store);
-        let file = saver.store.file().unwrap();
-        // A newer terakoya's file is never overwritten: saving fails.
-        std::fs::write(&file, "version = 3\n").unwrap();
-        let key = LessonKey::new("course", "lesson");
-        let tick = |point: &str| Change::Tick {
-            key: key.clone(),
-            point: point.into(),
-            ticked: true,
-            at: 1,
-        };
-        assert!(matches!(saver.save(vec![tick("a")]), Msg::SaveFailed(_)));
-        std::fs::remove_file(&file).unwrap();
-        let Msg::Saved { progress, .. } = saver.save(vec![tick("b")]) else {
-            panic!("the second save failed");
-        };
-        assert!(progress.is_ticked(&key, "a") && progress.is_ticked(&key, "b"));
-        let reopened = Store::open(Some(dir.path())).progress;
-        assert!(reopened.is_ticked(&key, "a") && reopened.is_ticked(&key, "b"));
-        assert!(saver.unsaved.is_empty());
-    }
 
     #[test]
     fn every_effect_is_carried_out_and_every_reply_reaches_update() {

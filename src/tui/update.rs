@@ -53,7 +53,7 @@ fn update_only(app: &mut App, msg: Msg) -> Vec<Effect> {
             search::prompt_key(app, key)
         }
         Msg::Settled => reading::save_position(app),
-        Msg::Saved { progress, warning } => {
+        Msg::Saved { progress, warning } | Msg::Synced { progress, warning } => {
             let selected = selected_item(app);
             app.progress = progress;
             review::drop_unticked(app);

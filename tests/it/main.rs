@@ -48,6 +48,7 @@ mod reader_sections;
 mod reader_snapshots;
 mod reader_snapshots_ja;
 mod review_pty;
+mod review_stats_snapshots;
 mod search_cli;
 mod search_snapshots;
 mod shell_help;

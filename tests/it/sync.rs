@@ -2,9 +2,11 @@
 //! as a person would: the reader in a pty, then `progress --json`. A later
 //! untick on one machine wins over the earlier tick on both; a corrupt
 //! file there is skipped with a warning and left alone; a conflict copy is
-//! merged, then moved into `.merged/`.
+//! merged, then moved into `.merged/`. An open reader takes in another
+//! machine's tick as soon as its file changes there.
 
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
@@ -134,6 +136,38 @@ fn a_later_untick_on_one_machine_wins_on_both() {
     assert_eq!(again.wait_exit(), 0);
     let (b_alone, _) = ticked(&b, None, "b");
     assert_eq!(b_alone, on_a);
+}
+
+#[test]
+fn an_open_reader_shows_another_machines_tick_without_restarting() {
+    let root = tempfile::tempdir().unwrap();
+    let (a, b, sync) = (
+        root.path().join("a"),
+        root.path().join("b"),
+        root.path().join("sync"),
+    );
+    // B opens 第6回's checklist and stays there.
+    let mut open = reader(&b, &sync, "b", "2026-11-01T09:00:00Z");
+    open.wait_for_text("points 0/6");
+    open.send("Gkk\r");
+    open.wait_for_text("Introduction");
+    open.send("\t");
+    open.wait_for_text("Summary 0/6");
+    // A, on the other machine, ticks a point and quits.
+    tick(
+        &mut reader(&a, &sync, "a", "2026-11-01T09:05:00Z"),
+        "x",
+        "Summary 1/6",
+    );
+    let written = Instant::now();
+    open.wait_for_text("Summary 1/6");
+    let took = written.elapsed();
+    assert!(took < Duration::from_secs(5), "took {took:?}");
+    // B saved the merged tick too: its own progress has it after quitting.
+    open.send("q");
+    assert_eq!(open.wait_exit(), 0);
+    let (on_b, _) = ticked(&b, None, "b");
+    assert_eq!(on_b.len(), 1, "{on_b:?}");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The statistics screen: bar charts of points ticked and sections read per
 //! day (8 weeks), completion gauges per course, reviews due per day (4
-//! weeks), the streak. Narrow screens sum the days into weeks; short ones
-//! show fewer blocks (j/k scroll by block).
+//! weeks), the streak. Narrow screens sum the days into weeks (and say
+//! so in the heading); short ones show fewer blocks (j/k scroll by block).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -41,29 +41,31 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let height = wanted.min(body.height);
         let area = Rect::new(body.x, body.y, body.width, height);
+        let (past, next) = (stats::PAST_DAYS, stats::NEXT_DAYS);
+        let weeks = |days: usize| by_week(days, area.width).then(|| days.div_ceil(7));
         match block {
-            0 => chart(
-                &app.styles,
-                buf,
-                area,
-                &t!("stats.ticked", days = stats::PAST_DAYS),
-                &figures.ticked,
-            ),
-            1 => chart(
-                &app.styles,
-                buf,
-                area,
-                &t!("stats.read", days = stats::PAST_DAYS),
-                &figures.read,
-            ),
+            0 => {
+                let heading = match weeks(past) {
+                    Some(weeks) => t!("stats.ticked_weekly", weeks = weeks),
+                    None => t!("stats.ticked", days = past),
+                };
+                chart(&app.styles, buf, area, &heading, &figures.ticked);
+            }
+            1 => {
+                let heading = match weeks(past) {
+                    Some(weeks) => t!("stats.read_weekly", weeks = weeks),
+                    None => t!("stats.read", days = past),
+                };
+                chart(&app.styles, buf, area, &heading, &figures.read);
+            }
             2 => gauges(&app.styles, buf, area, &figures.courses),
-            _ => chart(
-                &app.styles,
-                buf,
-                area,
-                &t!("stats.due", days = stats::NEXT_DAYS),
-                &figures.due,
-            ),
+            _ => {
+                let heading = match weeks(next) {
+                    Some(weeks) => t!("stats.due_weekly", weeks = weeks),
+                    None => t!("stats.due", days = next),
+                };
+                chart(&app.styles, buf, area, &heading, &figures.due);
+            }
         }
         body = Rect::new(body.x, body.y + height, body.width, body.height - height);
     }
@@ -90,7 +92,7 @@ fn chart(
     if bars_area.height == 0 {
         return;
     }
-    let values: Vec<u64> = if days.len() <= usize::from(area.width) {
+    let values: Vec<u64> = if !by_week(days.len(), area.width) {
         days.iter().map(|(_, n)| *n).collect()
     } else {
         days.chunks(7)
@@ -109,6 +111,12 @@ fn chart(
         .bar_gap(0)
         .bar_style(st.done)
         .render(bars_area, buf);
+}
+
+/// Whether `days` bars do not fit in `width` columns, so the chart sums
+/// them into weeks.
+fn by_week(days: usize, width: u16) -> bool {
+    days > usize::from(width)
 }
 
 /// A heading row, then a gauge per course: title, then ticked/all.
