@@ -110,6 +110,7 @@ fn big_lesson() -> Lesson {
             .map(|i| SummaryPoint {
                 id: format!("p{i}"),
                 text: paragraph(&mut rng),
+                ..Default::default()
             })
             .collect(),
         path: PathBuf::from("<bench>/big.toml"),

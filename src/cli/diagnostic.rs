@@ -18,6 +18,7 @@ use crate::t;
 /// What the problem is: the text after `error:` or `warning:`.
 pub fn message(kind: &K) -> String {
     match kind {
+        K::UnknownSectionRef { id, .. } => t!("check.message.unknown_section_ref", id = id),
         K::CannotRead { error } => t!("check.message.cannot_read", error = error),
         K::NotFileOrDirectory => t!("check.message.not_file_or_directory").to_owned(),
         K::CannotReadFile { error } => t!("check.message.cannot_read_file", error = error),
@@ -189,6 +190,13 @@ pub fn message(kind: &K) -> String {
 /// The fix, shown as `= help: ...`, for the kinds that have one.
 pub fn help(kind: &K) -> Option<String> {
     let text = match kind {
+        K::UnknownSectionRef {
+            suggestion: Some(name),
+            ..
+        } => t!("check.help.did_you_mean", name = name),
+        K::UnknownSectionRef {
+            suggestion: None, ..
+        } => t!("check.help.section_ids").to_owned(),
         K::CannotRead { .. }
         | K::NotFileOrDirectory
         | K::CannotReadFile { .. }
@@ -239,6 +247,11 @@ pub fn help(kind: &K) -> Option<String> {
             ..
         }
         | K::EntryNotTable { key, .. } => t!("check.help.array_of_tables", key = key),
+        K::WrongType {
+            key,
+            expected: Expected::ArrayOfStrings,
+            ..
+        } => t!("check.help.array_of_strings", key = key),
         K::NoSections => t!("check.help.no_sections").to_owned(),
         K::TabInLine { .. } => t!("check.help.tab_in_line").to_owned(),
         K::PastedBullet { .. } => t!("check.help.pasted_bullet").to_owned(),
@@ -338,6 +351,7 @@ fn expected_type(expected: Expected) -> &'static str {
         Expected::String => t!("check.type.string"),
         Expected::Table => t!("check.type.table"),
         Expected::ArrayOfTables => t!("check.type.array_of_tables"),
+        Expected::ArrayOfStrings => t!("check.type.array_of_strings"),
     }
 }
 

@@ -12,6 +12,7 @@ fn library() -> Library {
     let point = |id: &str| SummaryPoint {
         id: id.into(),
         text: format!("point {id}"),
+        ..Default::default()
     };
     let section = |id: &str| Section {
         id: id.into(),

@@ -32,6 +32,7 @@ fn lesson(heading: &str, body: &str) -> Lesson {
         summary: vec![SummaryPoint {
             id: "p".into(),
             text: "ﾃﾞｰﾀを守る".into(),
+            ..Default::default()
         }],
         path: PathBuf::new(),
         inline: Default::default(),

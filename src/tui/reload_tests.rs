@@ -61,6 +61,7 @@ fn edited_library() -> Library {
         SummaryPoint {
             id: "new-first".into(),
             text: "新しく足した点".into(),
+            ..Default::default()
         },
     );
     library

@@ -262,8 +262,8 @@ pub enum LineKind {
 }
 
 /// The body of the review screen at `width` columns: the lesson, the point,
-/// and when revealed the opening paragraph of each of the lesson's
-/// sections (the lesson's supporting text; points name no sections yet).
+/// and when revealed the opening paragraph of each section the point sums
+/// up (all of them when it names none).
 pub fn lines(app: &App, width: u16) -> Vec<(LineKind, String)> {
     let width = usize::from(width).max(1);
     let mut out = Vec::new();
@@ -289,21 +289,33 @@ pub fn lines(app: &App, width: u16) -> Vec<(LineKind, String)> {
     push(&mut out, LineKind::Lesson, &title);
     out.push((LineKind::Blank, String::new()));
     let point = lesson.summary.iter().find(|p| p.id == card.point);
-    push(
-        &mut out,
-        LineKind::Point,
-        point.map_or("", |p| p.text.as_str()),
-    );
+    // A point with a question (format 2) is the answer to it: the question
+    // shows first and the point with the supporting text.
+    let question = point.and_then(|p| p.question.as_deref());
+    let front = question.or(point.map(|p| p.text.as_str())).unwrap_or("");
+    push(&mut out, LineKind::Point, front);
     out.push((LineKind::Blank, String::new()));
     if !state.revealed {
         push(&mut out, LineKind::Hint, crate::t!("review.recall"));
         return out;
     }
-    if let Some(intro) = lesson.intro.as_ref().and_then(|t| t.blocks.first()) {
+    if let (Some(_), Some(point)) = (question, point) {
+        push(&mut out, LineKind::Point, &point.text);
+        out.push((LineKind::Blank, String::new()));
+    }
+    // The sections the point sums up (format 2 may name them); else the
+    // lesson's opening and every section.
+    let named: &[String] = point.map_or(&[], |p| p.sections.as_slice());
+    if named.is_empty()
+        && let Some(intro) = lesson.intro.as_ref().and_then(|t| t.blocks.first())
+    {
         push(&mut out, LineKind::Text, &intro.text);
         out.push((LineKind::Blank, String::new()));
     }
     for section in &lesson.sections {
+        if !named.is_empty() && !named.contains(&section.id) {
+            continue;
+        }
         push(&mut out, LineKind::Heading, &section.heading);
         if let Some(block) = section.body.blocks.first() {
             push(&mut out, LineKind::Text, &block.text);

@@ -119,3 +119,39 @@ fn unticking_a_point_removes_its_card() {
     // Its history stays.
     assert_eq!(app.progress.lessons[&key()].log[&first].len(), 2);
 }
+
+/// A format-2 point with a question shows the question first; revealed, the
+/// point (the answer) and only the sections it names.
+#[test]
+fn a_question_comes_first_and_named_sections_support_it() {
+    use super::review::{LineKind, lines};
+    let mut app = app_with_due_cards();
+    act(&mut app, Action::OpenReview);
+    let card = app.review.as_ref().unwrap().queue[0].clone();
+    let first = card.point.clone();
+    let lesson = &mut app.library.courses[card.at.course].lessons[card.at.lesson];
+    let named = lesson.sections[1].id.clone();
+    let point = lesson.summary.iter_mut().find(|p| p.id == first).unwrap();
+    point.question = Some("夜勤明けに最初にすることは？".into());
+    point.sections = vec![named];
+    let (other_heading, named_heading) = (
+        lesson.sections[0].heading.clone(),
+        lesson.sections[1].heading.clone(),
+    );
+    let answer = point.text.clone();
+    let text = |app: &super::app::App, kind: LineKind| -> String {
+        lines(app, 200)
+            .into_iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, t)| t)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(text(&app, LineKind::Point), "夜勤明けに最初にすることは？");
+    assert!(text(&app, LineKind::Heading).is_empty());
+    act(&mut app, Action::ShowAnswer);
+    assert!(text(&app, LineKind::Point).contains(&answer));
+    let headings = text(&app, LineKind::Heading);
+    assert!(headings.contains(&named_heading), "{headings}");
+    assert!(!headings.contains(&other_heading), "{headings}");
+}

@@ -36,6 +36,7 @@ fn point(id: &str, text: &str) -> SummaryPoint {
     SummaryPoint {
         id: id.to_owned(),
         text: text.to_owned(),
+        ..Default::default()
     }
 }
 

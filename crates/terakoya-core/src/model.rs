@@ -81,12 +81,18 @@ pub struct Section {
 }
 
 /// One point of a lesson's まとめ, the unit the reader ticks off.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SummaryPoint {
     /// Given in the file, or a stable hash of the text, so that progress
     /// never attaches to a different point after an edit.
     pub id: String,
     pub text: String,
+    /// Format 2: the front of the point's review card (the point is then
+    /// the answer).
+    pub question: Option<String>,
+    /// Format 2: the ids of the sections the point sums up (checked to
+    /// exist); empty means the whole lesson.
+    pub sections: Vec<String>,
 }
 
 /// A text field after the light markup has been parsed.

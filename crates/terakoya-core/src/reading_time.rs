@@ -143,6 +143,7 @@ mod tests {
             summary: vec![SummaryPoint {
                 id: "p".into(),
                 text: "う".into(),
+                ..Default::default()
             }],
             path: std::path::PathBuf::new(),
             ..Default::default()

@@ -96,6 +96,11 @@ pub enum DiagnosticKind {
         expected: Expected,
         found: TomlType,
     },
+    /// A summary point's `sections` names a section the lesson lacks.
+    UnknownSectionRef {
+        id: String,
+        suggestion: Option<String>,
+    },
     /// An entry of an array of tables (`[[key]]`) that is not a table.
     EntryNotTable {
         key: String,
@@ -236,6 +241,8 @@ pub enum Expected {
     String,
     Table,
     ArrayOfTables,
+    /// An array of strings (a summary point's `sections`).
+    ArrayOfStrings,
 }
 
 /// The TOML type of a value found.

@@ -4,12 +4,12 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
-use toml::de::DeTable;
+use toml::de::{DeTable, DeValue};
 
 use super::course::given_format;
 use super::diag::{Location, shorten};
 use super::id_rules::{is_invisible, normalize_id};
-use super::kind::{DiagnosticKind, DuplicateFix, Entry, Place};
+use super::kind::{DiagnosticKind, DuplicateFix, Entry, Expected, Place};
 use super::walk::{FileCheck, Str, check_keys, opt_str, opt_table, req_str, tables};
 use super::{fields, ids, lint};
 use crate::model::{InlineMarks, Lecturer, Lesson, Section, Span, SummaryPoint};
@@ -20,6 +20,8 @@ pub(super) const LESSON_KEYS: &[&str] = &[
 const LECTURER_KEYS: &[&str] = &["name", "bio"];
 const SECTION_KEYS: &[&str] = &["id", "heading", "body"];
 pub(super) const SUMMARY_KEYS: &[&str] = &["id", "text"];
+/// Format 2 adds the front of a review card and the sections a point sums up.
+const SUMMARY_KEYS_2: &[&str] = &["id", "text", "question", "sections"];
 
 /// What a lesson file yielded: its id (even when the lesson has errors, so
 /// that course-level checks still know it) and the lesson itself.
@@ -67,7 +69,8 @@ pub fn lesson(
     });
     let lecturer = opt_table(check, root, "lecturer").map(|(t, at)| lecturer(check, t, at, format));
     let (sections, heading_spans) = sections(check, root, format, &mut marks.headings);
-    let summary = summary(check, root, format, &mut marks.points);
+    let section_ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
+    let summary = summary(check, root, format, &section_ids, &mut marks.points);
     let has_summary = root.get("summary").is_some();
     lint::summary_as_section(check, &sections, &heading_spans, has_summary);
     ParsedLesson {
@@ -206,13 +209,19 @@ fn summary(
     check: &mut FileCheck<'_>,
     root: &DeTable<'_>,
     format: i64,
+    section_ids: &[&str],
     marks: &mut Vec<Vec<Span>>,
 ) -> Vec<SummaryPoint> {
     let entries = tables(check, root, "summary").unwrap_or_default();
     let mut seen = Ids::default();
     let mut out = Vec::with_capacity(entries.len());
     for (table, at) in entries {
-        check_keys(check, table, SUMMARY_KEYS, Place::Summary);
+        let keys = if format >= 2 {
+            SUMMARY_KEYS_2
+        } else {
+            SUMMARY_KEYS
+        };
+        check_keys(check, table, keys, Place::Summary);
         let text = req_str(check, table, "text", at.clone(), Place::Summary);
         let text_at = text.as_ref().map_or(at, |t| t.span.clone());
         let text = non_empty_line(check, text, "text", format).map(|(text, spans)| {
@@ -224,7 +233,60 @@ fn summary(
         });
         let id = entry_id(check, table, text.as_deref(), text_at, &POINT, &mut seen);
         let text = text.unwrap_or_default();
-        out.push(SummaryPoint { id, text });
+        let (question, sections) = if format >= 2 {
+            let question = opt_str(check, table, "question")
+                .and_then(|q| non_empty_line(check, Some(q), "question", format))
+                .map(|(question, _)| question);
+            (question, section_refs(check, table, section_ids))
+        } else {
+            (None, Vec::new())
+        };
+        out.push(SummaryPoint {
+            id,
+            text,
+            question,
+            sections,
+        });
+    }
+    out
+}
+
+/// A summary point's `sections = ["id", …]`: each must name a section of
+/// the lesson (an error with the nearest id otherwise; the rest are kept).
+fn section_refs(check: &mut FileCheck<'_>, table: &DeTable<'_>, known: &[&str]) -> Vec<String> {
+    let Some(value) = table.get("sections") else {
+        return Vec::new();
+    };
+    let DeValue::Array(items) = value.get_ref() else {
+        let kind = DiagnosticKind::WrongType {
+            key: "sections".to_owned(),
+            expected: Expected::ArrayOfStrings,
+            found: super::walk::type_of(value.get_ref()),
+        };
+        check.error(value.span(), kind);
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let DeValue::String(id) = item.get_ref() else {
+            let kind = DiagnosticKind::WrongType {
+                key: "sections".to_owned(),
+                expected: Expected::ArrayOfStrings,
+                found: super::walk::type_of(item.get_ref()),
+            };
+            check.error(item.span(), kind);
+            continue;
+        };
+        let id = normalize_id(id.as_ref());
+        if known.contains(&id.as_str()) {
+            out.push(id);
+        } else {
+            let suggestion = super::walk::did_you_mean(&id, known).map(str::to_owned);
+            check.error(
+                item.span(),
+                DiagnosticKind::UnknownSectionRef { id, suggestion },
+            );
+        }
     }
     out
 }

@@ -242,3 +242,59 @@ fn different_headings_with_colliding_short_ids_both_load() {
     );
     assert_eq!(sections[1].id.len(), 18);
 }
+
+#[test]
+fn format_2_points_carry_a_question_and_the_sections_they_sum_up() {
+    let result = parse(
+        "format = 2\ntitle = \"題\"\n\n[[sections]]\nid = \"why\"\nheading = \"なぜ\"\nbody = \"本文。\"\n\n\
+         [[sections]]\nid = \"how\"\nheading = \"どうやって\"\nbody = \"本文。\"\n\n\
+         [[summary]]\ntext = \"理由を先に伝える。\"\nquestion = \"申し送りで最初に伝えることは？\"\nsections = [\"why\"]\n\n\
+         [[summary]]\ntext = \"手順を短く。\"\n",
+    );
+    assert_eq!(found(&result), vec![]);
+    let lesson = result.value.unwrap().lesson;
+    let first = &lesson.summary[0];
+    assert_eq!(
+        first.question.as_deref(),
+        Some("申し送りで最初に伝えることは？")
+    );
+    assert_eq!(first.sections, vec!["why".to_owned()]);
+    assert_eq!(lesson.summary[1].question, None);
+    assert!(lesson.summary[1].sections.is_empty());
+}
+
+#[test]
+fn a_point_naming_an_unknown_section_is_an_error_with_the_nearest_id() {
+    let result = parse(
+        "format = 2\ntitle = \"題\"\n\n[[sections]]\nid = \"handoff\"\nheading = \"引き継ぎ\"\nbody = \"本文。\"\n\n\
+         [[summary]]\ntext = \"要点。\"\nsections = [\"handof\", 3]\n",
+    );
+    let kinds: Vec<K> = found(&result).into_iter().map(|(_, _, k)| k).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            K::UnknownSectionRef {
+                id: "handof".into(),
+                suggestion: Some("handoff".into()),
+            },
+            K::WrongType {
+                key: "sections".into(),
+                expected: Expected::ArrayOfStrings,
+                found: TomlType::Integer,
+            },
+        ]
+    );
+}
+
+#[test]
+fn format_1_points_take_no_question() {
+    let result = parse(
+        "title = \"題\"\n\n[[sections]]\nheading = \"見出し\"\nbody = \"本文。\"\n\n\
+         [[summary]]\ntext = \"要点。\"\nquestion = \"問い？\"\n",
+    );
+    let kinds: Vec<K> = found(&result).into_iter().map(|(_, _, k)| k).collect();
+    assert!(
+        matches!(&kinds[..], [K::UnknownKey { key, .. }] if key == "question"),
+        "{kinds:?}"
+    );
+}

@@ -84,6 +84,7 @@ mod tests {
         let point = |id: &str| SummaryPoint {
             id: id.into(),
             text: format!("point {id}"),
+            ..Default::default()
         };
         let section = |id: &str| Section {
             id: id.into(),

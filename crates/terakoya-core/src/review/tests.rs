@@ -100,6 +100,7 @@ mod queue_tests {
         let point = |id: &str| SummaryPoint {
             id: id.into(),
             text: format!("point {id}"),
+            ..Default::default()
         };
         Library {
             courses: vec![Course {

@@ -42,6 +42,7 @@ fn lesson(id: &str, title: &str, sections: &[(&str, &[&str])]) -> Lesson {
         summary: vec![SummaryPoint {
             id: "p1".into(),
             text: "投稿は医師の発言として読まれる。".into(),
+            ..Default::default()
         }],
         path: PathBuf::new(),
         ..Default::default()
