@@ -10,9 +10,8 @@ use std::process::ExitCode;
 use serde::Serialize;
 use terakoya_core::bundle;
 use terakoya_core::model::{Course, Lesson, Library};
-use terakoya_core::search::{LibraryIndex, Match, Query};
-use terakoya_core::text::width::{grapheme_width, str_width};
-use unicode_segmentation::UnicodeSegmentation;
+use terakoya_core::search::{LibraryIndex, Match, Query, excerpt};
+use terakoya_core::text::width::str_width;
 
 use super::{Cli, EXIT_USAGE};
 use crate::t;
@@ -132,7 +131,7 @@ fn line(hit: &Hit<'_>, width: Option<usize>) -> String {
     let prefix = format!("{}/{}  {place}: ", hit.course.id, hit.lesson.id);
     let text = field.text(hit.lesson);
     let context = match width {
-        Some(width) => excerpt(
+        Some(width) => excerpt_line(
             text,
             hit.found.range.clone(),
             width.saturating_sub(str_width(&prefix)),
@@ -155,55 +154,10 @@ fn field_name(kind: &str) -> &'static str {
     }
 }
 
-/// `text` cut to `columns` display columns around `matched`: the match
-/// whole when it fits, with some text before it and as much after as fits;
-/// `…` marks each cut. Never cuts inside a grapheme cluster.
-pub fn excerpt(text: &str, matched: Range<usize>, columns: usize) -> String {
-    const MARK: &str = "…";
-    if str_width(text) <= columns {
-        return text.to_owned();
-    }
-    let graphemes: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
-    let first = graphemes.partition_point(|(at, _)| *at < matched.start);
-    let after = graphemes.partition_point(|(at, _)| *at < matched.end);
-    // Room for the marks; a third of the rest before the match.
-    let room = columns.saturating_sub(2 * str_width(MARK));
-    let mut start = first;
-    let mut used: usize = graphemes[first..after]
-        .iter()
-        .map(|(_, g)| grapheme_width(g))
-        .sum();
-    let lead = room.saturating_sub(used) / 3;
-    let mut lead_used = 0;
-    while start > 0 {
-        let w = grapheme_width(graphemes[start - 1].1);
-        if lead_used + w > lead {
-            break;
-        }
-        lead_used += w;
-        start -= 1;
-    }
-    used += lead_used;
-    let mut end = after;
-    while end < graphemes.len() {
-        let w = grapheme_width(graphemes[end].1);
-        if used + w > room {
-            break;
-        }
-        used += w;
-        end += 1;
-    }
-    let mut out = String::new();
-    if start > 0 {
-        out.push_str(MARK);
-    }
-    for (_, g) in &graphemes[start..end] {
-        out.push_str(g);
-    }
-    if end < graphemes.len() {
-        out.push_str(MARK);
-    }
-    out
+/// `text` cut to `columns` display columns around `matched`, `…` at each
+/// cut (see the core's [`excerpt`]).
+pub fn excerpt_line(text: &str, matched: Range<usize>, columns: usize) -> String {
+    excerpt(text, matched, columns, "…").0
 }
 
 #[cfg(test)]
@@ -212,14 +166,14 @@ mod tests {
 
     #[test]
     fn a_short_text_is_shown_whole() {
-        assert_eq!(excerpt("短い文。", 0..3, 40), "短い文。");
+        assert_eq!(excerpt_line("短い文。", 0..3, 40), "短い文。");
     }
 
     #[test]
     fn a_long_text_is_cut_around_the_match_by_display_width() {
         let text = "あいうえおかきくけこさしすせそたちつてとなにぬねの";
         let at = text.find("たち").unwrap();
-        let cut = excerpt(text, at..at + "たち".len(), 20);
+        let cut = excerpt_line(text, at..at + "たち".len(), 20);
         assert!(cut.contains("たち"), "{cut}");
         assert!(str_width(&cut) <= 20, "{cut} is {} wide", str_width(&cut));
         assert!(cut.starts_with('…') && cut.ends_with('…'), "{cut}");
@@ -228,7 +182,7 @@ mod tests {
     #[test]
     fn a_match_at_the_start_has_no_mark_before() {
         let text = "SNSは便利な道具ですが、使い方には注意がいります。";
-        let cut = excerpt(text, 0..3, 16);
+        let cut = excerpt_line(text, 0..3, 16);
         assert!(cut.starts_with("SNS") && cut.ends_with('…'), "{cut}");
         assert!(str_width(&cut) <= 16);
     }

@@ -3,15 +3,11 @@
 //! or the part of the lesson) and the text around it, the match
 //! highlighted.
 
-use std::ops::Range;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use terakoya_core::model::Lesson;
-use terakoya_core::search::{Field, FieldKind, Match};
-use terakoya_core::text::width::{grapheme_width, str_width};
-use unicode_segmentation::UnicodeSegmentation;
+use terakoya_core::search::{Field, FieldKind, Match, excerpt};
 
 use super::search::match_style;
 use super::{put, put_both, row_of, status, truncate};
@@ -164,7 +160,12 @@ fn draw_match(
         }
         let indent = CONTEXT_INDENT.min(rect.width / 4);
         let room = usize::from(rect.width.saturating_sub(indent));
-        let (text, matched) = excerpt(m.field.text(lesson), m.range.clone(), room);
+        let (text, matched) = excerpt(
+            m.field.text(lesson),
+            m.range.clone(),
+            room,
+            strings::ELLIPSIS,
+        );
         let x = rect.x + indent;
         put(buf, rect, x, &text, base);
         for (cx, width) in highlight::cells(&text, &[matched], x, rect.right()) {
@@ -201,61 +202,4 @@ fn place(lesson: &Lesson, m: &Match) -> String {
         _ => String::new(),
     };
     format!("{}{point}", crate::t!("search.field", field = name))
-}
-
-/// `text` cut to `columns` around the bytes `matched`: the match whole when
-/// it fits, some text before it, as much after as fits, "…" at each cut;
-/// never inside a character cluster. Also where the match is in the result.
-pub fn excerpt(text: &str, matched: Range<usize>, columns: usize) -> (String, Range<usize>) {
-    let mark = strings::ELLIPSIS;
-    let graphemes: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
-    if str_width(text) <= columns {
-        return (text.to_owned(), matched);
-    }
-    let first = graphemes.partition_point(|(at, _)| *at < matched.start);
-    let after = graphemes.partition_point(|(at, _)| *at < matched.end);
-    let room = columns.saturating_sub(2 * str_width(mark));
-    let width = |range: Range<usize>| -> usize {
-        graphemes[range]
-            .iter()
-            .map(|(_, g)| grapheme_width(g))
-            .sum()
-    };
-    let mut used = width(first..after);
-    // A third of what is left goes before the match.
-    let lead = room.saturating_sub(used) / 3;
-    let mut start = first;
-    let mut lead_used = 0;
-    while start > 0 {
-        let w = grapheme_width(graphemes[start - 1].1);
-        if lead_used + w > lead {
-            break;
-        }
-        lead_used += w;
-        start -= 1;
-    }
-    used += lead_used;
-    let mut end = after;
-    while end < graphemes.len() {
-        let w = grapheme_width(graphemes[end].1);
-        if used + w > room {
-            break;
-        }
-        used += w;
-        end += 1;
-    }
-    let byte = |i: usize| graphemes.get(i).map_or(text.len(), |(at, _)| *at);
-    let mut out = String::new();
-    if start > 0 {
-        out.push_str(mark);
-    }
-    let shift = out.len();
-    out.push_str(&text[byte(start)..byte(end)]);
-    if end < graphemes.len() {
-        out.push_str(mark);
-    }
-    let from = byte(start);
-    let local =
-        matched.start.max(from) - from + shift..matched.end.min(byte(end)).max(from) - from + shift;
-    (out, local)
 }

@@ -7,6 +7,7 @@
 //! searched with `memchr::memmem` on every keystroke; a library's indexes are
 //! prepared in parallel ([`LibraryIndex::new`]).
 
+mod excerpt;
 pub mod fold;
 mod library;
 
@@ -16,6 +17,7 @@ use memchr::memmem;
 
 use crate::model::{Lesson, Text};
 
+pub use excerpt::excerpt;
 pub use fold::{Folded, fold};
 pub use library::{LessonHits, LibraryIndex};
 
