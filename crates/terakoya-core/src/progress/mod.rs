@@ -6,6 +6,7 @@
 mod disk;
 pub use disk::{FILE_NAME, MAX_FILE_BYTES};
 mod file;
+mod write;
 pub mod history;
 mod merge;
 pub mod problem;
