@@ -40,13 +40,15 @@ pub enum Reset {
 pub struct Store {
     /// `None` when no data directory could be found (no home directory).
     dir: Option<PathBuf>,
-    /// The progress last read or written: the base for the next change if
-    /// the file has become unreadable in between.
-    last_good: Progress,
-    /// The document this store last wrote, with the file's stamp then: if
-    /// the file still has that stamp, the next change need not re-read and
-    /// re-parse it (the file of a large library takes a visible pause).
-    written: Option<(disk::Stamp, Document)>,
+    /// The document last read or written: its progress is the base for
+    /// the next change if the file has become unreadable in between.
+    current: Document,
+    /// The file's stamp and text when this store last wrote it (as
+    /// `current`): if the file still has that stamp, the next change need not
+    /// re-read and re-parse it (the file of a large library takes a visible
+    /// pause), and finds whether it changed anything by comparing texts
+    /// instead of keeping a copy of the document.
+    written: Option<(disk::Stamp, String)>,
     /// Raised by a save that had to set a bad file aside.
     warning: Option<StoreWarning>,
     /// The sync directory, if any (see `sync`).
@@ -68,7 +70,10 @@ impl Store {
     pub(super) fn new(dir: Option<PathBuf>, last_good: Progress, sync: Option<SyncDir>) -> Store {
         Store {
             dir,
-            last_good,
+            current: Document {
+                progress: last_good,
+                ..Document::new()
+            },
             written: None,
             warning: None,
             sync,
@@ -223,27 +228,36 @@ impl Store {
             .written
             .take()
             .filter(|(stamp, _)| disk::stamp(&path).as_ref() == Some(stamp));
-        let (mut doc, set_aside) = match unchanged {
-            Some((_, doc)) => (doc, false),
-            None => self.load_for_update(&path)?,
+        let cached = unchanged.is_some();
+        let (mut doc, before, set_aside) = match unchanged {
+            Some((_, text)) => (std::mem::take(&mut self.current), text, false),
+            None => {
+                let (doc, set_aside) = self.load_for_update(&path)?;
+                let text = file::to_text(&doc)?;
+                (doc, text, set_aside)
+            }
         };
-        let before = doc.clone();
         // Before each save, what the other machines did is merged in.
         let gathered = self.sync.as_ref().map(SyncDir::gather);
         if let Some(gathered) = &gathered {
             doc.merge(&gathered.doc);
         }
         change(&mut doc);
-        // A bad file set aside leaves no progress file: write the progress
+        // Equal texts are equal documents (the file reads back as written);
+        // a bad file set aside leaves no progress file: write the progress
         // on screen even when this change alone changed nothing.
-        if set_aside || doc != before {
-            let text = file::to_text(&doc)?;
-            disk::write_target(&path)
-                .and_then(|target| disk::write_atomically(&target, text.as_bytes()))
-                .map_err(|cause| StoreError::Write {
-                    path: path.clone(),
-                    cause,
-                })?;
+        let text = file::to_text(&doc)?;
+        if set_aside || text != before {
+            let written = disk::write_target(&path)
+                .and_then(|target| disk::write_atomically(&target, text.as_bytes()));
+            if let Err(cause) = written {
+                // The base stays what was last read or written (taken
+                // above if the file was unchanged: read back from its text).
+                if cached && let Ok(last) = file::parse(&before) {
+                    self.current.progress = last.progress;
+                }
+                return Err(StoreError::Write { path, cause });
+            }
         }
         if let (Some(sync), Some(gathered)) = (&self.sync, gathered) {
             let mut problems = gathered.problems;
@@ -252,9 +266,9 @@ impl Store {
             problems.extend(sync.retire(&gathered.conflict_copies));
             self.note(problems);
         }
-        self.last_good = doc.progress.clone();
         let progress = doc.progress.clone();
-        self.written = disk::stamp(&path).map(|stamp| (stamp, doc));
+        self.current = doc;
+        self.written = disk::stamp(&path).map(|stamp| (stamp, text));
         Ok(progress)
     }
 
@@ -304,12 +318,13 @@ impl Store {
                 // reader's changes included); the progress on screen fills
                 // in what does not.
                 let mut doc = salvaged(&bytes).map_or_else(Document::new, |s| s.doc);
-                for (key, lesson) in &self.last_good.lessons {
+                let last_good = &self.current.progress;
+                for (key, lesson) in &last_good.lessons {
                     let entry = doc.progress.lessons.entry(key.clone());
                     entry.or_insert_with(|| lesson.clone());
                 }
                 if doc.progress.last_opened.is_none() {
-                    doc.progress.last_opened = self.last_good.last_opened.clone();
+                    doc.progress.last_opened = last_good.last_opened.clone();
                 }
                 Ok((doc, true))
             }
