@@ -202,31 +202,43 @@ pub fn parse(text: &str) -> Result<Document, FormatError> {
 /// error (none is known for these plain values) is returned, never an empty
 /// text that would be saved over the user's progress.
 pub fn to_text(doc: &Document) -> Result<String, toml::ser::Error> {
-    Ok(format!("{HEADER}{}", body(doc)?))
+    text(HEADER, doc)
 }
 
 /// The text of an export made at `now` (seconds since the epoch): the same
 /// fields as the live file, under a comment saying what the file is, when
 /// it was made and how to bring it in.
 pub fn to_export_text(doc: &Document, now: u64) -> Result<String, toml::ser::Error> {
-    Ok(format!(
+    let head = format!(
         "# terakoya reading progress, exported {} (format: docs/progress.md in terakoya's sources).
 \
          # To add it to the progress on another machine: terakoya progress import FILE
 \
          # (import merges: a tick made on either machine is kept; nothing is replaced).
 
-{}",
+",
         to_datetime(now),
-        body(doc)?
-    ))
+    );
+    text(&head, doc)
 }
 
-fn body(doc: &Document) -> Result<String, toml::ser::Error> {
-    if doc.extras.top.is_empty() && doc.extras.lessons.values().all(Table::is_empty) {
-        return Ok(super::write::known_body(doc));
+/// `head` and the body (see [`body`]), in one buffer: the file of a large
+/// library is megabytes.
+fn text(head: &str, doc: &Document) -> Result<String, toml::ser::Error> {
+    if has_no_extras(doc) {
+        return Ok(super::write::known_text(head, doc));
     }
-    body_through_toml(doc)
+    Ok(format!("{head}{}", body_through_toml(doc)?))
+}
+
+fn has_no_extras(doc: &Document) -> bool {
+    doc.extras.top.is_empty() && doc.extras.lessons.values().all(Table::is_empty)
+}
+
+/// The fields of the file, after its header comment.
+#[cfg(test)]
+fn body(doc: &Document) -> Result<String, toml::ser::Error> {
+    text("", doc)
 }
 
 /// The body as toml serialises it: for documents with unknown fields, whose

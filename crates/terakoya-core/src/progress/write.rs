@@ -11,13 +11,15 @@ use std::fmt::Write as _;
 use toml_writer::TomlWrite as _;
 
 use super::file::{Document, IDS, VERSION};
-use super::history;
 use super::time::to_datetime;
 use super::{LessonKey, LessonProgress};
 
-/// The body of a document without unknown fields (`doc.extras` empty).
-pub(super) fn known_body(doc: &Document) -> String {
-    let mut out = String::with_capacity(256 * (doc.progress.lessons.len() + 1));
+/// `head`, then the body of a document without unknown fields
+/// (`doc.extras` empty).
+pub(super) fn known_text(head: &str, doc: &Document) -> String {
+    // About what a lesson of a heavy user takes; a guess only.
+    let mut out = String::with_capacity(head.len() + 1024 * (doc.progress.lessons.len() + 1));
+    out.push_str(head);
     // Writing to a String cannot fail; the results are ignored.
     let _ = write_body(doc, &mut out);
     out
@@ -61,26 +63,37 @@ fn write_lesson(path: &str, lesson: &LessonProgress, out: &mut String) -> std::f
         ("completed", lesson.completed),
     ] {
         if let Some(at) = at {
-            writeln!(out, "{name} = {}", to_datetime(at))?;
+            out.push_str(name);
+            out.push_str(" = ");
+            datetime(at, out);
+            out.push('\n');
         }
     }
     if !lesson.read_at.is_empty() {
         header(path, Some("read_at"), out);
         for (section, at) in &lesson.read_at {
-            out.key(section.as_str())?;
-            writeln!(out, " = {}", to_datetime(*at))?;
+            key(section, out)?;
+            out.push_str(" = ");
+            datetime(*at, out);
+            out.push('\n');
         }
     }
     if !lesson.log.is_empty() {
         header(path, Some("log"), out);
         for (point, events) in &lesson.log {
-            out.key(point.as_str())?;
+            key(point, out)?;
             out.push_str(" = [");
             for (n, event) in events.iter().enumerate() {
                 if n > 0 {
                     out.push_str(", ");
                 }
-                out.value(history::encode_event(event).as_str())?;
+                // `history::encode_event`'s text, which is a plain string
+                // (digits, `-:TZ`, a space and a lowercase word).
+                out.push('"');
+                datetime(event.at, out);
+                out.push(' ');
+                out.push_str(event.kind.token());
+                out.push('"');
             }
             out.push_str("]\n");
         }
@@ -116,8 +129,72 @@ fn strings(set: &BTreeSet<String>, out: &mut String) -> std::fmt::Result {
         if n > 0 {
             out.push_str(", ");
         }
-        out.value(item.as_str())?;
+        value(item, out)?;
     }
     out.push_str("]\n");
     Ok(())
+}
+
+/// Ids are mostly plain ASCII (`p-4fd0bfc1`, `section-3`): written as they
+/// are, as toml writes them, without toml_writer's scan for the best style.
+fn is_plain(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// A key: bare if plain, else as toml encodes it.
+fn key(text: &str, out: &mut String) -> std::fmt::Result {
+    if is_plain(text) {
+        out.push_str(text);
+        Ok(())
+    } else {
+        out.key(text)
+    }
+}
+
+/// A string value: `"text"` if plain, else as toml encodes it.
+fn value(text: &str, out: &mut String) -> std::fmt::Result {
+    if is_plain(text) {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+        Ok(())
+    } else {
+        out.value(text)
+    }
+}
+
+/// `secs` as toml writes [`to_datetime`]'s value: `2026-11-25T09:24:04Z`.
+fn datetime(secs: u64, out: &mut String) {
+    let datetime = to_datetime(secs);
+    let (Some(date), Some(time)) = (datetime.date, datetime.time) else {
+        // Never: to_datetime always gives both.
+        let _ = write!(out, "{datetime}");
+        return;
+    };
+    push_digits(out, u32::from(date.year), 4);
+    out.push('-');
+    push_digits(out, u32::from(date.month), 2);
+    out.push('-');
+    push_digits(out, u32::from(date.day), 2);
+    out.push('T');
+    push_digits(out, u32::from(time.hour), 2);
+    out.push(':');
+    push_digits(out, u32::from(time.minute), 2);
+    out.push(':');
+    push_digits(out, u32::from(time.second.unwrap_or(0)), 2);
+    out.push('Z');
+}
+
+/// `value` in `width` digits (at most 4), zero-padded.
+fn push_digits(out: &mut String, value: u32, width: usize) {
+    let mut buf = [b'0'; 4];
+    let mut rest = value;
+    for slot in buf[..width].iter_mut().rev() {
+        *slot = b"0123456789"[(rest % 10) as usize];
+        rest /= 10;
+    }
+    out.extend(buf[..width].iter().map(|&b| char::from(b)));
 }
