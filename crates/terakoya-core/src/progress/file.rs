@@ -13,6 +13,7 @@ use toml::{Table, Value};
 
 use super::history;
 use super::time::{from_datetime, to_datetime};
+use super::write::{self, Written};
 use super::{Anchor, LessonKey, LessonProgress, Progress};
 
 /// The format version this build reads and writes.
@@ -225,10 +226,29 @@ pub fn to_export_text(doc: &Document, now: u64) -> Result<String, toml::ser::Err
 /// `head` and the body (see [`body`]), in one buffer: the file of a large
 /// library is megabytes.
 fn text(head: &str, doc: &Document) -> Result<String, toml::ser::Error> {
+    written(head, doc, None).map(|written| written.text)
+}
+
+/// [`to_text`], reusing the lessons of `old` (a text of the same document
+/// before a change) that `changed` says did not change; see
+/// [`write::known_text`].
+pub(super) fn to_written(
+    doc: &Document,
+    old: Option<(&Written, &dyn Fn(&LessonKey) -> bool)>,
+) -> Result<Written, toml::ser::Error> {
+    written(HEADER, doc, old)
+}
+
+fn written(
+    head: &str,
+    doc: &Document,
+    old: Option<(&Written, &dyn Fn(&LessonKey) -> bool)>,
+) -> Result<Written, toml::ser::Error> {
     if has_no_extras(doc) {
-        return Ok(super::write::known_text(head, doc));
+        return Ok(write::known_text(head, doc, old));
     }
-    Ok(format!("{head}{}", body_through_toml(doc)?))
+    let text = format!("{head}{}", body_through_toml(doc)?);
+    Ok(Written::opaque(text))
 }
 
 fn has_no_extras(doc: &Document) -> bool {

@@ -316,7 +316,14 @@ fn the_direct_writer_writes_what_toml_writes() {
     };
     doc.progress.lessons.insert(odd.clone(), lesson);
     doc.progress.last_opened = Some(odd);
-    for doc in [doc, Document::new(), Document { ids: 3, ..Document::new() }] {
+    for doc in [
+        doc,
+        Document::new(),
+        Document {
+            ids: 3,
+            ..Document::new()
+        },
+    ] {
         let direct = body(&doc).unwrap();
         assert_eq!(direct, body_through_toml(&doc).unwrap());
         assert_eq!(parse(&direct).unwrap().progress, doc.progress, "{direct}");

@@ -6,7 +6,6 @@
 mod disk;
 pub use disk::{FILE_NAME, MAX_FILE_BYTES};
 mod file;
-mod write;
 pub mod history;
 mod merge;
 pub mod problem;
@@ -14,6 +13,7 @@ pub mod report;
 pub mod store;
 pub mod sync;
 pub mod time;
+mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -126,6 +126,21 @@ pub enum Change {
         key: LessonKey,
         at: Option<u64>,
     },
+}
+
+impl Change {
+    /// The lesson the change is to.
+    pub fn key(&self) -> &LessonKey {
+        match self {
+            Change::Tick { key, .. }
+            | Change::SectionRead { key, .. }
+            | Change::Review { key, .. }
+            | Change::Unreview { key, .. }
+            | Change::Position { key, .. }
+            | Change::Opened { key, .. }
+            | Change::Completed { key, .. } => key,
+        }
+    }
 }
 
 impl Progress {

@@ -8,6 +8,7 @@
 //! aside first; one from a newer terakoya, or one it cannot open, is left
 //! alone and saving fails with a [`StoreError`] the reader can show.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::disk::{self, FILE_NAME, LOCK_NAME, Lock};
@@ -17,6 +18,7 @@ pub use super::problem::{
     AfterSetAside, FileError, FileKind, Hint, Salvage, StoreError, StoreWarning,
 };
 use super::sync::{SyncDir, SyncProblem};
+use super::write::Written;
 use super::{Change, LessonKey, Progress, time};
 
 /// An open store, and what it found on opening.
@@ -48,7 +50,9 @@ pub struct Store {
     /// re-read and re-parse it (the file of a large library takes a visible
     /// pause), and finds whether it changed anything by comparing texts
     /// instead of keeping a copy of the document.
-    written: Option<(disk::Stamp, String)>,
+    /// With where each lesson is in the text, so that a change to one
+    /// lesson copies the others' text instead of writing it again.
+    written: Option<(disk::Stamp, Written)>,
     /// Raised by a save that had to set a bad file aside.
     warning: Option<StoreWarning>,
     /// The sync directory, if any (see `sync`).
@@ -120,7 +124,8 @@ impl Store {
     /// so another reader's changes survive), saves it atomically, and
     /// returns the merged result.
     pub fn apply(&mut self, changes: &[Change]) -> Result<Progress, StoreError> {
-        self.modify(|doc| {
+        let touched: BTreeSet<&LessonKey> = changes.iter().map(Change::key).collect();
+        self.modify_lessons(Some(&touched), |doc| {
             for change in changes {
                 doc.progress.apply(change);
             }
@@ -214,6 +219,17 @@ impl Store {
         &mut self,
         change: impl FnOnce(&mut Document),
     ) -> Result<Progress, StoreError> {
+        self.modify_lessons(None, change)
+    }
+
+    /// [`Store::modify`] for a change to the lessons in `touched` (and to
+    /// the top fields) only, if known: the other lessons' text is copied
+    /// from the file last written, not written again.
+    fn modify_lessons(
+        &mut self,
+        touched: Option<&BTreeSet<&LessonKey>>,
+        change: impl FnOnce(&mut Document),
+    ) -> Result<Progress, StoreError> {
         let dir = self.dir.clone().ok_or(StoreError::NoDataDir)?;
         disk::create_private_dir(&dir).map_err(|cause| StoreError::CreateDir {
             path: dir.clone(),
@@ -230,11 +246,11 @@ impl Store {
             .filter(|(stamp, _)| disk::stamp(&path).as_ref() == Some(stamp));
         let cached = unchanged.is_some();
         let (mut doc, before, set_aside) = match unchanged {
-            Some((_, text)) => (std::mem::take(&mut self.current), text, false),
+            Some((_, written)) => (std::mem::take(&mut self.current), written, false),
             None => {
                 let (doc, set_aside) = self.load_for_update(&path)?;
-                let text = file::to_text(&doc)?;
-                (doc, text, set_aside)
+                let written = file::to_written(&doc, None)?;
+                (doc, written, set_aside)
             }
         };
         // Before each save, what the other machines did is merged in.
@@ -242,18 +258,30 @@ impl Store {
         if let Some(gathered) = &gathered {
             doc.merge(&gathered.doc);
         }
+        // Reused only for lessons that were there before the change (and so
+        // in the same order in the text) and, with sync, only if nothing
+        // came in from the other machines.
+        let reusable = touched.filter(|touched| {
+            gathered.is_none()
+                && touched
+                    .iter()
+                    .all(|key| doc.progress.lessons.contains_key(*key))
+        });
         change(&mut doc);
+        let changed = |key: &LessonKey| reusable.is_some_and(|touched| touched.contains(key));
+        let reuse = reusable.map(|_| (&before, &changed as &dyn Fn(&LessonKey) -> bool));
+        let written = file::to_written(&doc, reuse)?;
+        let text = &written.text;
         // Equal texts are equal documents (the file reads back as written);
         // a bad file set aside leaves no progress file: write the progress
         // on screen even when this change alone changed nothing.
-        let text = file::to_text(&doc)?;
-        if set_aside || text != before {
+        if set_aside || *text != before.text {
             let written = disk::write_target(&path)
                 .and_then(|target| disk::write_atomically(&target, text.as_bytes()));
             if let Err(cause) = written {
                 // The base stays what was last read or written (taken
                 // above if the file was unchanged: read back from its text).
-                if cached && let Ok(last) = file::parse(&before) {
+                if cached && let Ok(last) = file::parse(&before.text) {
                     self.current.progress = last.progress;
                 }
                 return Err(StoreError::Write { path, cause });
@@ -268,7 +296,7 @@ impl Store {
         }
         let progress = doc.progress.clone();
         self.current = doc;
-        self.written = disk::stamp(&path).map(|stamp| (stamp, text));
+        self.written = disk::stamp(&path).map(|stamp| (stamp, written));
         Ok(progress)
     }
 

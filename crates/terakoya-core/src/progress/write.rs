@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use toml_writer::TomlWrite as _;
 
@@ -14,18 +15,55 @@ use super::file::{Document, IDS, VERSION};
 use super::time::to_datetime;
 use super::{LessonKey, LessonProgress};
 
-/// `head`, then the body of a document without unknown fields
-/// (`doc.extras` empty).
-pub(super) fn known_text(head: &str, doc: &Document) -> String {
-    // About what a lesson of a heavy user takes; a guess only.
-    let mut out = String::with_capacity(head.len() + 1024 * (doc.progress.lessons.len() + 1));
-    out.push_str(head);
-    // Writing to a String cannot fail; the results are ignored.
-    let _ = write_body(doc, &mut out);
-    out
+/// A file's text as written, with where each lesson's table is in it (in
+/// the order of `Progress::lessons`), so that the next save can copy the
+/// lessons it did not change instead of writing them again.
+#[derive(Debug, Default)]
+pub(super) struct Written {
+    pub text: String,
+    /// Empty when the text came from toml (a document with unknown fields).
+    lessons: Vec<Range<usize>>,
 }
 
-fn write_body(doc: &Document, out: &mut String) -> std::fmt::Result {
+impl Written {
+    /// A text whose lessons cannot be reused.
+    pub(super) fn opaque(text: String) -> Written {
+        Written {
+            text,
+            lessons: Vec::new(),
+        }
+    }
+}
+
+/// `head`, then the body of a document without unknown fields
+/// (`doc.extras` empty). With `reuse`, a previous text of the same document
+/// and a test of which lessons changed since: the others are copied from it
+/// (it must have been written from the same lessons, in the same order,
+/// which holds when their number has not changed and none was added).
+pub(super) fn known_text(
+    head: &str,
+    doc: &Document,
+    reuse: Option<(&Written, &dyn Fn(&LessonKey) -> bool)>,
+) -> Written {
+    let lessons = &doc.progress.lessons;
+    let reuse = reuse.filter(|(old, _)| !lessons.is_empty() && old.lessons.len() == lessons.len());
+    let capacity = reuse.map_or(1024 * (lessons.len() + 1), |(old, _)| old.text.len() + 1024);
+    let mut written = Written {
+        text: String::with_capacity(head.len() + capacity),
+        lessons: Vec::with_capacity(lessons.len()),
+    };
+    written.text.push_str(head);
+    // Writing to a String cannot fail; the results are ignored.
+    let _ = write_body(doc, reuse, &mut written);
+    written
+}
+
+fn write_body(
+    doc: &Document,
+    reuse: Option<(&Written, &dyn Fn(&LessonKey) -> bool)>,
+    written: &mut Written,
+) -> std::fmt::Result {
+    let out = &mut written.text;
     writeln!(out, "version = {VERSION}")?;
     writeln!(out, "ids = {}", doc.ids.max(IDS))?;
     if let Some(key) = &doc.progress.last_opened {
@@ -38,10 +76,20 @@ fn write_body(doc: &Document, out: &mut String) -> std::fmt::Result {
         return Ok(());
     }
     let mut path = String::new();
-    for (key, lesson) in &doc.progress.lessons {
-        path.clear();
-        lesson_path(key, &mut path)?;
-        write_lesson(&path, lesson, out)?;
+    for (n, (key, lesson)) in doc.progress.lessons.iter().enumerate() {
+        let start = out.len();
+        let old = reuse
+            .filter(|(_, changed)| !changed(key))
+            .and_then(|(old, _)| old.text.get(old.lessons.get(n)?.clone()));
+        match old {
+            Some(old) => out.push_str(old),
+            None => {
+                path.clear();
+                lesson_path(key, &mut path)?;
+                write_lesson(&path, lesson, out)?;
+            }
+        }
+        written.lessons.push(start..out.len());
     }
     Ok(())
 }
@@ -197,4 +245,62 @@ fn push_digits(out: &mut String, value: u32, width: usize) {
         rest /= 10;
     }
     out.extend(buf[..width].iter().map(|&b| char::from(b)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::file::{parse, to_text};
+    use super::super::store::Store;
+    use super::super::{Anchor, Change, LessonKey};
+
+    fn tick(key: &LessonKey, point: &str, ticked: bool, at: u64) -> Change {
+        Change::Tick {
+            key: key.clone(),
+            point: point.into(),
+            ticked,
+            at,
+        }
+    }
+
+    /// A save that copies the lessons it did not change writes what a
+    /// whole new text would, and the file reads back as the progress.
+    #[test]
+    fn saves_copying_unchanged_lessons_write_the_whole_progress() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(Some(dir.path())).store;
+        let keys: Vec<LessonKey> = ["a", "b c", "日本", "z"]
+            .iter()
+            .map(|lesson| LessonKey::new("course", *lesson))
+            .collect();
+        let first: Vec<Change> = keys.iter().map(|key| tick(key, "p-1", true, 10)).collect();
+        store.apply(&first).unwrap();
+        let steps = [
+            vec![tick(&keys[1], "p-2", true, 20)],
+            vec![Change::Opened {
+                key: keys[2].clone(),
+                at: 30,
+            }],
+            vec![
+                tick(&keys[1], "p-2", false, 40),
+                Change::Position {
+                    key: keys[3].clone(),
+                    anchor: Anchor {
+                        section: Some("s \"1\"".into()),
+                        block: 2,
+                        offset: 7,
+                    },
+                },
+            ],
+            // A new lesson, before the others in order.
+            vec![tick(&LessonKey::new("a", "0"), "p", true, 50)],
+            vec![tick(&keys[0], "p-1", false, 60)],
+        ];
+        for changes in steps {
+            let progress = store.apply(&changes).unwrap();
+            let text = std::fs::read_to_string(dir.path().join("progress.toml")).unwrap();
+            let read = parse(&text).unwrap();
+            assert_eq!(read.progress, progress, "{text}");
+            assert_eq!(to_text(&read).unwrap(), text);
+        }
+    }
 }
