@@ -13,7 +13,7 @@ use toml::{Table, Value};
 
 use super::history;
 use super::time::{from_datetime, to_datetime};
-use super::write::{self, Written};
+use super::write::{self, Written, body_through_toml};
 use super::{Anchor, LessonKey, LessonProgress, Progress};
 
 /// The format version this build reads and writes.
@@ -164,7 +164,7 @@ impl Document {
     }
 }
 
-fn add_missing(into: &mut Table, from: &Table) {
+pub(super) fn add_missing(into: &mut Table, from: &Table) {
     for (name, value) in from {
         into.entry(name.clone()).or_insert_with(|| value.clone());
     }
@@ -259,84 +259,6 @@ fn has_no_extras(doc: &Document) -> bool {
 #[cfg(test)]
 fn body(doc: &Document) -> Result<String, toml::ser::Error> {
     text("", doc)
-}
-
-/// The body as toml serialises it: for documents with unknown fields, whose
-/// values can be anything TOML holds (and, in tests, to check that the
-/// direct writer gives the same bytes).
-pub(super) fn body_through_toml(doc: &Document) -> Result<String, toml::ser::Error> {
-    let mut top = Table::new();
-    top.insert("version".into(), Value::Integer(VERSION));
-    // A file keyed by a later derivation keeps saying so.
-    top.insert("ids".into(), Value::Integer(doc.ids.max(IDS)));
-    if let Some(key) = &doc.progress.last_opened {
-        top.insert("last_opened".into(), Value::String(key.to_string()));
-    }
-    add_missing(&mut top, &doc.extras.top);
-    let mut lessons = Table::new();
-    for (key, lesson) in &doc.progress.lessons {
-        let mut entry = encode_lesson(lesson);
-        if let Some(extras) = doc.extras.lessons.get(key) {
-            add_missing(&mut entry, extras);
-        }
-        lessons.insert(key.to_string(), Value::Table(entry));
-    }
-    // Unknown fields of lessons with no known progress are kept too.
-    for (key, extras) in &doc.extras.lessons {
-        if !doc.progress.lessons.contains_key(key) && !extras.is_empty() {
-            lessons.insert(key.to_string(), Value::Table(extras.clone()));
-        }
-    }
-    top.insert("lessons".into(), Value::Table(lessons));
-    toml::to_string(&top)
-}
-
-fn encode_lesson(lesson: &LessonProgress) -> Table {
-    let strings = |set: &BTreeSet<String>| {
-        Value::Array(set.iter().map(|s| Value::String(s.clone())).collect())
-    };
-    let mut entry = Table::new();
-    entry.insert("ticked".into(), strings(&lesson.ticked));
-    entry.insert("sections_read".into(), strings(&lesson.sections_read));
-    if !lesson.read_at.is_empty() {
-        let read_at = lesson
-            .read_at
-            .iter()
-            .map(|(section, at)| (section.clone(), Value::Datetime(to_datetime(*at))))
-            .collect();
-        entry.insert("read_at".into(), Value::Table(read_at));
-    }
-    if !lesson.log.is_empty() {
-        let log = lesson
-            .log
-            .iter()
-            .map(|(point, events)| {
-                let events = events
-                    .iter()
-                    .map(|e| Value::String(history::encode_event(e)));
-                (point.clone(), Value::Array(events.collect()))
-            })
-            .collect();
-        entry.insert("log".into(), Value::Table(log));
-    }
-    for (name, at) in [
-        ("last_opened", lesson.last_opened),
-        ("completed", lesson.completed),
-    ] {
-        if let Some(at) = at {
-            entry.insert(name.into(), Value::Datetime(to_datetime(at)));
-        }
-    }
-    if let Some(anchor) = &lesson.position {
-        let mut position = Table::new();
-        if let Some(section) = &anchor.section {
-            position.insert("section".into(), Value::String(section.clone()));
-        }
-        position.insert("block".into(), Value::Integer(anchor.block.into()));
-        position.insert("offset".into(), Value::Integer(anchor.offset.into()));
-        entry.insert("position".into(), Value::Table(position));
-    }
-    entry
 }
 
 fn take_version(table: &mut Table) -> Result<i64, FormatError> {
