@@ -13,7 +13,7 @@ use toml::{Table, Value};
 
 use super::history;
 use super::time::{from_datetime, to_datetime};
-use super::write::{self, Written, body_through_toml};
+use super::write::{self, Reuse, Written, body_through_toml};
 use super::{Anchor, LessonKey, LessonProgress, Progress};
 
 /// The format version this build reads and writes.
@@ -232,18 +232,11 @@ fn text(head: &str, doc: &Document) -> Result<String, toml::ser::Error> {
 /// [`to_text`], reusing the lessons of `old` (a text of the same document
 /// before a change) that `changed` says did not change; see
 /// [`write::known_text`].
-pub(super) fn to_written(
-    doc: &Document,
-    old: Option<(&Written, &dyn Fn(&LessonKey) -> bool)>,
-) -> Result<Written, toml::ser::Error> {
+pub(super) fn to_written(doc: &Document, old: Reuse<'_>) -> Result<Written, toml::ser::Error> {
     written(HEADER, doc, old)
 }
 
-fn written(
-    head: &str,
-    doc: &Document,
-    old: Option<(&Written, &dyn Fn(&LessonKey) -> bool)>,
-) -> Result<Written, toml::ser::Error> {
+fn written(head: &str, doc: &Document, old: Reuse<'_>) -> Result<Written, toml::ser::Error> {
     if has_no_extras(doc) {
         return Ok(write::known_text(head, doc, old));
     }

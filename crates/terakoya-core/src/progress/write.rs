@@ -38,16 +38,16 @@ impl Written {
     }
 }
 
+/// A previous text of the document, and which lessons changed since (see
+/// [`known_text`]).
+pub(super) type Reuse<'a> = Option<(&'a Written, &'a dyn Fn(&LessonKey) -> bool)>;
+
 /// `head`, then the body of a document without unknown fields
 /// (`doc.extras` empty). With `reuse`, a previous text of the same document
 /// and a test of which lessons changed since: the others are copied from it
 /// (it must have been written from the same lessons, in the same order,
 /// which holds when their number has not changed and none was added).
-pub(super) fn known_text(
-    head: &str,
-    doc: &Document,
-    reuse: Option<(&Written, &dyn Fn(&LessonKey) -> bool)>,
-) -> Written {
+pub(super) fn known_text(head: &str, doc: &Document, reuse: Reuse<'_>) -> Written {
     let lessons = &doc.progress.lessons;
     let reuse = reuse.filter(|(old, _)| !lessons.is_empty() && old.lessons.len() == lessons.len());
     let capacity = reuse.map_or(1024 * (lessons.len() + 1), |(old, _)| old.text.len() + 1024);
@@ -61,11 +61,7 @@ pub(super) fn known_text(
     written
 }
 
-fn write_body(
-    doc: &Document,
-    reuse: Option<(&Written, &dyn Fn(&LessonKey) -> bool)>,
-    written: &mut Written,
-) -> std::fmt::Result {
+fn write_body(doc: &Document, reuse: Reuse<'_>, written: &mut Written) -> std::fmt::Result {
     let out = &mut written.text;
     writeln!(out, "version = {VERSION}")?;
     writeln!(out, "ids = {}", doc.ids.max(IDS))?;
