@@ -13,6 +13,7 @@ use toml::{Table, Value};
 
 use super::history;
 use super::time::{from_datetime, to_datetime};
+use super::write::{self, Reuse, Written, body_through_toml};
 use super::{Anchor, LessonKey, LessonProgress, Progress};
 
 /// The format version this build reads and writes.
@@ -163,7 +164,7 @@ impl Document {
     }
 }
 
-fn add_missing(into: &mut Table, from: &Table) {
+pub(super) fn add_missing(into: &mut Table, from: &Table) {
     for (name, value) in from {
         into.entry(name.clone()).or_insert_with(|| value.clone());
     }
@@ -202,99 +203,55 @@ pub fn parse(text: &str) -> Result<Document, FormatError> {
 /// error (none is known for these plain values) is returned, never an empty
 /// text that would be saved over the user's progress.
 pub fn to_text(doc: &Document) -> Result<String, toml::ser::Error> {
-    Ok(format!("{HEADER}{}", body(doc)?))
+    text(HEADER, doc)
 }
 
 /// The text of an export made at `now` (seconds since the epoch): the same
 /// fields as the live file, under a comment saying what the file is, when
 /// it was made and how to bring it in.
 pub fn to_export_text(doc: &Document, now: u64) -> Result<String, toml::ser::Error> {
-    Ok(format!(
+    let head = format!(
         "# terakoya reading progress, exported {} (format: docs/progress.md in terakoya's sources).
 \
          # To add it to the progress on another machine: terakoya progress import FILE
 \
          # (import merges: a tick made on either machine is kept; nothing is replaced).
 
-{}",
+",
         to_datetime(now),
-        body(doc)?
-    ))
+    );
+    text(&head, doc)
 }
 
+/// `head` and the body (see [`body`]), in one buffer: the file of a large
+/// library is megabytes.
+fn text(head: &str, doc: &Document) -> Result<String, toml::ser::Error> {
+    written(head, doc, None).map(|written| written.text)
+}
+
+/// [`to_text`], reusing the lessons of `old` (a text of the same document
+/// before a change) that `changed` says did not change; see
+/// [`write::known_text`].
+pub(super) fn to_written(doc: &Document, old: Reuse<'_>) -> Result<Written, toml::ser::Error> {
+    written(HEADER, doc, old)
+}
+
+fn written(head: &str, doc: &Document, old: Reuse<'_>) -> Result<Written, toml::ser::Error> {
+    if has_no_extras(doc) {
+        return Ok(write::known_text(head, doc, old));
+    }
+    let text = format!("{head}{}", body_through_toml(doc)?);
+    Ok(Written::opaque(text))
+}
+
+fn has_no_extras(doc: &Document) -> bool {
+    doc.extras.top.is_empty() && doc.extras.lessons.values().all(Table::is_empty)
+}
+
+/// The fields of the file, after its header comment.
+#[cfg(test)]
 fn body(doc: &Document) -> Result<String, toml::ser::Error> {
-    let mut top = Table::new();
-    top.insert("version".into(), Value::Integer(VERSION));
-    // A file keyed by a later derivation keeps saying so.
-    top.insert("ids".into(), Value::Integer(doc.ids.max(IDS)));
-    if let Some(key) = &doc.progress.last_opened {
-        top.insert("last_opened".into(), Value::String(key.to_string()));
-    }
-    add_missing(&mut top, &doc.extras.top);
-    let mut lessons = Table::new();
-    for (key, lesson) in &doc.progress.lessons {
-        let mut entry = encode_lesson(lesson);
-        if let Some(extras) = doc.extras.lessons.get(key) {
-            add_missing(&mut entry, extras);
-        }
-        lessons.insert(key.to_string(), Value::Table(entry));
-    }
-    // Unknown fields of lessons with no known progress are kept too.
-    for (key, extras) in &doc.extras.lessons {
-        if !doc.progress.lessons.contains_key(key) && !extras.is_empty() {
-            lessons.insert(key.to_string(), Value::Table(extras.clone()));
-        }
-    }
-    top.insert("lessons".into(), Value::Table(lessons));
-    toml::to_string(&top)
-}
-
-fn encode_lesson(lesson: &LessonProgress) -> Table {
-    let strings = |set: &BTreeSet<String>| {
-        Value::Array(set.iter().map(|s| Value::String(s.clone())).collect())
-    };
-    let mut entry = Table::new();
-    entry.insert("ticked".into(), strings(&lesson.ticked));
-    entry.insert("sections_read".into(), strings(&lesson.sections_read));
-    if !lesson.read_at.is_empty() {
-        let read_at = lesson
-            .read_at
-            .iter()
-            .map(|(section, at)| (section.clone(), Value::Datetime(to_datetime(*at))))
-            .collect();
-        entry.insert("read_at".into(), Value::Table(read_at));
-    }
-    if !lesson.log.is_empty() {
-        let log = lesson
-            .log
-            .iter()
-            .map(|(point, events)| {
-                let events = events
-                    .iter()
-                    .map(|e| Value::String(history::encode_event(e)));
-                (point.clone(), Value::Array(events.collect()))
-            })
-            .collect();
-        entry.insert("log".into(), Value::Table(log));
-    }
-    for (name, at) in [
-        ("last_opened", lesson.last_opened),
-        ("completed", lesson.completed),
-    ] {
-        if let Some(at) = at {
-            entry.insert(name.into(), Value::Datetime(to_datetime(at)));
-        }
-    }
-    if let Some(anchor) = &lesson.position {
-        let mut position = Table::new();
-        if let Some(section) = &anchor.section {
-            position.insert("section".into(), Value::String(section.clone()));
-        }
-        position.insert("block".into(), Value::Integer(anchor.block.into()));
-        position.insert("offset".into(), Value::Integer(anchor.offset.into()));
-        entry.insert("position".into(), Value::Table(position));
-    }
-    entry
+    text("", doc)
 }
 
 fn take_version(table: &mut Table) -> Result<i64, FormatError> {

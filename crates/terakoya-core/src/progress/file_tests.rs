@@ -285,7 +285,9 @@ proptest! {
             extras: Extras::default(),
         };
         let text = to_text(&doc).unwrap();
-        prop_assert_eq!(parse(&text).unwrap(), doc, "{}", text);
+        prop_assert_eq!(&parse(&text).unwrap(), &doc, "{}", text);
+        // The direct writer writes exactly what toml's serialiser writes.
+        prop_assert_eq!(body(&doc).unwrap(), body_through_toml(&doc).unwrap());
     }
 }
 
@@ -300,4 +302,30 @@ fn the_id_derivation_is_recorded_and_old_files_read_as_the_first() {
     assert_eq!(later.ids, 2);
     assert!(to_text(&later).unwrap().contains("\nids = 2\n"));
     assert!(parse("version = 1\nids = \"one\"\n").is_err());
+}
+
+#[test]
+fn the_direct_writer_writes_what_toml_writes() {
+    let mut doc = parse(SAMPLE).unwrap();
+    let odd = LessonKey::new("a b", "x\"y'z\\ 日本\u{7f}");
+    let lesson = LessonProgress {
+        ticked: ["", "'", "\"\n"].map(String::from).into(),
+        read_at: [("節 1".to_owned(), 0), ("a.b".to_owned(), 253_402_300_799)].into(),
+        position: Some(Anchor::default()),
+        ..LessonProgress::default()
+    };
+    doc.progress.lessons.insert(odd.clone(), lesson);
+    doc.progress.last_opened = Some(odd);
+    for doc in [
+        doc,
+        Document::new(),
+        Document {
+            ids: 3,
+            ..Document::new()
+        },
+    ] {
+        let direct = body(&doc).unwrap();
+        assert_eq!(direct, body_through_toml(&doc).unwrap());
+        assert_eq!(parse(&direct).unwrap().progress, doc.progress, "{direct}");
+    }
 }

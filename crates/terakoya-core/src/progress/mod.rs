@@ -13,6 +13,7 @@ pub mod report;
 pub mod store;
 pub mod sync;
 pub mod time;
+mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -125,6 +126,21 @@ pub enum Change {
         key: LessonKey,
         at: Option<u64>,
     },
+}
+
+impl Change {
+    /// The lesson the change is to.
+    pub fn key(&self) -> &LessonKey {
+        match self {
+            Change::Tick { key, .. }
+            | Change::SectionRead { key, .. }
+            | Change::Review { key, .. }
+            | Change::Unreview { key, .. }
+            | Change::Position { key, .. }
+            | Change::Opened { key, .. }
+            | Change::Completed { key, .. } => key,
+        }
+    }
 }
 
 impl Progress {

@@ -8,6 +8,7 @@
 //! aside first; one from a newer terakoya, or one it cannot open, is left
 //! alone and saving fails with a [`StoreError`] the reader can show.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::disk::{self, FILE_NAME, LOCK_NAME, Lock};
@@ -17,6 +18,7 @@ pub use super::problem::{
     AfterSetAside, FileError, FileKind, Hint, Salvage, StoreError, StoreWarning,
 };
 use super::sync::{SyncDir, SyncProblem};
+use super::write::Written;
 use super::{Change, LessonKey, Progress, time};
 
 /// An open store, and what it found on opening.
@@ -40,13 +42,17 @@ pub enum Reset {
 pub struct Store {
     /// `None` when no data directory could be found (no home directory).
     dir: Option<PathBuf>,
-    /// The progress last read or written: the base for the next change if
-    /// the file has become unreadable in between.
-    last_good: Progress,
-    /// The document this store last wrote, with the file's stamp then: if
-    /// the file still has that stamp, the next change need not re-read and
-    /// re-parse it (the file of a large library takes a visible pause).
-    written: Option<(disk::Stamp, Document)>,
+    /// The document last read or written: its progress is the base for
+    /// the next change if the file has become unreadable in between.
+    current: Document,
+    /// The file's stamp and text when this store last wrote it (as
+    /// `current`): if the file still has that stamp, the next change need not
+    /// re-read and re-parse it (the file of a large library takes a visible
+    /// pause), and finds whether it changed anything by comparing texts
+    /// instead of keeping a copy of the document.
+    /// With where each lesson is in the text, so that a change to one
+    /// lesson copies the others' text instead of writing it again.
+    written: Option<(disk::Stamp, Written)>,
     /// Raised by a save that had to set a bad file aside.
     warning: Option<StoreWarning>,
     /// The sync directory, if any (see `sync`).
@@ -68,7 +74,10 @@ impl Store {
     pub(super) fn new(dir: Option<PathBuf>, last_good: Progress, sync: Option<SyncDir>) -> Store {
         Store {
             dir,
-            last_good,
+            current: Document {
+                progress: last_good,
+                ..Document::new()
+            },
             written: None,
             warning: None,
             sync,
@@ -115,7 +124,8 @@ impl Store {
     /// so another reader's changes survive), saves it atomically, and
     /// returns the merged result.
     pub fn apply(&mut self, changes: &[Change]) -> Result<Progress, StoreError> {
-        self.modify(|doc| {
+        let touched: BTreeSet<&LessonKey> = changes.iter().map(Change::key).collect();
+        self.modify_lessons(Some(&touched), |doc| {
             for change in changes {
                 doc.progress.apply(change);
             }
@@ -209,6 +219,17 @@ impl Store {
         &mut self,
         change: impl FnOnce(&mut Document),
     ) -> Result<Progress, StoreError> {
+        self.modify_lessons(None, change)
+    }
+
+    /// [`Store::modify`] for a change to the lessons in `touched` (and to
+    /// the top fields) only, if known: the other lessons' text is copied
+    /// from the file last written, not written again.
+    fn modify_lessons(
+        &mut self,
+        touched: Option<&BTreeSet<&LessonKey>>,
+        change: impl FnOnce(&mut Document),
+    ) -> Result<Progress, StoreError> {
         let dir = self.dir.clone().ok_or(StoreError::NoDataDir)?;
         disk::create_private_dir(&dir).map_err(|cause| StoreError::CreateDir {
             path: dir.clone(),
@@ -223,27 +244,48 @@ impl Store {
             .written
             .take()
             .filter(|(stamp, _)| disk::stamp(&path).as_ref() == Some(stamp));
-        let (mut doc, set_aside) = match unchanged {
-            Some((_, doc)) => (doc, false),
-            None => self.load_for_update(&path)?,
+        let cached = unchanged.is_some();
+        let (mut doc, before, set_aside) = match unchanged {
+            Some((_, written)) => (std::mem::take(&mut self.current), written, false),
+            None => {
+                let (doc, set_aside) = self.load_for_update(&path)?;
+                let written = file::to_written(&doc, None)?;
+                (doc, written, set_aside)
+            }
         };
-        let before = doc.clone();
         // Before each save, what the other machines did is merged in.
         let gathered = self.sync.as_ref().map(SyncDir::gather);
         if let Some(gathered) = &gathered {
             doc.merge(&gathered.doc);
         }
+        // Reused only for lessons that were there before the change (and so
+        // in the same order in the text) and, with sync, only if nothing
+        // came in from the other machines.
+        let reusable = touched.filter(|touched| {
+            gathered.is_none()
+                && touched
+                    .iter()
+                    .all(|key| doc.progress.lessons.contains_key(*key))
+        });
         change(&mut doc);
-        // A bad file set aside leaves no progress file: write the progress
+        let changed = |key: &LessonKey| reusable.is_some_and(|touched| touched.contains(key));
+        let reuse = reusable.map(|_| (&before, &changed as &dyn Fn(&LessonKey) -> bool));
+        let written = file::to_written(&doc, reuse)?;
+        let text = &written.text;
+        // Equal texts are equal documents (the file reads back as written);
+        // a bad file set aside leaves no progress file: write the progress
         // on screen even when this change alone changed nothing.
-        if set_aside || doc != before {
-            let text = file::to_text(&doc)?;
-            disk::write_target(&path)
-                .and_then(|target| disk::write_atomically(&target, text.as_bytes()))
-                .map_err(|cause| StoreError::Write {
-                    path: path.clone(),
-                    cause,
-                })?;
+        if set_aside || *text != before.text {
+            let written = disk::write_target(&path)
+                .and_then(|target| disk::write_atomically(&target, text.as_bytes()));
+            if let Err(cause) = written {
+                // The base stays what was last read or written (taken
+                // above if the file was unchanged: read back from its text).
+                if cached && let Ok(last) = file::parse(&before.text) {
+                    self.current.progress = last.progress;
+                }
+                return Err(StoreError::Write { path, cause });
+            }
         }
         if let (Some(sync), Some(gathered)) = (&self.sync, gathered) {
             let mut problems = gathered.problems;
@@ -252,9 +294,9 @@ impl Store {
             problems.extend(sync.retire(&gathered.conflict_copies));
             self.note(problems);
         }
-        self.last_good = doc.progress.clone();
         let progress = doc.progress.clone();
-        self.written = disk::stamp(&path).map(|stamp| (stamp, doc));
+        self.current = doc;
+        self.written = disk::stamp(&path).map(|stamp| (stamp, written));
         Ok(progress)
     }
 
@@ -304,12 +346,13 @@ impl Store {
                 // reader's changes included); the progress on screen fills
                 // in what does not.
                 let mut doc = salvaged(&bytes).map_or_else(Document::new, |s| s.doc);
-                for (key, lesson) in &self.last_good.lessons {
+                let last_good = &self.current.progress;
+                for (key, lesson) in &last_good.lessons {
                     let entry = doc.progress.lessons.entry(key.clone());
                     entry.or_insert_with(|| lesson.clone());
                 }
                 if doc.progress.last_opened.is_none() {
-                    doc.progress.last_opened = self.last_good.last_opened.clone();
+                    doc.progress.last_opened = last_good.last_opened.clone();
                 }
                 Ok((doc, true))
             }
