@@ -158,37 +158,43 @@ impl Folder {
         let bytes = original.as_bytes();
         let mut end = at;
         let mut last = at;
+        // Characters that fold to themselves are copied a slice at a time.
+        let mut copy_from = at;
         while end < bytes.len() {
             let b = bytes[end];
-            let len = if b < 0x80 {
+            let (len, kana) = if b < 0x80 {
                 if b.is_ascii_uppercase() || b.is_ascii_whitespace() {
                     break;
                 }
-                1
+                (1, None)
             } else if (0xE3..=0xE9).contains(&b) && end + 2 < bytes.len() {
-                3
-            } else {
-                break;
-            };
-            let Some(c) = original[end..end + len].chars().next() else {
-                break;
-            };
-            let folded = if len == 1 {
-                c
-            } else {
-                match fold_common_cjk(c) {
-                    Some(folded) => folded,
-                    None => break,
+                // A three-byte sequence (the text is UTF-8): its code point.
+                let cp = (u32::from(b & 0x0F) << 12)
+                    | (u32::from(bytes[end + 1] & 0x3F) << 6)
+                    | u32::from(bytes[end + 2] & 0x3F);
+                match cp {
+                    0x4E00..=0x9FFF | 0x30A1..=0x30FA | 0x30FC..=0x30FE | 0x3001..=0x301B => {
+                        (3, None)
+                    }
+                    0x3041..=0x3096 | 0x309D | 0x309E => (3, char::from_u32(cp + 0x60)),
+                    _ => break,
                 }
+            } else {
+                break;
             };
             if end == at && self.unit.is_some() {
                 self.close_unit();
             }
+            if let Some(katakana) = kana {
+                self.out.push_str(&original[copy_from..end]);
+                self.out.push(katakana);
+                copy_from = end + len;
+            }
             last = end;
-            self.out.push(folded);
             end += len;
         }
         if end > at {
+            self.out.push_str(&original[copy_from..end]);
             let last_len = end - last;
             self.last_simple = Some((self.out.len() - last_len, self.read + (last - at)));
             self.read += end - at;

@@ -143,3 +143,31 @@ fn the_fast_path_agrees_with_the_tables() {
     }
     assert!(taken > 20_000, "{taken}");
 }
+
+/// The byte loop that folds runs of common characters takes exactly the
+/// characters the per-character fast path takes, and folds them the same
+/// (checked against the normalisation tables by the test above).
+#[test]
+fn the_byte_loop_folds_as_the_fast_path_does() {
+    for code in (0x21..0x7F).chain(0x3000..=0x9FFF_u32) {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        let expected = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            match fold_common_cjk(c) {
+                Some(folded) => folded,
+                None => continue,
+            }
+        };
+        let text = format!("あ{c}漢");
+        assert_eq!(fold(&text).text, format!("ア{expected}漢"), "U+{code:04X}");
+        // A run maps back one to one.
+        let f = fold(&text);
+        assert_eq!(
+            f.original_range(3..3 + expected.len_utf8()),
+            3..3 + c.len_utf8()
+        );
+    }
+}
