@@ -32,6 +32,7 @@ pub fn is_common_wide(c: char) -> bool {
 }
 
 /// The small kana (捨て仮名), which may not begin a line.
+#[inline]
 pub fn is_small_kana(c: char) -> bool {
     matches!(
         c,
@@ -54,6 +55,7 @@ pub fn is_ideographic(c: char) -> bool {
 
 /// Whether a character belongs to East Asian text, where a soft line break
 /// joins without a space.
+#[inline]
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x1100..=0x11FF      // Hangul Jamo
