@@ -134,21 +134,35 @@ pub fn big_lesson_format2(bytes: usize) -> Lesson {
 /// A lessons directory holding `big/big.toml`, a format-2 lesson of about
 /// `bytes` bytes.
 pub fn big_lesson_dir_format2(bytes: usize) -> tempfile::TempDir {
+    write_big_lesson(
+        "format = 2\ntitle = \"大きな講座\"\n",
+        "format = 2\ntitle = \"大きな**レッスン**\"\n",
+        big_sections_format2(bytes),
+        &["褥瘡《じょくそう》を**毎日**見る。"],
+    )
+}
+
+/// A lessons directory `big/` with `course.toml` and `big.toml`: the
+/// lesson's `head`, then the sections and summary points.
+fn write_big_lesson(
+    course_toml: &str,
+    head: &str,
+    sections: Vec<(String, String)>,
+    points: &[&str],
+) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let course = dir.path().join("big");
     std::fs::create_dir(&course).unwrap();
-    std::fs::write(
-        course.join("course.toml"),
-        "format = 2\ntitle = \"大きな講座\"\n",
-    )
-    .unwrap();
-    let mut toml = String::from("format = 2\ntitle = \"大きな**レッスン**\"\n");
-    for (heading, body) in big_sections_format2(bytes) {
+    std::fs::write(course.join("course.toml"), course_toml).unwrap();
+    let mut toml = String::from(head);
+    for (heading, body) in sections {
         toml.push_str(&format!(
             "\n[[sections]]\nheading = \"{heading}\"\nbody = \"\"\"\n{body}\"\"\"\n"
         ));
     }
-    toml.push_str("\n[[summary]]\ntext = \"褥瘡《じょくそう》を**毎日**見る。\"\n");
+    for point in points {
+        toml.push_str(&format!("\n[[summary]]\ntext = \"{point}\"\n"));
+    }
     std::fs::write(course.join("big.toml"), toml).unwrap();
     dir
 }
@@ -179,26 +193,12 @@ pub fn big_lesson(bytes: usize) -> Lesson {
 
 /// A lessons directory holding `big/big.toml` of about `bytes` bytes.
 pub fn big_lesson_dir(bytes: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let course = dir.path().join("big");
-    std::fs::create_dir(&course).unwrap();
-    std::fs::write(
-        course.join("course.toml"),
+    write_big_lesson(
         "format = 1\ntitle = \"大きな講座\"\n",
+        "title = \"大きなレッスン\"\nlabel = \"第6回 〔2時限〕\"\n",
+        big_sections(bytes),
+        &["毎日少しずつ学ぶ。", "分からなければ聞く。", "記録を残す。"],
     )
-    .unwrap();
-    let mut toml = String::from("title = \"大きなレッスン\"\nlabel = \"第6回 〔2時限〕\"\n");
-    for (heading, body) in big_sections(bytes) {
-        toml.push_str(&format!(
-            "\n[[sections]]\nheading = \"{heading}\"\nbody = \"\"\"\n{body}\"\"\"\n"
-        ));
-    }
-    for point in ["毎日少しずつ学ぶ。", "分からなければ聞く。", "記録を残す。"]
-    {
-        toml.push_str(&format!("\n[[summary]]\ntext = \"{point}\"\n"));
-    }
-    std::fs::write(course.join("big.toml"), toml).unwrap();
-    dir
 }
 
 pub fn blocks(lesson: &Lesson) -> impl Iterator<Item = &str> {
