@@ -4,13 +4,23 @@ use rayon::prelude::*;
 
 use crate::model::Library;
 
-use super::{LessonIndex, Match, Query};
+use super::{LessonIndex, Match, Prefilter, Query, find_once};
 
 /// Every lesson of a library folded for searching, prepared in parallel.
 #[derive(Debug, Clone, Default)]
 pub struct LibraryIndex {
     /// (course position, lesson position, index), in library order.
     lessons: Vec<(usize, usize, LessonIndex)>,
+}
+
+/// (course position, lesson position) of every lesson, in library order.
+fn positions(library: &Library) -> Vec<(usize, usize)> {
+    library
+        .courses
+        .iter()
+        .enumerate()
+        .flat_map(|(c, course)| (0..course.lessons.len()).map(move |l| (c, l)))
+        .collect()
 }
 
 /// The matches in one lesson.
@@ -36,12 +46,7 @@ impl LessonHits {
 
 impl LibraryIndex {
     pub fn new(library: &Library) -> LibraryIndex {
-        let positions: Vec<(usize, usize)> = library
-            .courses
-            .iter()
-            .enumerate()
-            .flat_map(|(c, course)| (0..course.lessons.len()).map(move |l| (c, l)))
-            .collect();
+        let positions = positions(library);
         let lessons = positions
             .into_par_iter()
             .map(|(c, l)| (c, l, LessonIndex::new(&library.courses[c].lessons[l])))
@@ -75,21 +80,19 @@ impl LibraryIndex {
         hits
     }
 
-    /// A one-off search of `library` (as `terakoya search` makes): each
-    /// lesson is folded, searched and its folded text dropped in one
-    /// parallel pass, so the whole library's folded text is never held.
+    /// A one-off search of `library` (as `terakoya search` makes), with the
+    /// same results as [`search`](Self::search) on a new index: fields that
+    /// cannot match are ruled out on their original text (see
+    /// [`Prefilter`]), and the rest are folded, searched and dropped in one
+    /// parallel pass, so the library's folded text is never held.
     pub fn search_once(library: &Library, query: &Query) -> Vec<LessonHits> {
-        let positions: Vec<(usize, usize)> = library
-            .courses
-            .iter()
-            .enumerate()
-            .flat_map(|(c, course)| (0..course.lessons.len()).map(move |l| (c, l)))
-            .collect();
+        let positions = positions(library);
+        let prefilter = Prefilter::new(query);
         let mut hits: Vec<LessonHits> = positions
             .into_par_iter()
             .filter_map(|(course, lesson)| {
-                let index = LessonIndex::new(&library.courses[course].lessons[lesson]);
-                let matches = index.find(query);
+                let matches =
+                    find_once(&library.courses[course].lessons[lesson], query, &prefilter);
                 (!matches.is_empty()).then_some(LessonHits {
                     course,
                     lesson,

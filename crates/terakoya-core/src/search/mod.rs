@@ -10,6 +10,7 @@
 mod excerpt;
 pub mod fold;
 mod library;
+mod prefilter;
 
 use std::ops::Range;
 
@@ -20,6 +21,7 @@ use crate::model::{Lesson, Text};
 pub use excerpt::excerpt;
 pub use fold::{Folded, fold};
 pub use library::{LessonHits, LibraryIndex};
+pub use prefilter::Prefilter;
 
 /// Where in a lesson a match is: every piece of text a reader sees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -165,6 +167,31 @@ impl Query {
 pub struct Match {
     pub field: Field,
     pub range: Range<usize>,
+}
+
+/// Every match of `query` in `lesson`, as [`LessonIndex::find`] gives, for
+/// a one-off search: only the fields `prefilter` lets through are folded,
+/// and none is kept.
+pub fn find_once(lesson: &Lesson, query: &Query, prefilter: &Prefilter) -> Vec<Match> {
+    let finder = memmem::Finder::new(query.folded.as_bytes());
+    let len = query.folded.len();
+    let mut matches = Vec::new();
+    // One buffer for every field: a new one each time showed in the
+    // profile as malloc and page faults.
+    let mut folded = String::new();
+    for field in fields(lesson) {
+        let text = field.text(lesson);
+        if !prefilter.may_match(text) {
+            continue;
+        }
+        folded.clear();
+        let map = fold::fold_into(&mut folded, text);
+        matches.extend(finder.find_iter(folded.as_bytes()).map(|at| Match {
+            field,
+            range: map.original_range(at..at + len),
+        }));
+    }
+    matches
 }
 
 /// A lesson's text folded once for searching: every field's folded text
