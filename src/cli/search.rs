@@ -58,14 +58,15 @@ pub fn run(cli: &Cli, query: &str, json: bool) -> anyhow::Result<ExitCode> {
     let width = stdout
         .is_terminal()
         .then(|| crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w)));
-    let mut out = io::BufWriter::new(stdout.lock());
+    // Large: a common word may print tens of thousands of paragraphs.
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let written = if json {
         serde_json::to_writer_pretty(&mut out, &to_json(query, &hits))
             .map_err(io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
         hits.iter()
-            .try_for_each(|hit| writeln!(out, "{}", line(hit, width)))
+            .try_for_each(|hit| write_line(&mut out, hit, width))
     };
     match written.and_then(|()| out.flush()) {
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {}
@@ -120,25 +121,30 @@ fn to_json<'a>(query: &'a str, hits: &'a [Hit<'a>]) -> SearchJson<'a> {
     SearchJson { query, matches }
 }
 
-/// `COURSE/LESSON  WHERE: context`, the context cut around the match to
-/// fit `width` columns when there is one.
-fn line(hit: &Hit<'_>, width: Option<usize>) -> String {
+/// `COURSE/LESSON  WHERE: context` and a newline, the context cut around
+/// the match to fit `width` columns when there is one. Written in pieces,
+/// not formatted: piped, a common word prints megabytes of whole
+/// paragraphs, and formatting them showed as a tenth of the run.
+fn write_line(out: &mut impl Write, hit: &Hit<'_>, width: Option<usize>) -> io::Result<()> {
     let field = hit.found.field;
     let place = match field.section().and_then(|s| hit.lesson.sections.get(s)) {
-        Some(section) => section.heading.clone(),
-        None => t!("search.field", field = field_name(field.kind().as_str())),
+        Some(section) => section.heading.as_str(),
+        None => &t!("search.field", field = field_name(field.kind().as_str())),
     };
-    let prefix = format!("{}/{}  {place}: ", hit.course.id, hit.lesson.id);
     let text = field.text(hit.lesson);
-    let context = match width {
-        Some(width) => excerpt_line(
-            text,
-            hit.found.range.clone(),
-            width.saturating_sub(str_width(&prefix)),
-        ),
-        None => text.to_owned(),
-    };
-    format!("{prefix}{context}")
+    for piece in [&hit.course.id, "/", &hit.lesson.id, "  ", place, ": "] {
+        out.write_all(piece.as_bytes())?;
+    }
+    match width {
+        Some(width) => {
+            let prefix =
+                str_width(&hit.course.id) + str_width(&hit.lesson.id) + str_width(place) + 5;
+            let context = excerpt_line(text, hit.found.range.clone(), width.saturating_sub(prefix));
+            out.write_all(context.as_bytes())?;
+        }
+        None => out.write_all(text.as_bytes())?,
+    }
+    out.write_all(b"\n")
 }
 
 /// The word for a field kind in lines like `[title]`.

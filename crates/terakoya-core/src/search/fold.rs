@@ -40,16 +40,22 @@ struct Group {
 
 /// Folds `original` (see the module docs).
 pub fn fold(original: &str) -> Folded {
-    let mut text = String::with_capacity(original.len());
-    let map = fold_into(&mut text, original);
+    let mut bytes = Vec::with_capacity(original.len());
+    let map = fold_into(&mut bytes, original);
+    // Always UTF-8: built from whole characters, and the byte patches of
+    // `kana_and_ascii_case` turn characters into characters.
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
     Folded { text, ..map }
 }
 
-/// Folds `original` onto the end of `out` (so that a lesson's fields fold
-/// into one buffer without a copy each) and returns the map back to the
-/// original, with folded offsets counted from where this text starts in
-/// `out`; the returned `Folded`'s own text is empty.
-pub fn fold_into(out: &mut String, original: &str) -> Folded {
+/// Folds `original` onto the end of `out` as UTF-8 (so that a lesson's
+/// fields fold into one buffer without a copy each; bytes, not a `String`,
+/// so that kana and case are folded in place, see `kana_and_ascii_case`)
+/// and returns the map back to the original, with folded offsets counted
+/// from where this text starts in `out`; the returned `Folded`'s own text
+/// is empty.
+pub fn fold_into(out: &mut Vec<u8>, original: &str) -> Folded {
     let base = out.len();
     let mut folder = Folder {
         out: std::mem::take(out),
@@ -57,11 +63,44 @@ pub fn fold_into(out: &mut String, original: &str) -> Folded {
         ..Folder::default()
     };
     folder.push_str(original);
-    let (text, groups) = folder.finish();
+    let (mut text, groups) = folder.finish();
+    kana_and_ascii_case(&mut text[base..]);
     *out = text;
     Folded {
         text: String::new(),
         groups,
+    }
+}
+
+/// Hiragana to katakana and ASCII upper case to lower, on UTF-8 bytes in
+/// place: both keep the byte length, so runs of common characters are
+/// copied whole and patched here in one tight loop (pushing a character at
+/// a time was the largest cost of folding). Folded text holds no other
+/// hiragana or upper-case ASCII (the general path folds them already), so
+/// this may run over all of it.
+pub(super) fn kana_and_ascii_case(bytes: &mut [u8]) {
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b == 0xE3 && at + 2 < bytes.len() {
+            // U+3041..=U+3096, U+309D, U+309E (E3 81 81 to E3 82 9E) are
+            // U+60 from their katakana (E3 82 A1 to E3 83 BE).
+            let (second, third) = (bytes[at + 1], bytes[at + 2]);
+            let katakana = match (second, third) {
+                (0x81, 0x81..=0x9F) => Some((0x82, third + 0x20)),
+                (0x81, 0xA0..=0xBF) => Some((0x83, third - 0x20)),
+                (0x82, 0x80..=0x96 | 0x9D | 0x9E) => Some((0x83, third + 0x20)),
+                _ => None,
+            };
+            if let Some((second, third)) = katakana {
+                bytes[at + 1] = second;
+                bytes[at + 2] = third;
+            }
+            at += 3;
+        } else {
+            bytes[at] = b.to_ascii_lowercase();
+            at += 1;
+        }
     }
 }
 
@@ -102,7 +141,7 @@ fn to_u32(offset: usize) -> u32 {
 /// Builds a [`Folded`] one original character at a time.
 #[derive(Default)]
 struct Folder {
-    out: String,
+    out: Vec<u8>,
     /// Where this text starts in `out`; group offsets are counted from it.
     base: usize,
     groups: Vec<Group>,
@@ -148,53 +187,46 @@ impl Folder {
         }
     }
 
-    /// Folds the run of common characters (lower-case ASCII letters and
-    /// digits, kanji, katakana, hiragana, CJK punctuation: everything
-    /// [`fold_common_cjk`] takes) that starts at byte `at`, a whole run at a
-    /// time: these fold one to one, so only the run's last character is
-    /// remembered (a combining mark after it may still join it). Returns
-    /// where the run ends (`at` when there is none).
+    /// Copies the run of common characters (ASCII but white space, kanji,
+    /// katakana, hiragana, CJK punctuation: everything [`fold_common_cjk`]
+    /// takes) that starts at byte `at`, a whole run at a time: these fold one
+    /// to one and keep their byte length (kana and case are patched in place
+    /// at the end), so only the run's last character is remembered (a
+    /// combining mark after it may still join it). Returns where the run
+    /// ends (`at` when there is none).
     fn push_common_run(&mut self, original: &str, at: usize) -> usize {
         let bytes = original.as_bytes();
         let mut end = at;
         let mut last = at;
-        // Characters that fold to themselves are copied a slice at a time.
-        let mut copy_from = at;
         while end < bytes.len() {
             let b = bytes[end];
-            let (len, kana) = if b < 0x80 {
-                if b.is_ascii_uppercase() || b.is_ascii_whitespace() {
+            let len = if b < 0x80 {
+                if b.is_ascii_whitespace() {
                     break;
                 }
-                (1, None)
+                1
             } else if (0xE3..=0xE9).contains(&b) && end + 2 < bytes.len() {
                 // A three-byte sequence (the text is UTF-8): its code point.
                 let cp = (u32::from(b & 0x0F) << 12)
                     | (u32::from(bytes[end + 1] & 0x3F) << 6)
                     | u32::from(bytes[end + 2] & 0x3F);
-                match cp {
-                    0x4E00..=0x9FFF | 0x30A1..=0x30FA | 0x30FC..=0x30FE | 0x3001..=0x301B => {
-                        (3, None)
-                    }
-                    0x3041..=0x3096 | 0x309D | 0x309E => (3, char::from_u32(cp + 0x60)),
-                    _ => break,
+                if !is_common_cjk(cp) {
+                    break;
                 }
+                3
             } else {
                 break;
             };
             if end == at && self.unit.is_some() {
                 self.close_unit();
             }
-            if let Some(katakana) = kana {
-                self.out.push_str(&original[copy_from..end]);
-                self.out.push(katakana);
-                copy_from = end + len;
-            }
             last = end;
             end += len;
         }
         if end > at {
-            self.out.push_str(&original[copy_from..end]);
+            // Copied as they are: kana and case are folded in place after
+            // (`kana_and_ascii_case`).
+            self.out.extend_from_slice(&bytes[at..end]);
             let last_len = end - last;
             self.last_simple = Some((self.out.len() - last_len, self.read + (last - at)));
             self.read += end - at;
@@ -217,7 +249,7 @@ impl Folder {
                 self.close_unit();
             }
             self.last_simple = Some((self.out.len(), start));
-            self.out.push(folded);
+            push_char(&mut self.out, folded);
             return;
         }
         // Anything else may join the last character: make it a unit.
@@ -231,11 +263,11 @@ impl Folder {
             });
         }
         if c.is_whitespace() {
-            if self.out.ends_with(' ') && self.unit.is_some() {
+            if self.out.ends_with(b" ") && self.unit.is_some() {
                 self.join_unit();
             } else {
                 self.start_unit(start);
-                self.out.push(' ');
+                self.out.push(b' ');
             }
             return;
         }
@@ -253,7 +285,7 @@ impl Folder {
             }
             // A compatibility form may hold a space (´ is a space and an
             // accent): it joins a space before, as any white space does.
-            if d.is_whitespace() && self.out.ends_with(' ') && self.unit.is_some() {
+            if d.is_whitespace() && self.out.ends_with(b" ") && self.unit.is_some() {
                 if i == 0 {
                     self.join_unit();
                 }
@@ -272,7 +304,10 @@ impl Folder {
         let Some(unit) = self.unit else {
             return false;
         };
-        let Some(last) = self.out[unit.folded_start..].chars().next_back() else {
+        let last = std::str::from_utf8(&self.out[unit.folded_start..])
+            .ok()
+            .and_then(|unit| unit.chars().next_back());
+        let Some(last) = last else {
             return false;
         };
         let Some(joined) = compose(last, mark) else {
@@ -314,7 +349,9 @@ impl Folder {
         if unit.simple {
             return;
         }
-        let folded = &self.out[unit.folded_start..];
+        // Whole characters (an error cannot happen; it would only record a
+        // group that is not needed).
+        let folded = std::str::from_utf8(&self.out[unit.folded_start..]).unwrap_or_default();
         let mut chars = folded.chars();
         let one_to_one = unit.count == 1
             && chars.next().is_some()
@@ -331,7 +368,7 @@ impl Folder {
         }
     }
 
-    fn finish(mut self) -> (String, Vec<Group>) {
+    fn finish(mut self) -> (Vec<u8>, Vec<Group>) {
         self.close_unit();
         (self.out, self.groups)
     }
@@ -344,11 +381,35 @@ impl Folder {
 fn fold_common_cjk(c: char) -> Option<char> {
     match u32::from(c) {
         0x3041..=0x3096 | 0x309D | 0x309E => char::from_u32(u32::from(c) + 0x60),
-        // Unified ideographs, katakana (not ヿ, which NFKC spells out),
-        // the long-vowel and iteration marks, and 、。〃々〆〇「」『』【】 etc.
-        0x4E00..=0x9FFF | 0x30A1..=0x30FA | 0x30FC..=0x30FE | 0x3001..=0x301B => Some(c),
+        cp if is_common_cjk(cp) => Some(c),
         _ => None,
     }
+}
+
+/// The characters [`fold_common_cjk`] takes: unified ideographs, katakana
+/// (not ヿ, which NFKC spells out), the long-vowel and iteration marks,
+/// 、。〃々〆〇「」『』【】 etc., and hiragana.
+fn is_common_cjk(cp: u32) -> bool {
+    matches!(cp, 0x4E00..=0x9FFF | 0x30A1..=0x30FA | 0x30FC..=0x30FE | 0x3001..=0x301B | 0x3041..=0x3096 | 0x309D | 0x309E)
+}
+
+/// Whether `c` folds in place: runs of these are copied as they are and
+/// patched by `kana_and_ascii_case`, keeping their byte length, whatever
+/// stands before them (only a combining mark after the last one may still
+/// change it, see [`may_join_previous`]).
+pub(super) fn folds_in_place(c: char) -> bool {
+    (c.is_ascii() && !c.is_ascii_whitespace()) || is_common_cjk(u32::from(c))
+}
+
+/// Whether `c` may change the folded character before it: a combining
+/// mark (or a character that starts with one, as half-width ﾞ does) may
+/// compose with it.
+pub(super) fn may_join_previous(c: char) -> bool {
+    let mut first = None;
+    decompose_compatible(c, |d| {
+        first.get_or_insert(d);
+    });
+    first.is_some_and(|d| canonical_combining_class(d) != 0 || is_kana_sound_mark(d))
 }
 
 /// The half-width voiced and semi-voiced marks decompose to these
@@ -359,13 +420,33 @@ fn is_kana_sound_mark(c: char) -> bool {
 
 /// Appends one decomposed character, case-folded, hiragana as katakana, and
 /// the wave dash as a tilde.
-fn push_folded(out: &mut String, c: char) {
+fn push_folded(out: &mut Vec<u8>, c: char) {
+    fold_piece(c, |folded| push_char(out, folded));
+}
+
+/// The characters one decomposed character folds to, case-folded,
+/// hiragana as katakana, and the wave dash as a tilde, each given to `to`.
+fn fold_piece(c: char, mut to: impl FnMut(char)) {
     match c {
-        'ぁ'..='ゖ' | 'ゝ' | 'ゞ' => out.push(char::from_u32(u32::from(c) + 0x60).unwrap_or(c)),
-        '〜' => out.push('~'),
-        c if c.is_lowercase() || !c.is_alphabetic() => out.push(c),
-        c => out.extend(c.to_lowercase()),
+        'ぁ'..='ゖ' | 'ゝ' | 'ゞ' => to(char::from_u32(u32::from(c) + 0x60).unwrap_or(c)),
+        '〜' => to('~'),
+        c if c.is_lowercase() || !c.is_alphabetic() => to(c),
+        c => c.to_lowercase().for_each(to),
     }
+}
+
+/// Whether folding `c` alone may give `anchor`: some piece of its
+/// compatibility decomposition, folded as `push_folded` does, is or holds
+/// `anchor` (the real fold only composes pieces, so it never holds a
+/// character none of them gives, except a composed one).
+pub(super) fn pieces_may_hold(c: char, anchor: char) -> bool {
+    let mut found = false;
+    decompose_compatible(c, |d| fold_piece(d, |folded| found |= folded == anchor));
+    found
+}
+
+fn push_char(out: &mut Vec<u8>, c: char) {
+    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
 }
 
 #[cfg(test)]

@@ -135,11 +135,11 @@ fn the_fast_path_agrees_with_the_tables() {
         };
         taken += 1;
         let nfkc: String = c.to_string().nfkc().collect();
-        let mut slow = String::new();
+        let mut slow = Vec::new();
         for d in nfkc.chars() {
             push_folded(&mut slow, d);
         }
-        assert_eq!(slow, fast.to_string(), "U+{code:04X}");
+        assert_eq!(slow, fast.to_string().into_bytes(), "U+{code:04X}");
     }
     assert!(taken > 20_000, "{taken}");
 }
@@ -168,6 +168,27 @@ fn the_byte_loop_folds_as_the_fast_path_does() {
         assert_eq!(
             f.original_range(3..3 + expected.len_utf8()),
             3..3 + c.len_utf8()
+        );
+    }
+}
+
+/// The in-place patch turns exactly the hiragana the fast path folds into
+/// their katakana and ASCII upper case into lower case, and leaves every
+/// other character as it is.
+#[test]
+fn the_byte_patch_changes_only_kana_and_ascii_case() {
+    for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+        let expected = match c {
+            'ぁ'..='ゖ' | 'ゝ' | 'ゞ' => fold_common_cjk(c).unwrap_or(c),
+            c => c.to_ascii_lowercase(),
+        };
+        let mut bytes = format!("x{c}y").into_bytes();
+        kana_and_ascii_case(&mut bytes);
+        assert_eq!(
+            bytes,
+            format!("x{expected}y").into_bytes(),
+            "U+{:04X}",
+            u32::from(c)
         );
     }
 }

@@ -4,7 +4,8 @@ use rayon::prelude::*;
 
 use crate::model::Library;
 
-use super::{LessonIndex, Match, Prefilter, Query, find_once};
+use super::once::find_once_in;
+use super::{LessonIndex, Match, Prefilter, Query};
 
 /// Every lesson of a library folded for searching, prepared in parallel.
 #[derive(Debug, Clone, Default)]
@@ -90,15 +91,16 @@ impl LibraryIndex {
         let prefilter = Prefilter::new(query);
         let mut hits: Vec<LessonHits> = positions
             .into_par_iter()
-            .filter_map(|(course, lesson)| {
-                let matches =
-                    find_once(&library.courses[course].lessons[lesson], query, &prefilter);
+            .map_init(Vec::new, |joined, (course, lesson)| {
+                let lesson_ref = &library.courses[course].lessons[lesson];
+                let matches = find_once_in(lesson_ref, query, &prefilter, joined);
                 (!matches.is_empty()).then_some(LessonHits {
                     course,
                     lesson,
                     matches,
                 })
             })
+            .flatten()
             .collect();
         hits.sort_by_key(LessonHits::best_rank);
         hits

@@ -10,6 +10,7 @@
 mod excerpt;
 pub mod fold;
 mod library;
+mod once;
 mod prefilter;
 
 use std::ops::Range;
@@ -21,6 +22,7 @@ use crate::model::{Lesson, Text};
 pub use excerpt::excerpt;
 pub use fold::{Folded, fold};
 pub use library::{LessonHits, LibraryIndex};
+pub use once::find_once;
 pub use prefilter::Prefilter;
 
 /// Where in a lesson a match is: every piece of text a reader sees.
@@ -169,49 +171,25 @@ pub struct Match {
     pub range: Range<usize>,
 }
 
-/// Every match of `query` in `lesson`, as [`LessonIndex::find`] gives, for
-/// a one-off search: only the fields `prefilter` lets through are folded,
-/// and none is kept.
-pub fn find_once(lesson: &Lesson, query: &Query, prefilter: &Prefilter) -> Vec<Match> {
-    let finder = memmem::Finder::new(query.folded.as_bytes());
-    let len = query.folded.len();
-    let mut matches = Vec::new();
-    // One buffer for every field: a new one each time showed in the
-    // profile as malloc and page faults.
-    let mut folded = String::new();
-    for field in fields(lesson) {
-        let text = field.text(lesson);
-        if !prefilter.may_match(text) {
-            continue;
-        }
-        folded.clear();
-        let map = fold::fold_into(&mut folded, text);
-        matches.extend(finder.find_iter(folded.as_bytes()).map(|at| Match {
-            field,
-            range: map.original_range(at..at + len),
-        }));
-    }
-    matches
-}
-
 /// A lesson's text folded once for searching: every field's folded text
 /// in one string, each followed by a newline (which no folded query holds,
 /// so no match crosses fields).
 #[derive(Debug, Clone, Default)]
 pub struct LessonIndex {
-    text: String,
+    /// UTF-8 (see [`fold::fold_into`]).
+    text: Vec<u8>,
     /// Each field, where its folded text starts in `text`, and its fold map.
     fields: Vec<(Field, usize, Folded)>,
 }
 
 impl LessonIndex {
     pub fn new(lesson: &Lesson) -> LessonIndex {
-        let mut text = String::new();
+        let mut text = Vec::new();
         let mut out = Vec::new();
         for field in fields(lesson) {
             let start = text.len();
             let map = fold::fold_into(&mut text, field.text(lesson));
-            text.push('\n');
+            text.push(b'\n');
             out.push((field, start, map));
         }
         LessonIndex { text, fields: out }
@@ -227,14 +205,14 @@ impl LessonIndex {
         let finder = memmem::Finder::new(query.folded.as_bytes());
         let len = query.folded.len();
         finder
-            .find_iter(self.text.as_bytes())
+            .find_iter(&self.text)
             .filter_map(|at| self.to_match(at..at + len))
             .collect()
     }
 
     /// Whether `query` occurs at all (cheaper than [`find`](Self::find)).
     pub fn contains(&self, query: &Query) -> bool {
-        memmem::find(self.text.as_bytes(), query.folded.as_bytes()).is_some()
+        memmem::find(&self.text, query.folded.as_bytes()).is_some()
     }
 
     fn to_match(&self, folded: Range<usize>) -> Option<Match> {

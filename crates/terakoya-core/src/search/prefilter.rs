@@ -20,17 +20,25 @@
 //! decomposition, and neither they nor white space are chosen as anchors. A query made only of such characters (`ガ`, `ごご`) gets no
 //! prefilter: every field is folded, as before.
 
+use std::ops::Range;
+
 use aho_corasick::AhoCorasick;
 use memchr::memmem;
 use unicode_normalization::char::decompose_canonical;
 
 use super::{Query, fold};
 
-/// Rules out text that cannot hold a match of one query.
+/// Rules out text that cannot hold a match of one query, and finds the
+/// matches itself where the text around them folds in place.
 #[derive(Debug, Clone)]
 pub struct Prefilter {
     /// Finds any source of the anchor; `None`: every text may match.
     sources: Option<Sources>,
+    /// For each source, whether it folds in place.
+    in_place: Vec<bool>,
+    /// The folded query, and where its anchor first stands in it.
+    query: Vec<u8>,
+    anchor_at: usize,
 }
 
 /// Up to [`FEW`] sources are looked for one by one with `memmem`, whose
@@ -45,26 +53,59 @@ enum Sources {
 
 const FEW: usize = 8;
 
+/// A source of the anchor found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Hit {
+    pub at: usize,
+    /// The source folds in place (see [`fold::folds_in_place`]): the anchor
+    /// itself, its hiragana, its upper case.
+    pub in_place: bool,
+}
+
+/// What [`Prefilter::scan`] found in one text.
+#[cfg(test)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Scan {
+    /// The text cannot hold a match.
+    NoMatch,
+    /// Every match (leftmost first, not overlapping), in original bytes: the
+    /// text around each source found folds in place.
+    Matches(Vec<Range<usize>>),
+    /// The text must be folded to know.
+    Fold,
+}
+
 impl Prefilter {
     pub fn new(query: &Query) -> Prefilter {
-        let anchor = query
-            .folded()
-            .chars()
-            .filter(|&c| can_anchor(c))
-            .min_by_key(|&c| rarity(c));
-        let sources = anchor.and_then(|anchor| {
-            let patterns: Vec<String> = sources(anchor).iter().map(char::to_string).collect();
-            if patterns.len() <= FEW {
-                let finders = patterns
-                    .iter()
-                    .map(|p| memmem::Finder::new(p.as_bytes()).into_owned())
-                    .collect();
-                Some(Sources::Few(finders))
-            } else {
-                AhoCorasick::new(patterns).ok().map(Sources::Many)
+        let folded = query.folded();
+        let anchor = folded
+            .char_indices()
+            .filter(|&(_, c)| can_anchor(c))
+            .min_by_key(|&(_, c)| rarity(c));
+        let (sources, in_place) = match anchor {
+            Some((_, anchor)) => {
+                let sources = sources(anchor);
+                let in_place = sources.iter().map(|&c| fold::folds_in_place(c)).collect();
+                let sources = if sources.len() <= FEW {
+                    let finders = sources
+                        .iter()
+                        .map(|c| memmem::Finder::new(c.to_string().as_bytes()).into_owned())
+                        .collect();
+                    Some(Sources::Few(finders))
+                } else {
+                    let patterns = sources.iter().map(char::to_string);
+                    AhoCorasick::new(patterns).ok().map(Sources::Many)
+                };
+                (sources, in_place)
             }
-        });
-        Prefilter { sources }
+            None => (None, Vec::new()),
+        };
+        Prefilter {
+            sources,
+            in_place,
+            query: folded.as_bytes().to_vec(),
+            anchor_at: anchor.map_or(0, |(at, _)| at),
+        }
     }
 
     /// False only when `original` folded cannot contain the query.
@@ -78,6 +119,88 @@ impl Prefilter {
         }
     }
 
+    /// Every source of the anchor in `text`, in order; `None` when there is
+    /// no anchor (every text may match). Text without one cannot match.
+    pub(super) fn hits(&self, text: &[u8]) -> Option<Vec<Hit>> {
+        let mut hits = Vec::new();
+        match self.sources.as_ref()? {
+            Sources::Few(finders) => {
+                for (finder, &in_place) in finders.iter().zip(&self.in_place) {
+                    hits.extend(finder.find_iter(text).map(|at| Hit { at, in_place }));
+                }
+                // Several sources: merged.
+                hits.sort_unstable();
+            }
+            Sources::Many(sources) => hits.extend(sources.find_iter(text).map(|found| Hit {
+                at: found.start(),
+                in_place: self.in_place.get(found.pattern().as_usize()) == Some(&true),
+            })),
+        }
+        Some(hits)
+    }
+
+    /// The matches in `text`, found without folding it, given where the
+    /// anchor's sources are in it (`at`, in order, all folding in place):
+    /// when the text a match would cover around each folds in place too,
+    /// the match is there exactly when those bytes, with kana and case
+    /// patched, are the query's (folding would give those bytes at the
+    /// same places). `None` when that does not hold: fold the text.
+    pub(super) fn matches_in_place(
+        &self,
+        text: &str,
+        hits: impl Iterator<Item = usize>,
+    ) -> Option<Vec<Range<usize>>> {
+        let mut matches: Vec<Range<usize>> = Vec::new();
+        let mut window = Vec::with_capacity(self.query.len());
+        for at in hits {
+            let start = at.checked_sub(self.anchor_at);
+            let end = start.map(|start| start + self.query.len());
+            // Whole characters from where the match would start (or the
+            // text's start) to where it would end (or the text's end).
+            let from = floor_char_boundary(text, start.unwrap_or(0));
+            let to = ceil_char_boundary(text, end.map_or(text.len(), |e| e.min(text.len())));
+            if !text[from..to].chars().all(fold::folds_in_place)
+                || text[to..].chars().next().is_some_and(|next| {
+                    !fold::folds_in_place(next) && fold::may_join_previous(next)
+                })
+            {
+                return None;
+            }
+            // Past either end: folding in place, the text is too short.
+            let (Some(start), Some(end)) = (start, end) else {
+                continue;
+            };
+            if end > text.len() || matches.last().is_some_and(|last| start < last.end) {
+                continue;
+            }
+            window.clear();
+            window.extend_from_slice(&text.as_bytes()[start..end]);
+            fold::kana_and_ascii_case(&mut window);
+            if window == self.query {
+                matches.push(start..end);
+            }
+        }
+        Some(matches)
+    }
+
+    /// What a search of one text with this prefilter does, in one word.
+    #[cfg(test)]
+    pub(super) fn scan(&self, text: &str) -> Scan {
+        let Some(hits) = self.hits(text.as_bytes()) else {
+            return Scan::Fold;
+        };
+        if hits.is_empty() {
+            return Scan::NoMatch;
+        }
+        if !hits.iter().all(|hit| hit.in_place) {
+            return Scan::Fold;
+        }
+        match self.matches_in_place(text, hits.iter().map(|hit| hit.at)) {
+            Some(found) => Scan::Matches(found),
+            None => Scan::Fold,
+        }
+    }
+
     /// How many sources the anchor has, if there is an anchor (for tests).
     #[cfg(test)]
     pub fn patterns(&self) -> Option<usize> {
@@ -86,6 +209,19 @@ impl Prefilter {
             Sources::Many(sources) => Some(sources.patterns_len()),
         }
     }
+}
+
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    (at..text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
 }
 
 /// Whether `c` may be the anchor: not white space (every run of it folds
@@ -173,19 +309,28 @@ const HANGUL_SYLLABLES: (u32, u32) = (0xAC00, 0xD7A3);
 /// Every character whose fold holds `anchor`: `anchor` itself and those of
 /// [`FOLD_CHANGES`] (about 11,000 code points, 6,000 without Hangul), each
 /// folded as a text of its own (see the module docs for why that is enough).
+/// Folding six thousand characters showed in the profile, so each is first
+/// tested by its decomposition's pieces folded alone (which holds the anchor
+/// whenever the real fold does: composition only joins pieces), and only
+/// the few that pass are folded.
 fn sources(anchor: char) -> Vec<char> {
     let mut found = vec![anchor];
-    let mut folded = String::new();
+    let mut folded = Vec::new();
     let mut utf8 = [0; 4];
+    let anchor_utf8 = anchor.to_string();
+    let finder = memchr::memmem::Finder::new(anchor_utf8.as_bytes());
     let jamo = ('\u{1100}'..='\u{11FF}').contains(&anchor);
     for &(start, end) in FOLD_CHANGES {
         if (start, end) == HANGUL_SYLLABLES && !jamo {
             continue;
         }
         for c in (start..=end).filter_map(char::from_u32) {
+            if c == anchor || !fold::pieces_may_hold(c, anchor) {
+                continue;
+            }
             folded.clear();
             let _map = fold::fold_into(&mut folded, c.encode_utf8(&mut utf8));
-            if c != anchor && folded.contains(anchor) {
+            if finder.find(&folded).is_some() {
                 found.push(c);
             }
         }

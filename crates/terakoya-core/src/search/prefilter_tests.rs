@@ -6,6 +6,7 @@ use super::*;
 use crate::model::{Block, BlockKind, Course, Lesson, Library, Section, Text};
 use crate::search::LibraryIndex;
 use crate::search::fold;
+use crate::search::prefilter::Scan;
 
 fn query(text: &str) -> Query {
     Query::new(text).unwrap()
@@ -69,7 +70,7 @@ fn a_query_only_composition_can_make_has_no_prefilter() {
 fn every_code_point_outside_the_scan_folds_to_itself() {
     let scanned = |cp: u32| FOLD_CHANGES.iter().any(|&(s, e)| (s..=e).contains(&cp));
     let mut own = String::new();
-    let mut folded = String::new();
+    let mut folded = Vec::new();
     for c in (0..=0x10_FFFF)
         .filter(|&cp| !scanned(cp))
         .filter_map(char::from_u32)
@@ -78,7 +79,7 @@ fn every_code_point_outside_the_scan_folds_to_itself() {
         own.push(c);
         folded.clear();
         let _map = fold::fold_into(&mut folded, &own);
-        assert_eq!(folded, own, "U+{:04X}", u32::from(c));
+        assert_eq!(folded, own.as_bytes(), "U+{:04X}", u32::from(c));
     }
 }
 
@@ -131,6 +132,42 @@ proptest! {
     fn the_prefilter_never_loses_a_match(
         bodies in proptest::collection::vec(TEXT, 1..4),
         text in QUERY,
+    ) {
+        let Some(q) = Query::new(&text) else { return Ok(()) };
+        let library = library(&bodies);
+        prop_assert_eq!(
+            LibraryIndex::search_once(&library, &q),
+            LibraryIndex::new(&library).search(&q)
+        );
+    }
+}
+
+#[test]
+fn matches_in_text_that_folds_in_place_are_found_without_folding() {
+    let prefilter = Prefilter::new(&query("かんふぁれんす"));
+    let text = "朝のカンファレンスと夜のかんふぁれんす。";
+    let Scan::Matches(found) = prefilter.scan(text) else {
+        panic!("{:?}", prefilter.scan(text));
+    };
+    let found: Vec<&str> = found.into_iter().map(|r| &text[r]).collect();
+    assert_eq!(found, ["カンファレンス", "かんふぁれんす"]);
+    assert_eq!(prefilter.scan("朝のカンファ"), Scan::Matches(vec![]));
+    assert_eq!(prefilter.scan("朝の会議"), Scan::NoMatch);
+    // Half-width kana, a space or a sound mark after the match: folded.
+    for text in ["ｶﾝﾌｧﾚﾝｽ", "カンファ レンス", "カンファレンス\u{3099}"]
+    {
+        assert_eq!(prefilter.scan(text), Scan::Fold, "{text}");
+    }
+}
+
+proptest! {
+    /// The same, over a few characters that make many hits, overlaps and
+    /// every way out of folding in place (half-width forms, marks, spaces,
+    /// squares, upper case).
+    #[test]
+    fn matches_found_in_place_are_those_of_folding(
+        bodies in proptest::collection::vec("[あアァぁｧかカガｶﾞ\u{3099}ーｰAa ㌍ン]{0,24}", 1..3),
+        text in "[あアァかカーAaン]{1,4}",
     ) {
         let Some(q) = Query::new(&text) else { return Ok(()) };
         let library = library(&bodies);
