@@ -441,8 +441,27 @@ fn fold_piece(c: char, mut to: impl FnMut(char)) {
 /// character none of them gives, except a composed one).
 pub(super) fn pieces_may_hold(c: char, anchor: char) -> bool {
     let mut found = false;
-    decompose_compatible(c, |d| fold_piece(d, |folded| found |= folded == anchor));
+    if may_come_from_case(anchor) {
+        decompose_compatible(c, |d| fold_piece(d, |folded| found |= folded == anchor));
+    } else {
+        // No case mapping gives `anchor`: `fold_piece` without the case
+        // tables (the scan of six thousand characters showed them).
+        decompose_compatible(c, |d| {
+            found |= match d {
+                'ぁ'..='ゖ' | 'ゝ' | 'ゞ' => u32::from(d) + 0x60 == u32::from(anchor),
+                '〜' => anchor == '~',
+                d => d == anchor,
+            };
+        });
+    }
     found
+}
+
+/// Whether lower-casing some character may give `anchor`: lower-case
+/// letters, and the dot above that `İ` lower-cases to with an `i` (a test
+/// checks every character's lower case).
+pub(super) fn may_come_from_case(anchor: char) -> bool {
+    anchor.is_lowercase() || anchor == '\u{307}'
 }
 
 fn push_char(out: &mut Vec<u8>, c: char) {

@@ -192,3 +192,18 @@ fn the_byte_patch_changes_only_kana_and_ascii_case() {
         );
     }
 }
+
+/// The prefilter skips the case tables for anchors no lower-casing gives.
+#[test]
+fn only_lower_case_letters_and_the_dot_above_come_from_case() {
+    for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+        for lower in c.to_lowercase().filter(|&lower| lower != c) {
+            assert!(
+                may_come_from_case(lower),
+                "U+{:04X} from U+{:04X}",
+                u32::from(lower),
+                u32::from(c)
+            );
+        }
+    }
+}
