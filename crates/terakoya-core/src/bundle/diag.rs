@@ -111,7 +111,9 @@ impl<'a> SourceText<'a> {
 
     fn line_starts(&self) -> &[usize] {
         self.line_starts.get_or_init(|| {
-            let newlines = self.text.match_indices('\n').map(|(at, _)| at + 1);
+            // memchr's SIMD search: std's `match_indices` took a few ms
+            // on a 10 MB lesson, whose id is located through this index.
+            let newlines = memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|at| at + 1);
             std::iter::once(0).chain(newlines).collect()
         })
     }
