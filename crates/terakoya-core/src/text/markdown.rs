@@ -9,6 +9,7 @@
 //! for a new section instead). See [`crate::text::inline`] for emphasis
 //! next to Japanese punctuation and for ruby.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -217,19 +218,20 @@ impl<'a> Walker<'a> {
 
     /// Text at the start of a source line in a paragraph: `・` starts a list
     /// item and U+3000 an indented paragraph, as in format 1.
-    fn line_start(&mut self, text: &str) -> String {
+    fn line_start<'t>(&mut self, text: &'t str) -> Cow<'t, str> {
         let trimmed = text.trim_start_matches(IDEOGRAPHIC_SPACE);
         if trimmed.len() != text.len() && !trimmed.is_empty() {
             self.finish_inline();
             self.inline = Some((Inline::default(), BlockKind::Paragraph));
-            return format!("{IDEOGRAPHIC_SPACE}{trimmed}");
+            return Cow::Owned(format!("{IDEOGRAPHIC_SPACE}{trimmed}"));
         }
         if let Some(item) = text.strip_prefix('・') {
             self.finish_inline();
             self.inline = Some((Inline::default(), BlockKind::ListItem));
-            return item.trim_start().to_owned();
+            return Cow::Borrowed(item.trim_start());
         }
-        text.to_owned()
+        // Most lines: no copy.
+        Cow::Borrowed(text)
     }
 
     fn text(&mut self, text: &str, range: Range<usize>) {
