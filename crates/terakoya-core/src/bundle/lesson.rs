@@ -166,10 +166,12 @@ fn sections(
         }
         return (Vec::new(), Vec::new());
     };
+    let mut bodies = section_bodies(root, format).into_iter();
     let mut seen = Ids::default();
     let mut out = Vec::with_capacity(entries.len());
     let mut heading_spans = Vec::with_capacity(entries.len());
     for (table, at) in entries {
+        let parsed = bodies.next().flatten();
         check_keys(check, table, SECTION_KEYS, Place::Sections);
         let heading = req_str(check, table, "heading", at.clone(), Place::Sections);
         let heading_at = heading.as_ref().map_or(at.clone(), |h| h.span.clone());
@@ -188,7 +190,10 @@ fn sections(
         let body = body
             .map(|b| {
                 lint::pasted_bullets(check, &b);
-                fields::text_field(check, &b, format)
+                match parsed {
+                    Some(parsed) => fields::reported(check, &b, parsed),
+                    None => fields::text_field(check, &b, format),
+                }
             })
             .unwrap_or_default();
         let id = entry_id(
@@ -203,6 +208,26 @@ fn sections(
         out.push(Section { id, heading, body });
     }
     (out, heading_spans)
+}
+
+/// The bodies of the sections, parsed ahead on the thread pool: one per
+/// table of `sections`, in the order `tables` yields them (`None` where
+/// the body is missing or not a string; `req_str` reports that).
+fn section_bodies(root: &DeTable<'_>, format: i64) -> Vec<Option<fields::ParsedText>> {
+    let Some(DeValue::Array(items)) = root.get("sections").map(|v| v.get_ref()) else {
+        return Vec::new();
+    };
+    let raws: Vec<Option<&str>> = items
+        .iter()
+        .filter_map(|item| match item.get_ref() {
+            DeValue::Table(table) => Some(match table.get("body").map(|b| b.get_ref()) {
+                Some(DeValue::String(body)) => Some(body.as_ref()),
+                _ => None,
+            }),
+            _ => None,
+        })
+        .collect();
+    fields::parse_texts(&raws, format)
 }
 
 fn summary(

@@ -298,3 +298,45 @@ fn format_1_points_take_no_question() {
         "{kinds:?}"
     );
 }
+
+#[test]
+fn bodies_parsed_ahead_land_on_their_sections() {
+    // Entries that are not tables, and bodies that are missing or not
+    // strings, must not shift the bodies parsed on the pool.
+    let result = parse(
+        "format = 2\ntitle = \"題\"\nsections = [\n  { heading = \"一\", body = \"**甲**\" },\n  1,\n  \
+         { heading = \"二\" },\n  { heading = \"三\", body = 3 },\n  { heading = \"四\", body = \"丙\" },\n  \
+         { heading = \"五\", body = \"# 乙\" },\n]\n",
+    );
+    let sections = &result.value.as_ref().unwrap().lesson.sections;
+    let bodies: Vec<(&str, Vec<&str>)> = sections
+        .iter()
+        .map(|s| {
+            let texts = s.body.blocks.iter().map(|b| b.text.as_str()).collect();
+            (s.heading.as_str(), texts)
+        })
+        .collect();
+    assert_eq!(
+        bodies,
+        [
+            ("一", vec!["甲"]),
+            ("二", vec![]),
+            ("三", vec![]),
+            ("四", vec!["丙"]),
+            ("五", vec!["乙"])
+        ]
+    );
+    let kinds: Vec<K> = found(&result).into_iter().map(|(_, _, k)| k).collect();
+    assert!(
+        matches!(
+            &kinds[..],
+            [
+                K::EntryNotTable { .. },
+                K::MissingKey { key: "body", .. },
+                K::WrongType { .. },
+                K::HeadingInText
+            ]
+        ),
+        "{kinds:?}"
+    );
+}
