@@ -61,7 +61,7 @@ fn bench(c: &mut Criterion) {
         b.iter_with_large_drop(|| bundle::load(&source))
     });
     group.finish();
-    paired_ratio(&files, &source);
+    paired_ratio("", &files, &source);
     format2(c);
 }
 
@@ -82,6 +82,7 @@ fn format2(c: &mut Criterion) {
         b.iter_with_large_drop(|| bundle::load(&source))
     });
     group.finish();
+    paired_ratio(" load_10mb_format2", &files, &source);
 }
 
 /// The shared machine's load drifts between criterion's two groups of
@@ -89,7 +90,7 @@ fn format2(c: &mut Criterion) {
 /// of the per-pair ratios: wall clock for our load on the pool and on one
 /// thread, and the CPU time of the thread doing the work (one thread on
 /// both sides), which other processes on the machine barely disturb.
-fn paired_ratio(files: &[PathBuf], source: &LessonsSource) {
+fn paired_ratio(label: &str, files: &[PathBuf], source: &LessonsSource) {
     const PAIRS: usize = 15;
     let one_thread = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
@@ -124,13 +125,13 @@ fn paired_ratio(files: &[PathBuf], source: &LessonsSource) {
     ] {
         if let Some((median, min, max)) = spread(values) {
             eprintln!(
-                "paired: median {name} / baseline = {median:.2} over {PAIRS} alternating runs (min {min:.2}, max {max:.2})"
+                "paired{label}: median {name} / baseline = {median:.2} over {PAIRS} alternating runs (min {min:.2}, max {max:.2})"
             );
         }
     }
     if let (Some((b, ..)), Some((a, ..))) = (spread(base_cpu), spread(our_cpu)) {
         eprintln!(
-            "paired: median CPU time per pass: baseline {b:.1} ms, bundle_load on 1 thread {a:.1} ms"
+            "paired{label}: median CPU time per pass: baseline {b:.1} ms, bundle_load on 1 thread {a:.1} ms"
         );
     }
 }
