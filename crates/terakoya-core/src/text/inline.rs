@@ -43,6 +43,14 @@ pub enum InlineProblem {
 }
 
 impl Inline {
+    /// An empty inline text with room for `bytes` of text.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Inline {
+            text: String::with_capacity(bytes),
+            ..Inline::default()
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.text.is_empty() && self.open.is_empty()
     }
@@ -133,14 +141,14 @@ impl Inline {
 /// Pairs runs of adjacent literal stars of equal length left to right,
 /// turning each pair into a span and removing the stars.
 fn pair_loose_stars(text: &mut String, spans: &mut Vec<Span>, loose: &[u32]) {
-    let mut runs: Vec<Range<u32>> = Vec::new();
+    let mut runs: Vec<Range<u32>> = Vec::with_capacity(loose.len());
     for &at in loose {
         match runs.last_mut() {
             Some(run) if run.end == at => run.end = at + 1,
             _ => runs.push(at..at + 1),
         }
     }
-    let mut removed: Vec<Range<u32>> = Vec::new();
+    let mut removed: Vec<Range<u32>> = Vec::with_capacity(runs.len());
     let mut opener: Option<Range<u32>> = None;
     for run in runs {
         match opener.take() {
@@ -316,9 +324,9 @@ fn read_ruby(text: &mut String, spans: &mut Vec<Span>, problems: &mut Vec<Inline
         return;
     }
     // Rebuild the text; record removed ranges to move the old spans.
-    let mut removed: Vec<Range<u32>> = Vec::new();
+    let mut removed: Vec<Range<u32>> = Vec::with_capacity(2 * groups.len());
     let mut out = String::with_capacity(text.len());
-    let mut new_spans = Vec::new();
+    let mut new_spans = Vec::with_capacity(2 * groups.len());
     let mut from = 0;
     for &(start, has_bar, open, close) in &groups {
         out.push_str(&text[from..start]);
@@ -358,7 +366,7 @@ fn read_ruby(text: &mut String, spans: &mut Vec<Span>, problems: &mut Vec<Inline
     // ranges move the old spans.
     shift_spans(spans, &removed);
     *text = out;
-    spans.extend(new_spans);
+    spans.append(&mut new_spans);
 }
 
 #[cfg(test)]

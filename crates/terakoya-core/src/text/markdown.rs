@@ -118,6 +118,9 @@ struct Walker<'a> {
     cell: Option<Inline>,
     /// Links open, with their URL (to show it when the text is empty).
     links: Vec<String>,
+    /// The source length of the paragraph just started: its text is at
+    /// most about as long, so it is reserved at once instead of doubling.
+    reserve: usize,
 }
 
 impl<'a> Walker<'a> {
@@ -136,6 +139,7 @@ impl<'a> Walker<'a> {
             header_cells: 0,
             cell: None,
             links: Vec::new(),
+            reserve: 0,
         }
     }
 
@@ -174,11 +178,12 @@ impl<'a> Walker<'a> {
             return self.cell.get_or_insert_with(Inline::default);
         }
         let item = &mut self.item;
+        let reserve = &mut self.reserve;
         &mut self
             .inline
             .get_or_insert_with(|| {
                 let kind = item.take().unwrap_or(BlockKind::Paragraph);
-                (Inline::default(), kind)
+                (Inline::with_capacity(std::mem::take(reserve)), kind)
             })
             .0
     }
@@ -297,7 +302,10 @@ impl<'a> Walker<'a> {
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         match tag {
-            Tag::Paragraph if self.table.is_none() => self.finish_inline(),
+            Tag::Paragraph if self.table.is_none() => {
+                self.finish_inline();
+                self.reserve = range.len();
+            }
             Tag::Heading { .. } => {
                 self.problem(ProblemKind::Heading, range);
                 self.finish_inline();
