@@ -6,7 +6,7 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
-use super::diag::{Diagnostic, SourceText};
+use super::diag::{Diagnostic, SourceText, line_index_for};
 use super::kind::DiagnosticKind;
 use super::scan::FileRef;
 use super::walk::FileCheck;
@@ -71,9 +71,13 @@ pub fn check_bytes_ahead<A: Send, T>(
         Ok(text) => text,
         Err(diagnostic) => return failed(*diagnostic),
     };
-    let mut check = FileCheck::new(SourceText::new(path, text));
-    let ((table, syntax_errors), ahead) =
-        rayon::join(|| DeTable::parse_recoverable(text), || ahead(text));
+    // The line index first: the guesses' parse only has to end with toml's.
+    let ((table, syntax_errors), (line_index, ahead)) = rayon::join(
+        || DeTable::parse_recoverable(text),
+        || (line_index_for(text), ahead(text)),
+    );
+    let source = SourceText::new(path, text).with_line_index(line_index);
+    let mut check = FileCheck::new(source);
     if !syntax_errors.is_empty()
         && let Some(diagnostic) = source::binary_check(path, text)
     {
