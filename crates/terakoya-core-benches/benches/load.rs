@@ -7,8 +7,9 @@
 //! Run: cargo bench --bench load -- --measurement-time 10
 //!
 //! For instruction counts, which a busy shared machine does not disturb,
-//! `LOAD_BENCH_PASS=baseline` (or `load`) makes the binary generate the
-//! library and run that one side once, on one thread, instead of criterion:
+//! `LOAD_BENCH_PASS=baseline` (or `load`; `format2-baseline` and
+//! `format2-load` for the 10 MB format-2 lesson) makes the binary generate
+//! the library and run that one side once, on one thread, instead of criterion:
 //! run it under `valgrind --tool=callgrind --toggle-collect='*one_pass_*'`
 //! (see BENCHMARKS.md "Loading").
 // Benches report their figures on stderr.
@@ -60,7 +61,7 @@ fn bench(c: &mut Criterion) {
         b.iter_with_large_drop(|| bundle::load(&source))
     });
     group.finish();
-    paired_ratio(&files, &source);
+    paired_ratio("", &files, &source);
     format2(c);
 }
 
@@ -81,6 +82,7 @@ fn format2(c: &mut Criterion) {
         b.iter_with_large_drop(|| bundle::load(&source))
     });
     group.finish();
+    paired_ratio(" load_10mb_format2", &files, &source);
 }
 
 /// The shared machine's load drifts between criterion's two groups of
@@ -88,7 +90,7 @@ fn format2(c: &mut Criterion) {
 /// of the per-pair ratios: wall clock for our load on the pool and on one
 /// thread, and the CPU time of the thread doing the work (one thread on
 /// both sides), which other processes on the machine barely disturb.
-fn paired_ratio(files: &[PathBuf], source: &LessonsSource) {
+fn paired_ratio(label: &str, files: &[PathBuf], source: &LessonsSource) {
     const PAIRS: usize = 15;
     let one_thread = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
@@ -123,13 +125,13 @@ fn paired_ratio(files: &[PathBuf], source: &LessonsSource) {
     ] {
         if let Some((median, min, max)) = spread(values) {
             eprintln!(
-                "paired: median {name} / baseline = {median:.2} over {PAIRS} alternating runs (min {min:.2}, max {max:.2})"
+                "paired{label}: median {name} / baseline = {median:.2} over {PAIRS} alternating runs (min {min:.2}, max {max:.2})"
             );
         }
     }
     if let (Some((b, ..)), Some((a, ..))) = (spread(base_cpu), spread(our_cpu)) {
         eprintln!(
-            "paired: median CPU time per pass: baseline {b:.1} ms, bundle_load on 1 thread {a:.1} ms"
+            "paired{label}: median CPU time per pass: baseline {b:.1} ms, bundle_load on 1 thread {a:.1} ms"
         );
     }
 }
@@ -170,8 +172,19 @@ fn timed<T>(f: impl FnOnce() -> T) -> (f64, T) {
 /// fixture generation and the drop of the result happen outside the
 /// `one_pass_*` functions, so `--toggle-collect` leaves them out.
 fn single_pass(side: &str) {
-    let dir = tempfile::tempdir().unwrap();
-    let files = generate(dir.path());
+    // `format2-baseline` and `format2-load`: the 10 MB format-2 lesson.
+    let (dir, files, side) = match side.strip_prefix("format2-") {
+        Some(side) => {
+            let dir = terakoya_core_benches::big_lesson_dir_format2(10 << 20);
+            let files = vec![dir.path().join("big/big.toml")];
+            (dir, files, side)
+        }
+        None => {
+            let dir = tempfile::tempdir().unwrap();
+            let files = generate(dir.path());
+            (dir, files, side)
+        }
+    };
     let source = LessonsSource::Path(dir.path().to_owned());
     let passes: usize = std::env::var("LOAD_BENCH_PASSES")
         .ok()
@@ -193,7 +206,9 @@ fn single_pass(side: &str) {
                     timed(|| one_thread.install(|| on_cpu(|| one_pass_load(&source))));
                 (seconds, cpu_ms, loaded.files_checked)
             }
-            other => panic!("LOAD_BENCH_PASS must be `baseline` or `load`, not `{other}`"),
+            other => panic!(
+                "LOAD_BENCH_PASS must be `baseline` or `load` (or `format2-` either), not `{other}`"
+            ),
         };
         eprintln!(
             "{side}: {count} files in {:.1} ms, {:.1} ms of CPU",

@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::ahead::Ahead;
 use super::course::{CourseHead, course_head};
 use super::diag::{Diagnostic, Location, shorten};
 use super::id_rules::{look_alike_key, normalize_id};
 use super::kind::{DiagnosticKind, MissingLesson};
 use super::lesson::{ParsedLesson, lesson, stem};
-use super::parse::{FileResult, check_file};
+use super::parse::{FileResult, check_file, check_file_ahead};
 use super::scan::{CoursePlan, FileRef, Plan};
 use super::walk::did_you_mean;
 use super::{Loaded, fields};
@@ -96,7 +97,11 @@ fn parse_lessons(
             let stem = stem(file.shown());
             (
                 i,
-                check_file(file, |check, root| lesson(check, root, &stem, format)),
+                check_file_ahead(
+                    file,
+                    |text| Ahead::guess(text, format),
+                    |check, root, ahead| lesson(check, root, &stem, format, ahead),
+                ),
             )
         })
         .collect();

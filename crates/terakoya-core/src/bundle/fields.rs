@@ -1,6 +1,8 @@
 //! Turning raw TOML strings into model text: every string is sanitised
 //! once here, so the layers above can trust the model.
 
+use rayon::prelude::*;
+
 use super::kind::DiagnosticKind;
 use super::lint::find_in;
 use super::walk::{FileCheck, Str};
@@ -12,12 +14,43 @@ use crate::text::{markup, sanitize};
 /// A text field of a file in `format`: the light markup (1) or CommonMark
 /// (2), whose problems are reported.
 pub fn text_field(check: &mut FileCheck<'_>, field: &Str<'_>, format: i64) -> Text {
+    reported(check, field, parse_text(field.value, format))
+}
+
+/// A text field parsed apart from its file's check: the model text and
+/// the format-2 problems still to report.
+pub struct ParsedText {
+    text: Text,
+    problems: Vec<Problem>,
+}
+
+/// Parses a text field's raw value in `format`. Pure, so it may run on
+/// any thread; [`reported`] then reports its problems in file order.
+pub fn parse_text(raw: &str, format: i64) -> ParsedText {
     if format < 2 {
-        return text(field.value);
+        return ParsedText {
+            text: text(raw),
+            problems: Vec::new(),
+        };
     }
-    let (text, problems) = markdown::parse(&sanitize::clean(field.value));
-    report(check, field, problems);
-    text
+    let (text, problems) = markdown::parse(&sanitize::clean(raw));
+    ParsedText { text, problems }
+}
+
+/// Parses text fields on the thread pool, each result in its place. A big
+/// lesson is one file, so the files' parallelism does not help it: its
+/// sections are what can be spread over the cores.
+pub fn parse_texts(raws: &[Option<&str>], format: i64) -> Vec<Option<ParsedText>> {
+    raws.par_iter()
+        .map(|raw| raw.map(|raw| parse_text(raw, format)))
+        .collect()
+}
+
+/// The text of `field` parsed earlier (by [`parse_text`]), its problems
+/// reported now.
+pub fn reported(check: &mut FileCheck<'_>, field: &Str<'_>, parsed: ParsedText) -> Text {
+    report(check, field, parsed.problems);
+    parsed.text
 }
 
 /// A one-line field of a file in `format`: in format 2 with its emphasis,

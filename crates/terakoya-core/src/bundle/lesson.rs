@@ -6,13 +6,14 @@ use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
 
+use super::ahead::Ahead;
 use super::course::given_format;
 use super::diag::{Location, shorten};
 use super::id_rules::{is_invisible, normalize_id};
 use super::kind::{DiagnosticKind, DuplicateFix, Entry, Expected, Place};
 use super::walk::{FileCheck, Str, check_keys, opt_str, opt_table, req_str, tables};
 use super::{fields, ids, lint};
-use crate::model::{InlineMarks, Lecturer, Lesson, Section, Span, SummaryPoint};
+use crate::model::{InlineMarks, Lecturer, Lesson, Section, Span, SummaryPoint, Text};
 
 pub(super) const LESSON_KEYS: &[&str] = &[
     "format", "id", "label", "title", "intro", "lecturer", "sections", "summary",
@@ -35,12 +36,13 @@ pub struct ParsedLesson {
 
 /// Reads the lesson in `root`; `stem` is the file stem, the default id;
 /// `course_format` the format of its course, used unless the lesson sets
-/// one.
+/// one; `ahead` holds text fields parsed while toml parsed the file.
 pub fn lesson(
     check: &mut FileCheck<'_>,
     root: &DeTable<'_>,
     stem: &str,
     course_format: i64,
+    mut ahead: Ahead,
 ) -> ParsedLesson {
     check_keys(check, root, LESSON_KEYS, Place::Lesson);
     // A lesson newer than this terakoya is reported and read as the newest.
@@ -65,10 +67,11 @@ pub fn lesson(
     });
     let intro = opt_str(check, root, "intro").map(|s| {
         lint::pasted_bullets(check, &s);
-        fields::text_field(check, &s, format)
+        text_field(check, &s, format, &mut ahead)
     });
-    let lecturer = opt_table(check, root, "lecturer").map(|(t, at)| lecturer(check, t, at, format));
-    let (sections, heading_spans) = sections(check, root, format, &mut marks.headings);
+    let lecturer = opt_table(check, root, "lecturer")
+        .map(|(t, at)| lecturer(check, t, at, format, &mut ahead));
+    let (sections, heading_spans) = sections(check, root, format, &mut marks.headings, ahead);
     let section_ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
     let summary = summary(check, root, format, &section_ids, &mut marks.points);
     let has_summary = root.get("summary").is_some();
@@ -133,11 +136,20 @@ fn non_empty_line(
     Some((line, spans))
 }
 
+/// A text field, parsed ahead if it was guessed right.
+fn text_field(check: &mut FileCheck<'_>, field: &Str<'_>, format: i64, ahead: &mut Ahead) -> Text {
+    match ahead.take(check.src.text, field, format) {
+        Some(parsed) => fields::reported(check, field, parsed),
+        None => fields::text_field(check, field, format),
+    }
+}
+
 fn lecturer(
     check: &mut FileCheck<'_>,
     table: &DeTable<'_>,
     at: Range<usize>,
     format: i64,
+    ahead: &mut Ahead,
 ) -> Lecturer {
     check_keys(check, table, LECTURER_KEYS, Place::Lecturer);
     let name = req_str(check, table, "name", at, Place::Lecturer);
@@ -147,7 +159,7 @@ fn lecturer(
         bio: opt_str(check, table, "bio")
             .map(|s| {
                 lint::pasted_bullets(check, &s);
-                fields::text_field(check, &s, format)
+                text_field(check, &s, format, ahead)
             })
             .filter(|t| !t.is_empty()),
     }
@@ -159,6 +171,7 @@ fn sections(
     root: &DeTable<'_>,
     format: i64,
     marks: &mut Vec<Vec<Span>>,
+    mut ahead: Ahead,
 ) -> (Vec<Section>, Vec<Range<usize>>) {
     let Some(entries) = tables(check, root, "sections") else {
         if !check.may_have_lost_keys() {
@@ -166,10 +179,12 @@ fn sections(
         }
         return (Vec::new(), Vec::new());
     };
+    let mut bodies = section_bodies(check.src.text, root, format, &mut ahead).into_iter();
     let mut seen = Ids::default();
     let mut out = Vec::with_capacity(entries.len());
     let mut heading_spans = Vec::with_capacity(entries.len());
     for (table, at) in entries {
+        let parsed = bodies.next().flatten();
         check_keys(check, table, SECTION_KEYS, Place::Sections);
         let heading = req_str(check, table, "heading", at.clone(), Place::Sections);
         let heading_at = heading.as_ref().map_or(at.clone(), |h| h.span.clone());
@@ -188,7 +203,10 @@ fn sections(
         let body = body
             .map(|b| {
                 lint::pasted_bullets(check, &b);
-                fields::text_field(check, &b, format)
+                match parsed {
+                    Some(parsed) => fields::reported(check, &b, parsed),
+                    None => fields::text_field(check, &b, format),
+                }
             })
             .unwrap_or_default();
         let id = entry_id(
@@ -203,6 +221,45 @@ fn sections(
         out.push(Section { id, heading, body });
     }
     (out, heading_spans)
+}
+
+/// The bodies of the sections, parsed before the walk: one per table of
+/// `sections`, in the order `tables` yields them (`None` where the body is
+/// missing or not a string; `req_str` reports that). Those guessed right
+/// were parsed already; the rest are parsed on the thread pool.
+fn section_bodies(
+    source: &str,
+    root: &DeTable<'_>,
+    format: i64,
+    ahead: &mut Ahead,
+) -> Vec<Option<fields::ParsedText>> {
+    let Some(DeValue::Array(items)) = root.get("sections").map(|v| v.get_ref()) else {
+        return Vec::new();
+    };
+    let bodies: Vec<Option<Str<'_>>> = items
+        .iter()
+        .filter_map(|item| match item.get_ref() {
+            DeValue::Table(table) => Some(table.get("body").and_then(|b| match b.get_ref() {
+                DeValue::String(body) => Some(Str {
+                    value: body.as_ref(),
+                    span: b.span(),
+                }),
+                _ => None,
+            })),
+            _ => None,
+        })
+        .collect();
+    let done: Vec<Option<fields::ParsedText>> = bodies
+        .iter()
+        .map(|body| body.as_ref().and_then(|b| ahead.take(source, b, format)))
+        .collect();
+    let rest: Vec<Option<&str>> = bodies
+        .iter()
+        .zip(&done)
+        .map(|(body, done)| body.as_ref().filter(|_| done.is_none()).map(|b| b.value))
+        .collect();
+    let parsed = fields::parse_texts(&rest, format);
+    done.into_iter().zip(parsed).map(|(d, p)| d.or(p)).collect()
 }
 
 fn summary(

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Lesson, Library};
 
+mod ahead;
 mod assemble;
 mod course;
 mod diag;
@@ -96,9 +97,12 @@ pub fn load(source: &LessonsSource) -> Loaded {
 /// has no errors, and every diagnostic. For fuzzing and tests.
 pub fn load_lesson_bytes(path: &Path, bytes: &[u8]) -> (Option<Lesson>, Vec<Diagnostic>) {
     let stem = lesson::stem(path);
-    let result = parse::check_bytes(path, bytes, |check, root| {
-        lesson::lesson(check, root, &stem, 1)
-    });
+    let result = parse::check_bytes_ahead(
+        path,
+        bytes,
+        |text| ahead::Ahead::guess(text, 1),
+        |check, root, ahead| lesson::lesson(check, root, &stem, 1, ahead),
+    );
     let lesson = result.value.filter(|_| !result.has_errors);
     (lesson.map(|parsed| parsed.lesson), result.diagnostics)
 }

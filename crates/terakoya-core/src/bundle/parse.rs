@@ -6,7 +6,7 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
-use super::diag::{Diagnostic, SourceText};
+use super::diag::{Diagnostic, SourceText, line_index_for};
 use super::kind::DiagnosticKind;
 use super::scan::FileRef;
 use super::walk::FileCheck;
@@ -26,6 +26,16 @@ pub fn check_file<T>(
     file: &FileRef,
     walk: impl FnOnce(&mut FileCheck<'_>, &DeTable<'_>) -> T,
 ) -> FileResult<T> {
+    check_file_ahead(file, |_| (), |check, root, ()| walk(check, root))
+}
+
+/// As [`check_file`], running `ahead` over the decoded text on the thread
+/// pool while toml parses it; `walk` gets its result.
+pub fn check_file_ahead<A: Send, T>(
+    file: &FileRef,
+    ahead: impl FnOnce(&str) -> A + Send,
+    walk: impl FnOnce(&mut FileCheck<'_>, &DeTable<'_>, A) -> T,
+) -> FileResult<T> {
     let read;
     let bytes: &[u8] = match file {
         FileRef::Embedded { text, .. } => text.as_bytes(),
@@ -37,7 +47,7 @@ pub fn check_file<T>(
             Err(diagnostic) => return failed(*diagnostic),
         },
     };
-    check_bytes(file.shown(), bytes, walk)
+    check_bytes_ahead(file.shown(), bytes, ahead, walk)
 }
 
 /// Decodes and parses `bytes` (the contents of `path`), then runs `walk`
@@ -47,12 +57,27 @@ pub fn check_bytes<T>(
     bytes: &[u8],
     walk: impl FnOnce(&mut FileCheck<'_>, &DeTable<'_>) -> T,
 ) -> FileResult<T> {
+    check_bytes_ahead(path, bytes, |_| (), |check, root, ()| walk(check, root))
+}
+
+/// As [`check_bytes`], with `ahead` run as [`check_file_ahead`] says.
+pub fn check_bytes_ahead<A: Send, T>(
+    path: &Path,
+    bytes: &[u8],
+    ahead: impl FnOnce(&str) -> A + Send,
+    walk: impl FnOnce(&mut FileCheck<'_>, &DeTable<'_>, A) -> T,
+) -> FileResult<T> {
     let text = match source::decode(path, bytes) {
         Ok(text) => text,
         Err(diagnostic) => return failed(*diagnostic),
     };
-    let mut check = FileCheck::new(SourceText::new(path, text));
-    let (table, syntax_errors) = DeTable::parse_recoverable(text);
+    // The line index first: the guesses' parse only has to end with toml's.
+    let ((table, syntax_errors), (line_index, ahead)) = rayon::join(
+        || DeTable::parse_recoverable(text),
+        || (line_index_for(text), ahead(text)),
+    );
+    let source = SourceText::new(path, text).with_line_index(line_index);
+    let mut check = FileCheck::new(source);
     if !syntax_errors.is_empty()
         && let Some(diagnostic) = source::binary_check(path, text)
     {
@@ -86,7 +111,7 @@ pub fn check_bytes<T>(
             last_line = line;
         }
     }
-    let value = walk(&mut check, table.get_ref());
+    let value = walk(&mut check, table.get_ref(), ahead);
     let has_errors = check.has_errors();
     FileResult {
         value: Some(value),

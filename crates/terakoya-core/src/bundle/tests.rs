@@ -2,9 +2,10 @@
 
 use std::path::PathBuf;
 
+use super::ahead::Ahead;
 use super::kind::{DiagnosticKind as K, DuplicateFix, Expected, Place, TomlType};
 use super::lesson::{ParsedLesson, lesson};
-use super::parse::{FileResult, check_file};
+use super::parse::{FileResult, check_file_ahead};
 use super::scan::FileRef;
 use crate::model::{Block, BlockKind};
 
@@ -13,7 +14,11 @@ fn parse(text: &'static str) -> FileResult<ParsedLesson> {
         shown: PathBuf::from("c/06-sns.toml"),
         text,
     };
-    check_file(&file, |check, root| lesson(check, root, "06-sns", 1))
+    check_file_ahead(
+        &file,
+        |text| Ahead::guess(text, 1),
+        |check, root, ahead| lesson(check, root, "06-sns", 1, ahead),
+    )
 }
 
 /// Each diagnostic as (line, column, kind).
@@ -297,4 +302,98 @@ fn format_1_points_take_no_question() {
         matches!(&kinds[..], [K::UnknownKey { key, .. }] if key == "question"),
         "{kinds:?}"
     );
+}
+
+#[test]
+fn bodies_parsed_ahead_land_on_their_sections() {
+    // Entries that are not tables, and bodies that are missing or not
+    // strings, must not shift the bodies parsed on the pool.
+    let result = parse(
+        "format = 2\ntitle = \"題\"\nsections = [\n  { heading = \"一\", body = \"**甲**\" },\n  1,\n  \
+         { heading = \"二\" },\n  { heading = \"三\", body = 3 },\n  { heading = \"四\", body = \"丙\" },\n  \
+         { heading = \"五\", body = \"# 乙\" },\n]\n",
+    );
+    let sections = &result.value.as_ref().unwrap().lesson.sections;
+    let bodies: Vec<(&str, Vec<&str>)> = sections
+        .iter()
+        .map(|s| {
+            let texts = s.body.blocks.iter().map(|b| b.text.as_str()).collect();
+            (s.heading.as_str(), texts)
+        })
+        .collect();
+    assert_eq!(
+        bodies,
+        [
+            ("一", vec!["甲"]),
+            ("二", vec![]),
+            ("三", vec![]),
+            ("四", vec!["丙"]),
+            ("五", vec!["乙"])
+        ]
+    );
+    let kinds: Vec<K> = found(&result).into_iter().map(|(_, _, k)| k).collect();
+    assert!(
+        matches!(
+            &kinds[..],
+            [
+                K::EntryNotTable { .. },
+                K::MissingKey { key: "body", .. },
+                K::WrongType { .. },
+                K::HeadingInText
+            ]
+        ),
+        "{kinds:?}"
+    );
+}
+
+/// A lesson above the size whose text fields are guessed, with strings
+/// guessed right and wrong: escapes, CRLF, a `"""` in a comment and in a
+/// literal string (which pair the delimiters after them wrongly).
+fn big_lesson(course_format: i64) -> String {
+    let mut text = String::from("title = \"題\"\nintro = \"\"\"\n**前書き**《まえがき》\"\"\"\n");
+    if course_format == 1 {
+        text.insert_str(0, "format = 2\n");
+    }
+    let mut n = 0;
+    while text.len() < 300 * 1024 {
+        n += 1;
+        let body = match n % 7 {
+            0 => {
+                "\"\"\"\n褥瘡《じょくそう》を**毎日**見る。\n\n| a | b |\n|---|---|\n| 1 |\n\"\"\""
+            }
+            1 => "\"\"\"\r\n*強調*と\r\n改行。\r\n\"\"\"",
+            2 => "\"\"\"\nタブ\\tと\\\"\"\"引用\\\"\"\"。\"\"\"",
+            3 => "'''\nリテラル \"\"\" の中。\n'''",
+            4 => "\"\"\"\n# 見出し\n[リンク](ftp://x)\"\"\"\"\"",
+            5 if n == 19 => "\"\"\"本文。\"\"\" # コメントの \"\"\" で対がずれる",
+            _ => "\"\"\"\n｜申し送り《もうしおくり》は**「重要」**です。\n\"\"\"",
+        };
+        text.push_str(&format!(
+            "\n[[sections]]\nheading = \"節{n}\"\nbody = {body}\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn text_fields_guessed_ahead_load_as_parsed_after() {
+    for course_format in [1, 2] {
+        let text = big_lesson(course_format);
+        let path = std::path::Path::new("c/big.toml");
+        let guessed = Ahead::guess(&text, course_format);
+        assert!(guessed.left() > 100, "{}", guessed.left());
+        let ahead = super::parse::check_bytes_ahead(
+            path,
+            text.as_bytes(),
+            |text| Ahead::guess(text, course_format),
+            |check, root, ahead| lesson(check, root, "big", course_format, ahead),
+        );
+        let after = super::parse::check_bytes(path, text.as_bytes(), |check, root| {
+            lesson(check, root, "big", course_format, Ahead::default())
+        });
+        let ahead_lesson = ahead.value.map(|p| p.lesson);
+        assert_eq!(ahead_lesson, after.value.map(|p| p.lesson));
+        assert_eq!(ahead.diagnostics, after.diagnostics);
+        assert!(ahead_lesson.is_some_and(|l| l.sections.len() > 1000));
+    }
 }

@@ -14,6 +14,10 @@
 
 use std::ops::Range;
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use crate::model::{Span, SpanStyle};
 use crate::text::chars::is_cjk;
 use crate::text::to_u32;
@@ -39,6 +43,14 @@ pub enum InlineProblem {
 }
 
 impl Inline {
+    /// An empty inline text with room for `bytes` of text.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Inline {
+            text: String::with_capacity(bytes),
+            ..Inline::default()
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.text.is_empty() && self.open.is_empty()
     }
@@ -118,7 +130,7 @@ impl Inline {
         if !self.loose.is_empty() {
             pair_loose_stars(&mut text, &mut spans, &self.loose);
         }
-        if text.contains('《') {
+        if FIND_OPEN.find(text.as_bytes()).is_some() {
             read_ruby(&mut text, &mut spans, problems);
         }
         spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
@@ -129,14 +141,14 @@ impl Inline {
 /// Pairs runs of adjacent literal stars of equal length left to right,
 /// turning each pair into a span and removing the stars.
 fn pair_loose_stars(text: &mut String, spans: &mut Vec<Span>, loose: &[u32]) {
-    let mut runs: Vec<Range<u32>> = Vec::new();
+    let mut runs: Vec<Range<u32>> = Vec::with_capacity(loose.len());
     for &at in loose {
         match runs.last_mut() {
             Some(run) if run.end == at => run.end = at + 1,
             _ => runs.push(at..at + 1),
         }
     }
-    let mut removed: Vec<Range<u32>> = Vec::new();
+    let mut removed: Vec<Range<u32>> = Vec::with_capacity(runs.len());
     let mut opener: Option<Range<u32>> = None;
     for run in runs {
         match opener.take() {
@@ -218,6 +230,40 @@ fn is_kanji(c: char) -> bool {
         | '\u{20000}'..='\u{2FFFF}' | '々' | '〆' | '〇' | 'ヶ')
 }
 
+/// Ruby's marks: the reading's brackets and the bar before a base.
+const OPEN: &str = "《";
+const CLOSE: &str = "》";
+const BAR: &str = "｜";
+
+/// Searchers for the marks, built once: building one for each search cost
+/// more than the search in short paragraphs.
+static FIND_OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(OPEN));
+static FIND_CLOSE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(CLOSE));
+
+/// Where `finder`'s mark is in `text` at or after byte `from`. memmem
+/// rather than `str::find`: std looks for a multi-byte character by its
+/// last byte, a continuation byte that Japanese text is full of, and stops
+/// at nearly every character.
+fn find_from(text: &str, from: usize, finder: &Finder<'_>) -> Option<usize> {
+    let rest = text.as_bytes().get(from..)?;
+    finder.find(rest).map(|at| from + at)
+}
+
+/// The last `｜` in `bytes`: its lead byte (that of U+F000–U+FFFF, the
+/// full-width forms among them: far rarer in Japanese text than the
+/// continuation bytes) found with memrchr, then the rest checked.
+fn rfind_bar(bytes: &[u8]) -> Option<usize> {
+    let lead = *BAR.as_bytes().first()?;
+    let mut end = bytes.len();
+    while let Some(at) = memchr::memrchr(lead, bytes.get(..end)?) {
+        if bytes.get(at..)?.starts_with(BAR.as_bytes()) {
+            return Some(at);
+        }
+        end = at;
+    }
+    None
+}
+
 /// Rewrites Aozora ruby in `text` (outside code spans) as
 /// `base（reading）` with its spans; an empty reading leaves the base.
 fn read_ruby(text: &mut String, spans: &mut Vec<Span>, problems: &mut Vec<InlineProblem>) {
@@ -231,26 +277,31 @@ fn read_ruby(text: &mut String, spans: &mut Vec<Span>, problems: &mut Vec<Inline
     // starts (the `｜`, or the first kanji).
     let mut groups: Vec<(usize, bool, usize, usize)> = Vec::new();
     let mut search = 0;
-    while let Some(found) = text.get(search..).and_then(|rest| rest.find('《')) {
-        let open = search + found;
-        search = open + '《'.len_utf8();
+    // The first `》` at or after `search`, found once for every `《`
+    // before it (a text of many `《` and no `》` stays linear).
+    let mut next_close: Option<usize> = None;
+    while let Some(open) = find_from(text, search, &FIND_OPEN) {
+        search = open + OPEN.len();
         if in_code(open) {
             continue;
         }
-        let Some(close) = text.get(search..).and_then(|rest| {
-            let end = rest.find('》')?;
-            let reading = &rest[..end];
-            (!reading.contains('《')).then_some(search + end)
-        }) else {
+        if next_close.is_none_or(|close| close < search) {
+            next_close = find_from(text, search, &FIND_CLOSE);
+        }
+        // No `》` after this `《`, so none after any later one either.
+        let Some(close) = next_close else { break };
+        let reading = text.as_bytes().get(search..close).unwrap_or_default();
+        if FIND_OPEN.find(reading).is_some() {
             continue;
-        };
+        }
+        let from = groups.last().map_or(0, |g| g.3 + CLOSE.len());
         let before = text.get(..open).unwrap_or("");
-        let from = groups.last().map_or(0, |g| g.3 + '》'.len_utf8());
         let bar = before
+            .as_bytes()
             .get(from..)
-            .and_then(|b| b.rfind('｜'))
+            .and_then(rfind_bar)
             .map(|at| from + at)
-            .filter(|&at| !in_code(at) && at + '｜'.len_utf8() < open);
+            .filter(|&at| !in_code(at) && at + BAR.len() < open);
         let (start, has_bar) = match bar {
             Some(at) => (at, true),
             None => {
@@ -267,15 +318,15 @@ fn read_ruby(text: &mut String, spans: &mut Vec<Span>, problems: &mut Vec<Inline
             }
         };
         groups.push((start, has_bar, open, close));
-        search = close + '》'.len_utf8();
+        search = close + CLOSE.len();
     }
     if groups.is_empty() {
         return;
     }
     // Rebuild the text; record removed ranges to move the old spans.
-    let mut removed: Vec<Range<u32>> = Vec::new();
+    let mut removed: Vec<Range<u32>> = Vec::with_capacity(2 * groups.len());
     let mut out = String::with_capacity(text.len());
-    let mut new_spans = Vec::new();
+    let mut new_spans = Vec::with_capacity(2 * groups.len());
     let mut from = 0;
     for &(start, has_bar, open, close) in &groups {
         out.push_str(&text[from..start]);
@@ -315,93 +366,9 @@ fn read_ruby(text: &mut String, spans: &mut Vec<Span>, problems: &mut Vec<Inline
     // ranges move the old spans.
     shift_spans(spans, &removed);
     *text = out;
-    spans.extend(new_spans);
+    spans.append(&mut new_spans);
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn finish(inline: Inline) -> (String, Vec<(SpanStyle, String)>, Vec<InlineProblem>) {
-        let mut problems = Vec::new();
-        let (text, spans) = inline.finish(&mut problems);
-        let shown = spans
-            .iter()
-            .map(|s| {
-                (
-                    s.style.clone(),
-                    text[s.start as usize..s.end as usize].to_owned(),
-                )
-            })
-            .collect();
-        (text, shown, problems)
-    }
-
-    #[test]
-    fn ruby_with_and_without_a_bar() {
-        let mut inline = Inline::default();
-        inline.push_text("皮膚の褥瘡《じょくそう》と｜お薬手帳《おくすりてちょう》。");
-        let (text, spans, problems) = finish(inline);
-        assert_eq!(
-            text,
-            "皮膚の褥瘡（じょくそう）とお薬手帳（おくすりてちょう）。"
-        );
-        assert_eq!(
-            spans,
-            [
-                (SpanStyle::Ruby, "褥瘡（じょくそう）".into()),
-                (SpanStyle::Reading, "（じょくそう）".into()),
-                (SpanStyle::Ruby, "お薬手帳（おくすりてちょう）".into()),
-                (SpanStyle::Reading, "（おくすりてちょう）".into()),
-            ]
-        );
-        assert!(problems.is_empty());
-    }
-
-    #[test]
-    fn empty_reading_keeps_the_base_and_is_reported() {
-        let mut inline = Inline::default();
-        inline.push_text("｜漢字《》です");
-        let (text, spans, problems) = finish(inline);
-        assert_eq!(text, "漢字です");
-        assert!(spans.is_empty());
-        assert_eq!(problems, [InlineProblem::EmptyReading]);
-    }
-
-    #[test]
-    fn no_base_no_ruby() {
-        let mut inline = Inline::default();
-        inline.push_text("かな《よみ》");
-        assert_eq!(finish(inline).0, "かな《よみ》");
-    }
-
-    #[test]
-    fn loose_stars_pair_and_move_spans() {
-        let mut inline = Inline::default();
-        inline.push_text("これは");
-        inline.push_loose_star();
-        inline.push_loose_star();
-        inline.push_text("「重要」");
-        inline.push_loose_star();
-        inline.push_loose_star();
-        inline.push_styled("code", SpanStyle::Code);
-        let (text, spans, _) = finish(inline);
-        assert_eq!(text, "これは「重要」code");
-        assert_eq!(
-            spans,
-            [
-                (SpanStyle::Strong, "「重要」".into()),
-                (SpanStyle::Code, "code".into())
-            ]
-        );
-    }
-
-    #[test]
-    fn an_unpaired_star_stays() {
-        let mut inline = Inline::default();
-        inline.push_text("a");
-        inline.push_loose_star();
-        inline.push_text("b");
-        assert_eq!(finish(inline).0, "a*b");
-    }
-}
+#[path = "inline_tests.rs"]
+mod tests;

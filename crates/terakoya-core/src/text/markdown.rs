@@ -9,6 +9,7 @@
 //! for a new section instead). See [`crate::text::inline`] for emphasis
 //! next to Japanese punctuation and for ruby.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -117,6 +118,9 @@ struct Walker<'a> {
     cell: Option<Inline>,
     /// Links open, with their URL (to show it when the text is empty).
     links: Vec<String>,
+    /// The source length of the paragraph just started: its text is at
+    /// most about as long, so it is reserved at once instead of doubling.
+    reserve: usize,
 }
 
 impl<'a> Walker<'a> {
@@ -135,6 +139,7 @@ impl<'a> Walker<'a> {
             header_cells: 0,
             cell: None,
             links: Vec::new(),
+            reserve: 0,
         }
     }
 
@@ -173,11 +178,12 @@ impl<'a> Walker<'a> {
             return self.cell.get_or_insert_with(Inline::default);
         }
         let item = &mut self.item;
+        let reserve = &mut self.reserve;
         &mut self
             .inline
             .get_or_insert_with(|| {
                 let kind = item.take().unwrap_or(BlockKind::Paragraph);
-                (Inline::default(), kind)
+                (Inline::with_capacity(std::mem::take(reserve)), kind)
             })
             .0
     }
@@ -217,19 +223,20 @@ impl<'a> Walker<'a> {
 
     /// Text at the start of a source line in a paragraph: `・` starts a list
     /// item and U+3000 an indented paragraph, as in format 1.
-    fn line_start(&mut self, text: &str) -> String {
+    fn line_start<'t>(&mut self, text: &'t str) -> Cow<'t, str> {
         let trimmed = text.trim_start_matches(IDEOGRAPHIC_SPACE);
         if trimmed.len() != text.len() && !trimmed.is_empty() {
             self.finish_inline();
             self.inline = Some((Inline::default(), BlockKind::Paragraph));
-            return format!("{IDEOGRAPHIC_SPACE}{trimmed}");
+            return Cow::Owned(format!("{IDEOGRAPHIC_SPACE}{trimmed}"));
         }
         if let Some(item) = text.strip_prefix('・') {
             self.finish_inline();
             self.inline = Some((Inline::default(), BlockKind::ListItem));
-            return item.trim_start().to_owned();
+            return Cow::Borrowed(item.trim_start());
         }
-        text.to_owned()
+        // Most lines: no copy.
+        Cow::Borrowed(text)
     }
 
     fn text(&mut self, text: &str, range: Range<usize>) {
@@ -295,7 +302,10 @@ impl<'a> Walker<'a> {
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         match tag {
-            Tag::Paragraph if self.table.is_none() => self.finish_inline(),
+            Tag::Paragraph if self.table.is_none() => {
+                self.finish_inline();
+                self.reserve = range.len();
+            }
             Tag::Heading { .. } => {
                 self.problem(ProblemKind::Heading, range);
                 self.finish_inline();
