@@ -1,7 +1,8 @@
 //! Search: preparing the folded index of the 20 MB Japanese library of the
 //! load benchmark (against loading it, measured in the same run), a query
-//! over all of it, and a query in one 10 MB lesson (the reader's
-//! incremental search, one keystroke).
+//! over all of it, a one-off search of it (as `terakoya search` makes), and
+//! a query in one 10 MB lesson (the reader's incremental search, one
+//! keystroke).
 //!
 //! `cargo bench -p terakoya-core-benches --bench search`
 // Benches report their figures on stderr.
@@ -55,6 +56,14 @@ fn library(c: &mut Criterion) {
     group.bench_function("query_absent", |b| {
         b.iter(|| black_box(index.search(&rare)).len())
     });
+    // `terakoya search`'s pass: no index kept, the prefilter decides what
+    // is folded (against `load_baseline` above).
+    let kanji = Query::new("褥瘡").unwrap();
+    for (name, query) in [("common", &query), ("absent", &rare), ("kanji", &kanji)] {
+        group.bench_function(format!("search_once_{name}"), |b| {
+            b.iter_with_large_drop(|| LibraryIndex::search_once(&loaded.library, query))
+        });
+    }
     group.finish();
 }
 
