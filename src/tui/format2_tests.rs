@@ -144,3 +144,46 @@ fn only_web_links_become_hyperlinks_and_only_when_enabled() {
     );
     assert!(find(&buf, 0, "javascript").is_none());
 }
+
+/// The characters drawn as search matches (reversed and underlined), in
+/// reading order.
+fn highlighted(buf: &ratatui::buffer::Buffer) -> String {
+    use ratatui::style::Modifier;
+    let area = buf.area;
+    (0..area.height)
+        .flat_map(|y| (0..area.width).map(move |x| (x, y)))
+        .map(|(x, y)| &buf[(x, y)])
+        .filter(|cell| {
+            cell.modifier
+                .contains(Modifier::REVERSED | Modifier::UNDERLINED)
+        })
+        .map(|cell| cell.symbol().to_owned())
+        .collect()
+}
+
+fn search_for(app: &mut App, text: &str) {
+    use super::msg::{Msg, PromptKey};
+    act(app, Action::Search);
+    for c in text.chars() {
+        let _ = super::update::update(app, Msg::Prompt(PromptKey::Char(c)));
+    }
+    let _ = super::update::update(app, Msg::Prompt(PromptKey::Accept));
+}
+
+#[test]
+fn with_ruby_hidden_highlights_land_on_what_is_shown() {
+    let mut app = app_with_ruby();
+    app.ruby = RubyMode::Hide;
+    act(&mut app, Action::Open);
+    // The reading is not shown: searching for it highlights its base.
+    search_for(&mut app, "じょくそう");
+    assert_eq!(highlighted(&drawn(&app)), "褥瘡");
+    // Text after a hidden reading: exactly the characters found.
+    search_for(&mut app, "を防");
+    assert_eq!(highlighted(&drawn(&app)), "を防");
+    // Shown inline, the reading itself is highlighted.
+    let mut app = app_with_ruby();
+    act(&mut app, Action::Open);
+    search_for(&mut app, "じょくそう");
+    assert_eq!(highlighted(&drawn(&app)), "じょくそう");
+}

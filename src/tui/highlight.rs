@@ -8,7 +8,12 @@
 //! lines of body text carry their start as a character offset
 //! (`SourcePos::offset`); lines of a title or heading, which all carry
 //! offset 0, are found one after the other in the field's text.
+//!
+//! "The field's text" is the text as the layout shows it (with ruby
+//! hidden, without the readings), and so are the ranges of the matches the
+//! reader keeps: see [`shown_matches`].
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use ratatui::buffer::CellWidth;
@@ -16,6 +21,7 @@ use terakoya_core::model::Lesson;
 use terakoya_core::search::{Field, Match};
 use terakoya_core::text::layout::{LessonLayout, LineKind, SourcePos};
 use terakoya_core::text::linebreak::PLACEHOLDER;
+use terakoya_core::text::styled::{display, shown_range};
 use terakoya_core::text::to_u32;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -28,7 +34,7 @@ pub fn line_source(
 ) -> Option<(Field, Range<usize>)> {
     let l = layout.lines.get(line)?;
     let field = field_of_line(layout, lesson, line)?;
-    let text = field.text(lesson);
+    let text = &*shown_text(layout, lesson, field);
     if advances(l.kind) {
         let start = byte_of_char(text, l.pos.offset as usize);
         return Some((
@@ -49,6 +55,32 @@ pub fn line_source(
         from = range.end;
     }
     Some((field, range))
+}
+
+/// The text of `field` as `layout` shows it.
+fn shown_text<'l>(layout: &LessonLayout, lesson: &'l Lesson, field: Field) -> Cow<'l, str> {
+    display(field.text(lesson), field.spans(lesson), layout.options).0
+}
+
+/// `matches` (ranges in the lesson's text) with their ranges in the text
+/// as `layout` shows it: with ruby hidden, later matches move back and a
+/// match in a reading covers its base. Summary points keep theirs (the
+/// checklist shows them as written).
+pub fn shown_matches(
+    layout: &LessonLayout,
+    lesson: &Lesson,
+    mut matches: Vec<Match>,
+) -> Vec<Match> {
+    if layout.options == Default::default() {
+        return matches;
+    }
+    for m in &mut matches {
+        if !matches!(m.field, Field::Summary(_)) {
+            let (text, spans) = (m.field.text(lesson), m.field.spans(lesson));
+            m.range = shown_range(text, spans, layout.options, m.range.clone());
+        }
+    }
+    matches
 }
 
 /// Whether lines of `kind` carry their own offset into the text.
@@ -203,7 +235,7 @@ fn head_pos(block: usize, offset: usize) -> SourcePos {
 /// in the text) or a field the layout does not show.
 pub fn line_of_match(layout: &LessonLayout, lesson: &Lesson, found: &Match) -> Option<usize> {
     let mut line = field_start(layout, lesson, found.field)?;
-    if let Some(chars) = char_offset(lesson, found) {
+    if let Some(chars) = char_offset(layout, lesson, found) {
         // Body text: straight to the line holding the match's start.
         let pos = layout.lines.get(line)?.pos;
         line = layout.line_of(SourcePos {
@@ -225,10 +257,10 @@ pub fn line_of_match(layout: &LessonLayout, lesson: &Lesson, found: &Match) -> O
 
 /// The character offset of a match in body text (fields whose lines carry
 /// offsets); `None` for titles, headings and points.
-fn char_offset(lesson: &Lesson, found: &Match) -> Option<usize> {
+fn char_offset(layout: &LessonLayout, lesson: &Lesson, found: &Match) -> Option<usize> {
     match found.field {
         Field::LecturerBio(_) | Field::Intro(_) | Field::Body { .. } => {
-            let text = found.field.text(lesson);
+            let text = shown_text(layout, lesson, found.field);
             Some(text.get(..found.range.start)?.chars().count())
         }
         _ => None,

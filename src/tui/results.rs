@@ -164,15 +164,16 @@ fn open_selected(app: &mut App) -> Vec<Effect> {
         course: hits.course,
         lesson: hits.lesson,
     };
-    let search = LessonSearch {
-        at,
-        typed: results.typed.clone(),
-        matches: hits.matches.clone(),
-        current: found,
-    };
+    let (typed, matches) = (results.typed.clone(), hits.matches.clone());
     let mut effects = reading::open(app, at);
-    if app.lesson.as_ref().is_some_and(|s| s.at == at) {
-        app.search.lesson = Some(search);
+    if let Some((state, lesson)) = app.open_lesson().filter(|(s, _)| s.at == at) {
+        let matches = super::highlight::shown_matches(&state.layout, lesson, matches);
+        app.search.lesson = Some(LessonSearch {
+            at,
+            typed,
+            matches,
+            current: found,
+        });
         search::show_match(app, found);
         effects.extend(reading::saves(reading::mark_read(app)));
     }

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use memchr::memmem;
 
-use crate::model::{Lesson, Text};
+use crate::model::{Lesson, Span, Text};
 
 pub use excerpt::excerpt;
 pub use fold::{Folded, fold};
@@ -115,6 +115,30 @@ impl Field {
                 block(lesson.sections.get(section).map(|s| &s.body), at)
             }
             Field::Summary(p) => lesson.summary.get(p).map_or("", |p| p.text.as_str()),
+        }
+    }
+}
+
+impl Field {
+    /// The field's inline spans in `lesson` (format 2; empty otherwise).
+    pub fn spans(self, lesson: &Lesson) -> &[Span] {
+        fn block(text: Option<&Text>, at: usize) -> &[Span] {
+            text.and_then(|t| t.blocks.get(at))
+                .map_or(&[], |b| b.spans.as_slice())
+        }
+        match self {
+            Field::Label => &lesson.inline.label,
+            Field::Title => &lesson.inline.title,
+            Field::LecturerName => &[],
+            Field::LecturerBio(at) => {
+                block(lesson.lecturer.as_ref().and_then(|l| l.bio.as_ref()), at)
+            }
+            Field::Intro(at) => block(lesson.intro.as_ref(), at),
+            Field::Heading(s) => lesson.inline.heading(s),
+            Field::Body { section, block: at } => {
+                block(lesson.sections.get(section).map(|s| &s.body), at)
+            }
+            Field::Summary(p) => lesson.inline.point(p),
         }
     }
 }

@@ -118,6 +118,9 @@ pub struct LessonLayout {
     pub runs: Vec<Run>,
     /// The URLs of links, which runs index into.
     pub links: Vec<Box<str>>,
+    /// How ruby and links were shown: line texts are the fields' texts as
+    /// [`styled::display`](crate::text::styled::display) gives them.
+    pub options: DisplayOptions,
 }
 
 /// Columns a list item's text is indented by (a bullet such as "・" or
@@ -256,7 +259,10 @@ fn layout_in_chunks(
             .map(|items| Part::build(items, width, options))
             .collect()
     };
-    stitch(parts, width)
+    LessonLayout {
+        options,
+        ..stitch(parts, width)
+    }
 }
 
 /// One step of the layout: a blank line, a section start, or a text to break.

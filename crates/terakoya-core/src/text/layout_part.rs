@@ -176,6 +176,7 @@ pub(super) fn stitch(mut parts: Vec<Part>, width: u16) -> LessonLayout {
             section_starts: part.section_starts,
             runs: part.runs,
             links: part.links,
+            options: DisplayOptions::default(),
         };
     }
     let bytes = parts.iter().map(|p| p.text.len()).sum();
@@ -187,6 +188,7 @@ pub(super) fn stitch(mut parts: Vec<Part>, width: u16) -> LessonLayout {
         section_starts: Vec::new(),
         runs: Vec::new(),
         links: Vec::new(),
+        options: DisplayOptions::default(),
     };
     for part in parts {
         let shift = to_u32(layout.text.len());

@@ -68,6 +68,33 @@ pub fn display<'t>(
     spans: &'t [Span],
     options: DisplayOptions,
 ) -> (Cow<'t, str>, Cow<'t, [Span]>) {
+    let edits = edits(text, spans, options);
+    if edits.is_empty() {
+        return (Cow::Borrowed(text), Cow::Borrowed(spans));
+    }
+    let mut out = String::with_capacity(text.len() + 16 * edits.len());
+    let mut from = 0;
+    for edit in &edits {
+        let start = (edit.range.start as usize).max(from);
+        out.push_str(text.get(from..start).unwrap_or(""));
+        out.push_str(&edit.insert);
+        from = (edit.range.end as usize).max(from);
+    }
+    out.push_str(text.get(from..).unwrap_or(""));
+    let moved = spans
+        .iter()
+        .map(|s| Span {
+            start: moved_to(s.start, false, &edits),
+            end: moved_to(s.end, true, &edits),
+            style: s.style.clone(),
+        })
+        .filter(|s| s.end > s.start)
+        .collect();
+    (Cow::Owned(out), Cow::Owned(moved))
+}
+
+/// The edits showing `text` as `options` say makes, in order.
+fn edits(text: &str, spans: &[Span], options: DisplayOptions) -> Vec<Edit> {
     let mut edits = Vec::new();
     for span in spans {
         match (&span.style, options) {
@@ -100,29 +127,38 @@ pub fn display<'t>(
             _ => {}
         }
     }
-    if edits.is_empty() {
-        return (Cow::Borrowed(text), Cow::Borrowed(spans));
-    }
     edits.sort_by_key(|e| (e.range.start, e.range.end));
-    let mut out = String::with_capacity(text.len() + 16 * edits.len());
-    let mut from = 0;
-    for edit in &edits {
-        let start = (edit.range.start as usize).max(from);
-        out.push_str(text.get(from..start).unwrap_or(""));
-        out.push_str(&edit.insert);
-        from = (edit.range.end as usize).max(from);
+    edits
+}
+
+/// Where bytes `range` of `text` are once `text` is shown as `options` say
+/// (see [`display`]). A range touching a hidden reading takes in its base
+/// instead (a search for the reading highlights the kanji it reads).
+pub fn shown_range(
+    text: &str,
+    spans: &[Span],
+    options: DisplayOptions,
+    range: Range<usize>,
+) -> Range<usize> {
+    let edits = edits(text, spans, options);
+    if edits.is_empty() {
+        return range;
     }
-    out.push_str(text.get(from..).unwrap_or(""));
-    let moved = spans
-        .iter()
-        .map(|s| Span {
-            start: moved_to(s.start, false, &edits),
-            end: moved_to(s.end, true, &edits),
-            style: s.style.clone(),
-        })
-        .filter(|s| s.end > s.start)
-        .collect();
-    (Cow::Owned(out), Cow::Owned(moved))
+    let mut start = to_u32(range.start);
+    let end = to_u32(range.end);
+    for ruby in spans.iter().filter(|s| s.style == SpanStyle::Ruby) {
+        // The ruby group's reading, hidden, and touched by the range.
+        let touched = edits.iter().any(|e| {
+            e.range.end == ruby.end
+                && e.insert.is_empty()
+                && e.range.start < end
+                && start < e.range.end
+        });
+        if touched {
+            start = start.min(ruby.start);
+        }
+    }
+    moved_to(start, false, &edits) as usize..moved_to(end, true, &edits) as usize
 }
 
 /// Where offset `at` lands after `edits`. An insertion exactly at a span's
@@ -228,6 +264,32 @@ mod tests {
         assert_eq!(&shown[9..13], "link");
         let (same, _) = display(text, &spans, DisplayOptions::default());
         assert!(matches!(same, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn ranges_move_with_hidden_readings_and_a_reading_takes_its_base() {
+        let text = "褥瘡（じょくそう）とlink。";
+        let spans = [
+            span(0, 27, SpanStyle::Ruby),
+            span(6, 27, SpanStyle::Reading),
+            span(30, 34, SpanStyle::Link("https://a.jp".into())),
+        ];
+        let hide = DisplayOptions {
+            ruby: RubyMode::Hide,
+            ..DisplayOptions::default()
+        };
+        let (shown, _) = display(text, &spans, hide);
+        let at = |found: &str| {
+            let start = text.find(found).unwrap();
+            &shown[shown_range(text, &spans, hide, start..start + found.len())]
+        };
+        assert_eq!(at("じょくそう"), "褥瘡");
+        assert_eq!(at("そう）と"), "褥瘡と");
+        assert_eq!(at("瘡"), "瘡");
+        assert_eq!(at("とlink"), "とlink");
+        // Nothing hidden: ranges stay.
+        let inline = DisplayOptions::default();
+        assert_eq!(shown_range(text, &spans, inline, 9..24), 9..24);
     }
 
     #[test]
