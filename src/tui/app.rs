@@ -321,7 +321,7 @@ impl App {
             .get(state.at.course)
             .and_then(|c| c.lessons.get(state.at.lesson));
         if let Some(lesson) = lesson {
-            state.screen = LessonScreen::new(area, state.focus, lesson, reading_width);
+            state.screen = LessonScreen::new(area, state.focus, lesson, reading_width, self.ruby);
         }
     }
 

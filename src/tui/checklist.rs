@@ -1,12 +1,14 @@
 //! The summary checklist's lines: each point wrapped under a "[x] " box with
 //! a hanging indent. Pure; shared by update (cursor, mouse) and view.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use ratatui::layout::Rect;
 
-use terakoya_core::model::Lesson;
-use terakoya_core::text::layout::wrap;
+use terakoya_core::model::{Lesson, Span};
+use terakoya_core::text::linebreak::break_lines_keeping;
+use terakoya_core::text::styled::{DisplayOptions, RubyMode, display, kept_ranges};
 use terakoya_core::text::width::str_width;
 
 use super::{scroll, strings};
@@ -17,7 +19,7 @@ pub struct CheckLine {
     pub point: usize,
     /// Whether this line carries the box (the point's first line).
     pub first: bool,
-    /// Byte range in the point's text.
+    /// Byte range in the point's text as shown (see [`point_text`]).
     pub text: Range<usize>,
 }
 
@@ -26,18 +28,37 @@ pub fn box_width() -> usize {
     str_width(strings::TICKED)
 }
 
-/// The checklist laid out for `width` columns.
-pub fn lines(lesson: &Lesson, width: u16) -> Vec<CheckLine> {
+/// Summary point `point`'s text and spans as the checklist shows them:
+/// with ruby hidden, without the readings, as in the text.
+pub fn point_text(
+    lesson: &Lesson,
+    point: usize,
+    ruby: RubyMode,
+) -> (Cow<'_, str>, Cow<'_, [Span]>) {
+    let text = lesson.summary.get(point).map_or("", |p| p.text.as_str());
+    let options = DisplayOptions {
+        ruby,
+        ..DisplayOptions::default()
+    };
+    display(text, lesson.inline.point(point), options)
+}
+
+/// The checklist laid out for `width` columns; a ruby group is not split
+/// across lines when a line can hold it.
+pub fn lines(lesson: &Lesson, width: u16, ruby: RubyMode) -> Vec<CheckLine> {
     let text_width = usize::from(width).saturating_sub(box_width()).max(1);
     let mut out = Vec::new();
-    for (point, summary) in lesson.summary.iter().enumerate() {
-        for (n, range) in wrap(&summary.text, text_width).into_iter().enumerate() {
+    for point in 0..lesson.summary.len() {
+        let (text, spans) = point_text(lesson, point, ruby);
+        let mut first = true;
+        break_lines_keeping(&text, text_width, &kept_ranges(&spans), |range, _| {
             out.push(CheckLine {
                 point,
-                first: n == 0,
+                first,
                 text: range,
             });
-        }
+            first = false;
+        });
     }
     out
 }
@@ -45,8 +66,8 @@ pub fn lines(lesson: &Lesson, width: u16) -> Vec<CheckLine> {
 /// The checklist laid out in its pane's body, with the area its text uses:
 /// all of the body when every point fits, else all but the last column,
 /// which then holds the scrollbar.
-pub fn fit(lesson: &Lesson, body: Rect) -> (Vec<CheckLine>, Rect) {
-    let all = lines(lesson, body.width);
+pub fn fit(lesson: &Lesson, body: Rect, ruby: RubyMode) -> (Vec<CheckLine>, Rect) {
+    let all = lines(lesson, body.width, ruby);
     if all.len() <= usize::from(body.height) || body.width < SCROLLBAR_MIN {
         return (all, body);
     }
@@ -55,7 +76,7 @@ pub fn fit(lesson: &Lesson, body: Rect) -> (Vec<CheckLine>, Rect) {
         width: body.width - 2,
         ..body
     };
-    (lines(lesson, text.width), text)
+    (lines(lesson, text.width, ruby), text)
 }
 
 /// Narrower checklists have no room to spare for a scrollbar.

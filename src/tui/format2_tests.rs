@@ -187,3 +187,37 @@ fn with_ruby_hidden_highlights_land_on_what_is_shown() {
     search_for(&mut app, "じょくそう");
     assert_eq!(highlighted(&drawn(&app)), "じょくそう");
 }
+
+#[test]
+fn the_checklist_hides_readings_too_and_highlights_what_it_shows() {
+    let mut app = app(120, 30);
+    let lesson = &mut app.library.courses[0].lessons[0];
+    lesson.summary[0].text = "褥瘡（じょくそう）を防ぐ。".to_owned();
+    lesson.inline.points = vec![vec![
+        Span {
+            start: 0,
+            end: 27,
+            style: SpanStyle::Ruby,
+        },
+        Span {
+            start: 6,
+            end: 27,
+            style: SpanStyle::Reading,
+        },
+    ]];
+    app.ruby = RubyMode::Hide;
+    act(&mut app, Action::Open);
+    let checklist = app.lesson.as_ref().unwrap().screen.checklist_text;
+    let row = |buf: &ratatui::buffer::Buffer| -> String {
+        let (_, y) = find(buf, checklist.x, "褥").unwrap();
+        (checklist.x..checklist.right())
+            .map(|x| buf[(x, y)].symbol().to_owned())
+            .collect()
+    };
+    // Cells after wide characters draw as spaces.
+    let shown = row(&drawn(&app)).replace(' ', "");
+    assert!(shown.contains("褥瘡を防ぐ。"), "{shown}");
+    assert!(!shown.contains("じょくそう"), "{shown}");
+    search_for(&mut app, "じょくそう");
+    assert_eq!(highlighted(&drawn(&app)), "褥瘡");
+}

@@ -64,8 +64,8 @@ fn shown_text<'l>(layout: &LessonLayout, lesson: &'l Lesson, field: Field) -> Co
 
 /// `matches` (ranges in the lesson's text) with their ranges in the text
 /// as `layout` shows it: with ruby hidden, later matches move back and a
-/// match in a reading covers its base. Summary points keep theirs (the
-/// checklist shows them as written).
+/// match in a reading covers its base. The checklist shows summary points
+/// the same way (see `checklist::point_text`).
 pub fn shown_matches(
     layout: &LessonLayout,
     lesson: &Lesson,
@@ -75,10 +75,8 @@ pub fn shown_matches(
         return matches;
     }
     for m in &mut matches {
-        if !matches!(m.field, Field::Summary(_)) {
-            let (text, spans) = (m.field.text(lesson), m.field.spans(lesson));
-            m.range = shown_range(text, spans, layout.options, m.range.clone());
-        }
+        let (text, spans) = (m.field.text(lesson), m.field.spans(lesson));
+        m.range = shown_range(text, spans, layout.options, m.range.clone());
     }
     matches
 }

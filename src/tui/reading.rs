@@ -67,7 +67,13 @@ pub fn open(app: &mut App, at: LessonRef) -> Vec<Effect> {
         .iter()
         .position(|p| !app.progress.is_ticked(&key, &p.id))
         .unwrap_or(0);
-    let screen = LessonScreen::new(app.area, Focus::Content, lesson, app.reading_width);
+    let screen = LessonScreen::new(
+        app.area,
+        Focus::Content,
+        lesson,
+        app.reading_width,
+        app.ruby,
+    );
     let top = position::top_of(&layout, anchor);
     let top = position::clamp_text_top(&layout, top, screen.text_height());
     app.lesson = Some(LessonState {

@@ -154,7 +154,7 @@ fn reopen(app: &mut App, at: LessonRef, open: &OpenPlace) {
         .as_ref()
         .and_then(|id| lesson.summary.iter().position(|p| &p.id == id));
     let points = lesson.summary.len();
-    let screen = LessonScreen::new(area, app.focus(), lesson, app.reading_width);
+    let screen = LessonScreen::new(area, app.focus(), lesson, app.reading_width, app.ruby);
     let Some(state) = app.lesson.as_mut() else {
         return;
     };

@@ -7,6 +7,7 @@
 use ratatui::layout::Rect;
 
 use terakoya_core::model::Lesson;
+use terakoya_core::text::styled::RubyMode;
 
 use super::app::{Focus, LessonState};
 use super::checklist::{self, CheckLine};
@@ -30,9 +31,15 @@ pub struct LessonScreen {
 impl LessonScreen {
     /// `reading_width`: the widest the text gets (see
     /// [`geometry::content_text_area`]).
-    pub fn new(area: Rect, focus: Focus, lesson: &Lesson, reading_width: u16) -> LessonScreen {
+    pub fn new(
+        area: Rect,
+        focus: Focus,
+        lesson: &Lesson,
+        reading_width: u16,
+        ruby: RubyMode,
+    ) -> LessonScreen {
         let checklist_body = geometry::checklist_body(area);
-        let (checklist, checklist_text) = checklist::fit(lesson, checklist_body);
+        let (checklist, checklist_text) = checklist::fit(lesson, checklist_body, ruby);
         LessonScreen {
             area,
             focus,

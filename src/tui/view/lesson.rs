@@ -35,7 +35,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         state
     } else {
         resized = LessonState {
-            screen: LessonScreen::new(area, state.focus, lesson, app.reading_width),
+            screen: LessonScreen::new(area, state.focus, lesson, app.reading_width, app.ruby),
             ..state.clone()
         };
         &resized
@@ -340,7 +340,8 @@ fn draw_checklist(
             put(buf, rect, rect.x, mark, style);
         }
         let room = usize::from(rect.width).saturating_sub(checklist::box_width());
-        let text = shown(&point.text, line.text.clone(), room);
+        let (point_text, spans) = checklist::point_text(lesson, line.point, app.ruby);
+        let text = shown(&point_text, line.text.clone(), room);
         let x = if usize::from(rect.width) > checklist::box_width() {
             rect.x + box_w
         } else {
@@ -349,9 +350,8 @@ fn draw_checklist(
         put(buf, rect, x, text, style);
         // Format 2: the point's emphasis, readings and links, as in the text.
         if text.len() == line.text.len() {
-            let spans = lesson.inline.point(line.point);
             let mut runs = Vec::new();
-            styled::line_runs(line.text.clone(), spans, &mut |_| 0, &mut runs);
+            styled::line_runs(line.text.clone(), &spans, &mut |_| 0, &mut runs);
             for run in &runs {
                 let (start, end) = (run.start as usize, run.end as usize);
                 let before = to_u16(str_width(text.get(..start).unwrap_or("")));

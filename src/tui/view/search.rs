@@ -88,9 +88,6 @@ fn overlay_checklist(
 ) {
     let box_w = checklist::box_width();
     for (rect, line) in screen::checklist_rows(state) {
-        let Some(point) = lesson.summary.get(line.point) else {
-            continue;
-        };
         let range = line.text.clone();
         let found =
             highlight::matches_in(&search.matches, Field::Summary(line.point), range.clone());
@@ -98,7 +95,8 @@ fn overlay_checklist(
             continue;
         }
         let room = usize::from(rect.width).saturating_sub(box_w);
-        let drawn = shown(&point.text, range.clone(), room);
+        let (text, _) = checklist::point_text(lesson, line.point, state.layout.options.ruby);
+        let drawn = shown(&text, range.clone(), room);
         let x = if usize::from(rect.width) > box_w {
             rect.x + to_u16(box_w)
         } else {
