@@ -8,8 +8,11 @@
 //! comes back in a later session, not this one.
 
 use jiff::tz::TimeZone;
+use terakoya_core::model::Span;
 use terakoya_core::progress::{Change, LessonKey, history};
 use terakoya_core::review::{Card, Rating, Scheduler};
+use terakoya_core::text::linebreak::{break_lines_keeping, shown};
+use terakoya_core::text::styled::{DisplayOptions, display, kept_ranges};
 
 use super::app::{App, LessonRef, Screen, Status};
 use super::msg::{Action, Effect};
@@ -276,31 +279,54 @@ pub fn lines(app: &App, width: u16) -> Vec<(LineKind, String)> {
     let Some(lesson) = app.lesson_at(card.at) else {
         return out;
     };
-    let push = |out: &mut Vec<(LineKind, String)>, kind, text: &str| {
-        for range in terakoya_core::text::layout::wrap(text, width) {
-            let line = terakoya_core::text::linebreak::shown(text, range, width);
-            out.push((kind, line.to_owned()));
-        }
+    // Format 2: shown as the reader shows it (ruby inline or hidden), a
+    // ruby group never split across lines.
+    let options = DisplayOptions {
+        ruby: app.ruby,
+        ..DisplayOptions::default()
     };
-    let title = match &lesson.label {
-        Some(label) => format!("{label} {}", lesson.title),
-        None => lesson.title.clone(),
+    let push = |out: &mut Vec<(LineKind, String)>, kind, text: &str, spans: &[Span]| {
+        let (text, spans) = display(text, spans, options);
+        break_lines_keeping(&text, width, &kept_ranges(&spans), |range, _| {
+            out.push((kind, shown(&text, range, width).to_owned()));
+        });
     };
-    push(&mut out, LineKind::Lesson, &title);
+    // The label before the title, the title's spans moved after it.
+    let label = lesson.label.as_ref().map(|label| format!("{label} "));
+    let shift = label
+        .as_ref()
+        .map_or(0, |l| terakoya_core::text::to_u32(l.len()));
+    let title = format!("{}{}", label.unwrap_or_default(), lesson.title);
+    let title_spans: Vec<Span> = lesson
+        .inline
+        .title
+        .iter()
+        .map(|s| Span {
+            start: s.start + shift,
+            end: s.end + shift,
+            style: s.style.clone(),
+        })
+        .collect();
+    push(&mut out, LineKind::Lesson, &title, &title_spans);
     out.push((LineKind::Blank, String::new()));
-    let point = lesson.summary.iter().find(|p| p.id == card.point);
+    let at = lesson.summary.iter().position(|p| p.id == card.point);
+    let point = at.and_then(|at| lesson.summary.get(at));
+    let point_spans = at.map_or(&[][..], |at| lesson.inline.point(at));
     // A point with a question (format 2) is the answer to it: the question
     // shows first and the point with the supporting text.
     let question = point.and_then(|p| p.question.as_deref());
-    let front = question.or(point.map(|p| p.text.as_str())).unwrap_or("");
-    push(&mut out, LineKind::Point, front);
+    match (question, point) {
+        (Some(question), _) => push(&mut out, LineKind::Point, question, &[]),
+        (None, Some(point)) => push(&mut out, LineKind::Point, &point.text, point_spans),
+        (None, None) => push(&mut out, LineKind::Point, "", &[]),
+    }
     out.push((LineKind::Blank, String::new()));
     if !state.revealed {
-        push(&mut out, LineKind::Hint, crate::t!("review.recall"));
+        push(&mut out, LineKind::Hint, crate::t!("review.recall"), &[]);
         return out;
     }
     if let (Some(_), Some(point)) = (question, point) {
-        push(&mut out, LineKind::Point, &point.text);
+        push(&mut out, LineKind::Point, &point.text, point_spans);
         out.push((LineKind::Blank, String::new()));
     }
     // The sections the point sums up (format 2 may name them); else the
@@ -309,16 +335,17 @@ pub fn lines(app: &App, width: u16) -> Vec<(LineKind, String)> {
     if named.is_empty()
         && let Some(intro) = lesson.intro.as_ref().and_then(|t| t.blocks.first())
     {
-        push(&mut out, LineKind::Text, &intro.text);
+        push(&mut out, LineKind::Text, &intro.text, &intro.spans);
         out.push((LineKind::Blank, String::new()));
     }
-    for section in &lesson.sections {
+    for (at, section) in lesson.sections.iter().enumerate() {
         if !named.is_empty() && !named.contains(&section.id) {
             continue;
         }
-        push(&mut out, LineKind::Heading, &section.heading);
+        let heading_spans = lesson.inline.heading(at);
+        push(&mut out, LineKind::Heading, &section.heading, heading_spans);
         if let Some(block) = section.body.blocks.first() {
-            push(&mut out, LineKind::Text, &block.text);
+            push(&mut out, LineKind::Text, &block.text, &block.spans);
         }
         out.push((LineKind::Blank, String::new()));
     }

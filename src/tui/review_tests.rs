@@ -155,3 +155,51 @@ fn a_question_comes_first_and_named_sections_support_it() {
     assert!(headings.contains(&named_heading), "{headings}");
     assert!(!headings.contains(&other_heading), "{headings}");
 }
+
+#[test]
+fn review_shows_ruby_as_the_reader_does() {
+    use super::review::{LineKind, lines};
+    use terakoya_core::model::{Span, SpanStyle};
+    use terakoya_core::text::styled::RubyMode;
+    let mut app = app_with_due_cards();
+    act(&mut app, Action::OpenReview);
+    let card = app.review.as_ref().unwrap().queue[0].clone();
+    let lesson = &mut app.library.courses[card.at.course].lessons[card.at.lesson];
+    let at = lesson
+        .summary
+        .iter()
+        .position(|p| p.id == card.point)
+        .unwrap();
+    lesson.summary[at].text = "まず褥瘡（じょくそう）を防ぐ。".into();
+    let mut points = vec![Vec::new(); at + 1];
+    points[at] = vec![
+        Span {
+            start: 6,
+            end: 33,
+            style: SpanStyle::Ruby,
+        },
+        Span {
+            start: 12,
+            end: 33,
+            style: SpanStyle::Reading,
+        },
+    ];
+    lesson.inline.points = points;
+    let point = |app: &super::app::App, width| -> Vec<String> {
+        lines(app, width)
+            .into_iter()
+            .filter(|(k, _)| *k == LineKind::Point)
+            .map(|(_, t)| t)
+            .collect()
+    };
+    assert_eq!(point(&app, 80), ["まず褥瘡（じょくそう）を防ぐ。"]);
+    // Narrow: the base and its reading stay on one line (at 20 columns the
+    // plain breaker would cut after じょくそ).
+    let narrow = point(&app, 20);
+    assert!(
+        narrow.iter().any(|l| l.contains("褥瘡（じょくそう）")),
+        "{narrow:?}"
+    );
+    app.ruby = RubyMode::Hide;
+    assert_eq!(point(&app, 80), ["まず褥瘡を防ぐ。"]);
+}
