@@ -352,7 +352,7 @@ fn decode_entries(mut table: Table) -> (Progress, Extras, Vec<FormatError>) {
         match decode_entry(&name, value) {
             Ok(entry) => {
                 let (key, lesson, unknown) = entry.decoded;
-                progress.lessons.insert(key.clone(), lesson);
+                progress.lessons.insert(key.clone(), lesson.into());
                 if !unknown.is_empty() {
                     extras.lessons.insert(key, unknown);
                 }

@@ -281,7 +281,10 @@ proptest! {
         let doc = Document {
             version: VERSION,
             ids: IDS,
-            progress: Progress { lessons, last_opened: last },
+            progress: Progress {
+                lessons: lessons.into_iter().map(|(k, l)| (k, l.into())).collect(),
+                last_opened: last,
+            },
             extras: Extras::default(),
         };
         let text = to_text(&doc).unwrap();
@@ -314,7 +317,7 @@ fn the_direct_writer_writes_what_toml_writes() {
         position: Some(Anchor::default()),
         ..LessonProgress::default()
     };
-    doc.progress.lessons.insert(odd.clone(), lesson);
+    doc.progress.lessons.insert(odd.clone(), lesson.into());
     doc.progress.last_opened = Some(odd);
     for doc in [
         doc,

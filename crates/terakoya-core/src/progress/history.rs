@@ -158,6 +158,7 @@ pub fn decode_event(text: &str) -> Option<Event> {
 /// time. Nothing is dropped.
 pub fn migrate_v1(progress: &mut Progress) {
     for lesson in progress.lessons.values_mut() {
+        let lesson = std::sync::Arc::make_mut(lesson);
         let Some(at) = lesson.last_opened.or(lesson.completed) else {
             continue;
         };

@@ -26,7 +26,11 @@ impl Progress {
     pub fn merge(&mut self, other: &Progress) {
         let candidates = [self.last_opened.clone(), other.last_opened.clone()];
         for (key, lesson) in &other.lessons {
-            self.lessons.entry(key.clone()).or_default().merge(lesson);
+            // Merging an equal lesson changes nothing: no copy of a shared one.
+            if self.lessons.get(key).is_some_and(|mine| mine == lesson) {
+                continue;
+            }
+            self.lesson_mut(key).merge(lesson);
         }
         if candidates[0] != candidates[1] {
             self.last_opened = candidates

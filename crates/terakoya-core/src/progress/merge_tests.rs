@@ -22,7 +22,10 @@ fn lesson(ticked: &[&str], opened: Option<u64>, section: &str) -> LessonProgress
 
 fn progress(entries: &[(&str, LessonProgress)], last: Option<&str>) -> Progress {
     Progress {
-        lessons: entries.iter().map(|(l, p)| (key(l), p.clone())).collect(),
+        lessons: entries
+            .iter()
+            .map(|(l, p)| (key(l), p.clone().into()))
+            .collect(),
         last_opened: last.map(key),
     }
 }
