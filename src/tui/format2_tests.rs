@@ -221,3 +221,28 @@ fn the_checklist_hides_readings_too_and_highlights_what_it_shows() {
     search_for(&mut app, "じょくそう");
     assert_eq!(highlighted(&drawn(&app)), "褥瘡");
 }
+
+#[test]
+fn two_matches_in_one_hidden_reading_are_one() {
+    let mut app = app_with_ruby();
+    let block = &mut app.library.courses[0].lessons[0].sections[0].body.blocks[0];
+    // 東京 6 bytes, （とうきょう） 21: the same spans as 褥瘡（じょくそう）.
+    block.text = "東京（とうきょう）へ。".to_owned();
+    app.ruby = RubyMode::Hide;
+    act(&mut app, Action::Open);
+    // う twice in とうきょう: both are the base once the reading is hidden.
+    search_for(&mut app, "う");
+    let search = app.search.lesson.as_ref().unwrap();
+    let in_base: Vec<_> = search
+        .matches
+        .iter()
+        .filter(|m| m.range == (0..6))
+        .collect();
+    assert_eq!(in_base.len(), 1, "{:?}", search.matches);
+    assert!(
+        search
+            .matches
+            .windows(2)
+            .all(|w| w[0].field != w[1].field || w[0].range.end <= w[1].range.start)
+    );
+}

@@ -65,20 +65,34 @@ fn shown_text<'l>(layout: &LessonLayout, lesson: &'l Lesson, field: Field) -> Co
 /// `matches` (ranges in the lesson's text) with their ranges in the text
 /// as `layout` shows it: with ruby hidden, later matches move back and a
 /// match in a reading covers its base. The checklist shows summary points
-/// the same way (see `checklist::point_text`).
+/// the same way (see `checklist::point_text`). Matches that become one (two
+/// in the same hidden reading) are kept once, so `n` always moves; returns
+/// where match `current` went.
 pub fn shown_matches(
     layout: &LessonLayout,
     lesson: &Lesson,
-    mut matches: Vec<Match>,
-) -> Vec<Match> {
+    matches: Vec<Match>,
+    current: usize,
+) -> (Vec<Match>, usize) {
     if layout.options == Default::default() {
-        return matches;
+        return (matches, current);
     }
-    for m in &mut matches {
+    let mut out: Vec<Match> = Vec::with_capacity(matches.len());
+    let mut moved = 0;
+    for (index, mut m) in matches.into_iter().enumerate() {
         let (text, spans) = (m.field.text(lesson), m.field.spans(lesson));
         m.range = shown_range(text, spans, layout.options, m.range.clone());
+        match out.last_mut() {
+            Some(last) if last.field == m.field && m.range.start < last.range.end => {
+                last.range.end = last.range.end.max(m.range.end);
+            }
+            _ => out.push(m),
+        }
+        if index == current {
+            moved = out.len().saturating_sub(1);
+        }
     }
-    matches
+    (out, moved)
 }
 
 /// Whether lines of `kind` carry their own offset into the text.

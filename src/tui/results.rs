@@ -167,7 +167,8 @@ fn open_selected(app: &mut App) -> Vec<Effect> {
     let (typed, matches) = (results.typed.clone(), hits.matches.clone());
     let mut effects = reading::open(app, at);
     if let Some((state, lesson)) = app.open_lesson().filter(|(s, _)| s.at == at) {
-        let matches = super::highlight::shown_matches(&state.layout, lesson, matches);
+        let (matches, found) =
+            super::highlight::shown_matches(&state.layout, lesson, matches, found);
         app.search.lesson = Some(LessonSearch {
             at,
             typed,

@@ -297,15 +297,18 @@ pub fn lines(app: &App, width: u16) -> Vec<(LineKind, String)> {
         .as_ref()
         .map_or(0, |l| terakoya_core::text::to_u32(l.len()));
     let title = format!("{}{}", label.unwrap_or_default(), lesson.title);
-    let title_spans: Vec<Span> = lesson
-        .inline
-        .title
+    let label_spans = lesson
+        .label
+        .as_ref()
+        .map_or(&[][..], |_| &lesson.inline.label);
+    let title_spans: Vec<Span> = label_spans
         .iter()
-        .map(|s| Span {
+        .cloned()
+        .chain(lesson.inline.title.iter().map(|s| Span {
             start: s.start + shift,
             end: s.end + shift,
             style: s.style.clone(),
-        })
+        }))
         .collect();
     push(&mut out, LineKind::Lesson, &title, &title_spans);
     out.push((LineKind::Blank, String::new()));

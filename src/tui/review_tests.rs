@@ -202,4 +202,26 @@ fn review_shows_ruby_as_the_reader_does() {
     );
     app.ruby = RubyMode::Hide;
     assert_eq!(point(&app, 80), ["まず褥瘡を防ぐ。"]);
+    // The label's ruby too (its spans come before the title's).
+    let lesson = &mut app.library.courses[card.at.course].lessons[card.at.lesson];
+    lesson.label = Some("第（だい）6回".into());
+    lesson.inline.label = vec![
+        Span {
+            start: 0,
+            end: 15,
+            style: SpanStyle::Ruby,
+        },
+        Span {
+            start: 3,
+            end: 15,
+            style: SpanStyle::Reading,
+        },
+    ];
+    let title = lesson.title.clone();
+    let heading: Vec<String> = lines(&app, 200)
+        .into_iter()
+        .filter(|(k, _)| *k == LineKind::Lesson)
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(heading, [format!("第6回 {title}")]);
 }

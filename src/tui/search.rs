@@ -203,7 +203,7 @@ fn search_lesson(app: &mut App, typed: &str) -> Option<LessonSearch> {
     let index = index(app);
     let matches = index.lesson(at.course, at.lesson)?.find(&query);
     let (state, lesson) = app.open_lesson()?;
-    let matches = highlight::shown_matches(&state.layout, lesson, matches);
+    let (matches, _) = highlight::shown_matches(&state.layout, lesson, matches, 0);
     let top = state.top;
     let line = |m: &Match| highlight::line_of_match(&state.layout, lesson, m).unwrap_or(usize::MAX);
     let first = matches.partition_point(|m| line(m) < top);

@@ -310,7 +310,10 @@ impl Folder {
         let Some(last) = last else {
             return false;
         };
-        let Some(joined) = compose(last, mark) else {
+        // A run copied as it is still holds upper case and hiragana (they
+        // are patched at the end); compose what they fold to, as the fold
+        // of the same text in lower case or katakana does (ｈ̱ → ẖ, ヷ → ヷ).
+        let Some(joined) = compose(folds_in_place_to(last), mark) else {
             return false;
         };
         self.out.truncate(self.out.len() - last.len_utf8());
@@ -399,6 +402,15 @@ fn is_common_cjk(cp: u32) -> bool {
 /// change it, see [`may_join_previous`]).
 pub(super) fn folds_in_place(c: char) -> bool {
     (c.is_ascii() && !c.is_ascii_whitespace()) || is_common_cjk(u32::from(c))
+}
+
+/// What `c` becomes in `kana_and_ascii_case`: its lower case (ASCII) or
+/// katakana (the hiragana the fast path folds); else `c`.
+fn folds_in_place_to(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        c => fold_common_cjk(c).unwrap_or(c),
+    }
 }
 
 /// Whether `c` may change the folded character before it: a combining

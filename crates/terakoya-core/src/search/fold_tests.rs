@@ -207,3 +207,17 @@ fn only_lower_case_letters_and_the_dot_above_come_from_case() {
         }
     }
 }
+
+/// A mark after a character copied as it is (upper case, hiragana)
+/// composes with what that character folds to.
+#[test]
+fn marks_compose_with_the_folded_character() {
+    assert_eq!(fold("H\u{331}").text, fold("h\u{331}").text);
+    assert_eq!(fold("h\u{331}").text, "ẖ");
+    assert_eq!(fold("J\u{30C}").text, "ǰ");
+    assert_eq!(fold("わ\u{3099}").text, "ヷ");
+    assert_eq!(fold("わ\u{3099}").text, fold("ワ\u{3099}").text);
+    // And the map still covers both original characters.
+    let f = fold("xわ\u{3099}y");
+    assert_eq!(f.original_range(1..4), 1..7);
+}
