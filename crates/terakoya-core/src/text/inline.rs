@@ -267,6 +267,18 @@ fn rfind_bar(bytes: &[u8]) -> Option<usize> {
 /// Rewrites Aozora ruby in `text` (outside code spans) as
 /// `base（reading）` with its spans; an empty reading leaves the base.
 fn read_ruby(text: &mut String, spans: &mut Vec<Span>, problems: &mut Vec<InlineProblem>) {
+    let groups = ruby_groups(text, spans);
+    if !groups.is_empty() {
+        rewrite_ruby(text, spans, &groups, problems);
+    }
+}
+
+/// A ruby group found in a text: where its base starts (the `｜`, or the
+/// first kanji), whether it has a bar, and where `《` and `》` are (bytes).
+type RubyGroup = (usize, bool, usize, usize);
+
+/// The ruby groups of `text` outside the code spans of `spans`, in order.
+fn ruby_groups(text: &str, spans: &[Span]) -> Vec<RubyGroup> {
     let code: Vec<Range<u32>> = spans
         .iter()
         .filter(|s| s.style == SpanStyle::Code)
@@ -275,7 +287,7 @@ fn read_ruby(text: &mut String, spans: &mut Vec<Span>, problems: &mut Vec<Inline
     let in_code = |at: usize| code.iter().any(|r| r.contains(&to_u32(at)));
     // (bar, open, close) byte offsets of each group; bar is where the base
     // starts (the `｜`, or the first kanji).
-    let mut groups: Vec<(usize, bool, usize, usize)> = Vec::new();
+    let mut groups: Vec<RubyGroup> = Vec::new();
     let mut search = 0;
     // The first `》` at or after `search`, found once for every `《`
     // before it (a text of many `《` and no `》` stays linear).
@@ -320,15 +332,23 @@ fn read_ruby(text: &mut String, spans: &mut Vec<Span>, problems: &mut Vec<Inline
         groups.push((start, has_bar, open, close));
         search = close + CLOSE.len();
     }
-    if groups.is_empty() {
-        return;
-    }
+    groups
+}
+
+/// Rewrites the ruby `groups` of `text` as `base（reading）`, with their
+/// spans; the other spans move with the text.
+fn rewrite_ruby(
+    text: &mut String,
+    spans: &mut Vec<Span>,
+    groups: &[RubyGroup],
+    problems: &mut Vec<InlineProblem>,
+) {
     // Rebuild the text; record removed ranges to move the old spans.
     let mut removed: Vec<Range<u32>> = Vec::with_capacity(2 * groups.len());
     let mut out = String::with_capacity(text.len());
     let mut new_spans = Vec::with_capacity(2 * groups.len());
     let mut from = 0;
-    for &(start, has_bar, open, close) in &groups {
+    for &(start, has_bar, open, close) in groups {
         out.push_str(&text[from..start]);
         let base_from = if has_bar {
             removed.push(to_u32(start)..to_u32(start + '｜'.len_utf8()));
