@@ -4,7 +4,7 @@ use rayon::prelude::*;
 
 use crate::model::Library;
 
-use super::once::find_once_in;
+use super::once::find_once;
 use super::{LessonIndex, Match, Prefilter, Query};
 
 /// Every lesson of a library folded for searching, prepared in parallel.
@@ -93,7 +93,7 @@ impl LibraryIndex {
             .into_par_iter()
             .map_init(Vec::new, |joined, (course, lesson)| {
                 let lesson_ref = &library.courses[course].lessons[lesson];
-                let matches = find_once_in(lesson_ref, query, &prefilter, joined);
+                let matches = find_once(lesson_ref, query, &prefilter, joined);
                 (!matches.is_empty()).then_some(LessonHits {
                     course,
                     lesson,

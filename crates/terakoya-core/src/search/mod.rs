@@ -22,7 +22,6 @@ use crate::model::{Lesson, Span, Text};
 pub use excerpt::excerpt;
 pub use fold::{Folded, fold};
 pub use library::{LessonHits, LibraryIndex};
-pub use once::find_once;
 pub use prefilter::Prefilter;
 
 /// Where in a lesson a match is: every piece of text a reader sees.

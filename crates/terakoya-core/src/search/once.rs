@@ -14,15 +14,11 @@ use super::{Field, Match, Prefilter, Query, fields, fold};
 /// fields without one are skipped, fields where they fold in place are
 /// matched in place, and only the rest are folded.
 ///
+/// `joined` is a buffer for the lesson's joined text, kept by each worker
+/// of a library search (a new one for every lesson showed as page faults).
+///
 /// [`LessonIndex::find`]: super::LessonIndex::find
-pub fn find_once(lesson: &Lesson, query: &Query, prefilter: &Prefilter) -> Vec<Match> {
-    find_once_in(lesson, query, prefilter, &mut Vec::new())
-}
-
-/// [`find_once`] with a buffer for the lesson's joined text (kept by each
-/// worker of a library search: a new one for every lesson showed as page
-/// faults).
-pub(super) fn find_once_in(
+pub(super) fn find_once(
     lesson: &Lesson,
     query: &Query,
     prefilter: &Prefilter,

@@ -144,14 +144,10 @@ impl Prefilter {
     }
 
     /// False only when `original` folded cannot contain the query.
+    #[cfg(test)]
     pub fn may_match(&self, original: &str) -> bool {
-        match &self.sources {
-            None => true,
-            Some(Sources::Few(finders)) => finders
-                .iter()
-                .any(|finder| finder.find_iter(original.as_bytes()).next().is_some()),
-            Some(Sources::Many(sources)) => sources.is_match(original),
-        }
+        self.hits(original.as_bytes())
+            .is_none_or(|hits| !hits.is_empty())
     }
 
     /// Every source of the anchor in `text`, in order; `None` when there is
